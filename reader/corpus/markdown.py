@@ -1,0 +1,261 @@
+"""Markdown articles: markdown-it-py tokens → blocks whose display text maps back to the source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.corpus.model import Article, Block, BlockKind, InlineMark, Metadata, TextBuilder
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_SPACE = re.compile(r"\s")
+_MARK_KINDS = {"em_open": "em", "strong_open": "strong", "s_open": "strike", "link_open": "link"}
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
+def _line_starts(source: str) -> list[int]:
+    return [0] + [match.end() for match in _NEWLINE.finditer(source)] + [len(source)]
+
+
+def parse_front_matter(source: str) -> tuple[dict[str, str], int]:
+    """YAML-style `key: value` front matter and the offset where the body begins."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, 0
+    fields = {}
+    for line in match.group("body").splitlines():
+        field_match = _FRONT_MATTER_LINE.match(line)
+        if field_match:
+            value = field_match.group("value")
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[field_match.group("key").lower()] = value
+    return fields, match.end()
+
+
+class _Locator:
+    """Finds where each piece of rendered inline text sits in the source, moving forward only."""
+
+    def __init__(self, source: str, start: int, limit: int) -> None:
+        self.source = source
+        self.cursor = start
+        self.limit = limit
+
+    def place(self, builder: TextBuilder, text: str, before: str = "") -> None:
+        """Map `text` to the source from the cursor on (and before the next `before`, if given)."""
+        limit = self.limit
+        if before:
+            closing = self.source.find(before, self.cursor, self.limit)
+            limit = closing if closing >= 0 else limit
+        found = self.source.find(text, self.cursor, limit)
+        if found >= 0:
+            builder.add(text, found)
+            self.cursor = found + len(text)
+            return
+        # Escapes, entities and folded line breaks (`\*`, `&amp;`, a newline inside a code span)
+        # make rendered text differ from the source: place it character by character.
+        for char in text:
+            if char.isspace():
+                space = _SPACE.search(self.source, self.cursor, limit)
+                found = space.start() if space else -1
+            else:
+                found = self.source.find(char, self.cursor, limit)
+            if found >= 0:
+                builder.add(char, found)
+                self.cursor = found + 1
+            else:
+                # Not in the source (a decoded entity): show it where the last character was.
+                builder.add(char, max(min(self.cursor, self.limit, len(self.source)) - 1, 0))
+
+    def skip(self, markup: str) -> None:
+        if not markup:
+            return
+        found = self.source.find(markup, self.cursor, self.limit)
+        if found >= 0:
+            self.cursor = found + len(markup)
+
+    def skip_link_target(self) -> None:
+        """After a link's text: step over `](url "title")` or `][ref]`."""
+        source, cursor = self.source, self.cursor
+        if cursor < self.limit and source[cursor] == "]":
+            cursor += 1
+            closer = {"(": ")", "[": "]"}.get(source[cursor : cursor + 1])
+            if closer:
+                end = source.find(closer, cursor, self.limit)
+                cursor = end + 1 if end >= 0 else cursor
+            self.cursor = cursor
+
+
+def _inline_text(
+    children: list[Token], source: str, start: int, limit: int
+) -> tuple[str, object, tuple[InlineMark, ...]]:
+    builder = TextBuilder()
+    locator = _Locator(source, start, limit)
+    marks: list[InlineMark] = []
+    open_marks: list[tuple[str, int, str]] = []
+    for token in children:
+        kind = token.type
+        if kind == "text":
+            locator.place(builder, token.content)
+        elif kind == "code_inline":
+            locator.skip(token.markup)
+            mark_start = builder.length
+            locator.place(builder, token.content, before=token.markup)
+            locator.skip(token.markup)
+            marks.append(InlineMark(mark_start, builder.length, "code"))
+        elif kind in ("softbreak", "hardbreak"):
+            newline = _NEWLINE.search(source, locator.cursor, limit)
+            position = newline.start() if newline else locator.cursor
+            builder.add(" " if kind == "softbreak" else "\n", position)
+            locator.cursor = newline.end() if newline else locator.cursor
+        elif kind in _MARK_KINDS:
+            locator.skip(token.markup or ("[" if kind == "link_open" else ""))
+            href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
+            open_marks.append((_MARK_KINDS[kind], builder.length, href))
+        elif kind.endswith("_close") and open_marks:
+            mark_kind, mark_start, href = open_marks.pop()
+            if mark_kind == "link":
+                locator.skip_link_target()
+            else:
+                locator.skip(token.markup)
+            marks.append(InlineMark(mark_start, builder.length, mark_kind, href))
+        elif kind == "image":
+            alt = "".join(child.content for child in token.children or []) or "image"
+            mark_start = builder.length
+            locator.place(builder, alt)
+            locator.skip_link_target()
+            marks.append(
+                InlineMark(mark_start, builder.length, "link", str(token.attrs.get("src", "")))
+            )
+        elif kind == "html_inline":
+            locator.skip(token.content)
+    text, offsets = builder.build(locator.cursor)
+    return text, offsets, tuple(marks)
+
+
+def parse_markdown(path: Path, source: str) -> Article:
+    fields, body_start = parse_front_matter(source)
+    # Blank out the front matter but keep its lines, so token line maps match the source.
+    masked = "\n" * source.count("\n", 0, body_start) + source[body_start:]
+    tokens = _parser().parse(masked)
+    line_starts = _line_starts(source)
+
+    def region(token: Token) -> tuple[int, int]:
+        first, last = token.map or (0, 0)
+        start = line_starts[min(first, len(line_starts) - 1)]
+        end = line_starts[min(last, len(line_starts) - 1)]
+        return max(start, body_start), max(end, body_start)
+
+    blocks: list[Block] = []
+    list_stack: list[list[int]] = []  # [ordered?, next number] per open list
+    item_prefix: str | None = None
+    quote_depth = 0
+    heading_level = 0
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            ordered = kind == "ordered_list_open"
+            list_stack.append([ordered, int(token.attrs.get("start", 1) or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif kind == "list_item_open" and list_stack:
+            ordered, number = list_stack[-1]
+            item_prefix = f"{number}. " if ordered else "• "
+            list_stack[-1][1] = number + 1
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif kind == "inline":
+            start, limit = region(token)
+            text, offsets, marks = _inline_text(token.children or [], source, start, limit)
+            if not text.strip():
+                continue
+            block_start = offsets.to_source(0)
+            block_end = min(offsets.to_source(len(text) - 1) + 1, len(source))
+            parent = tokens[index - 1].type if index else ""
+            if parent == "heading_open":
+                block_kind, level, prefix = BlockKind.HEADING, heading_level, ""
+            elif list_stack:
+                block_kind, level = BlockKind.LIST_ITEM, len(list_stack)
+                prefix = item_prefix if item_prefix is not None else ""
+                item_prefix = None
+            else:
+                block_kind, level, prefix = BlockKind.PARAGRAPH, 0, ""
+            blocks.append(
+                Block(
+                    block_kind,
+                    block_start,
+                    block_end,
+                    text,
+                    offsets,
+                    level=level,
+                    prefix=prefix,
+                    quote_depth=quote_depth,
+                    marks=marks,
+                )
+            )
+        elif kind in ("fence", "code_block"):
+            start, limit = region(token)
+            builder = TextBuilder()
+            locator = _Locator(source, start, limit)
+            locator.place(builder, token.content.rstrip("\n"))
+            text, offsets = builder.build(locator.cursor)
+            if text:
+                blocks.append(
+                    Block(
+                        BlockKind.CODE,
+                        offsets.to_source(0),
+                        locator.cursor,
+                        text,
+                        offsets,
+                        quote_depth=quote_depth,
+                    )
+                )
+        elif kind == "hr":
+            start, limit = region(token)
+            end = start + len(source[start:limit].rstrip())
+            builder = TextBuilder()
+            text, offsets = builder.build(end)
+            blocks.append(Block(BlockKind.RULE, start, end, text, offsets))
+
+    title = fields.get("title", "")
+    if not title:
+        for position, block in enumerate(blocks):
+            if block.kind == BlockKind.HEADING:
+                blocks[position] = replace(block, kind=BlockKind.TITLE)
+                title = block.text
+                break
+    title_index = next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), -1)
+    for position in range(title_index + 1, len(blocks)):
+        block = blocks[position]
+        if block.kind == BlockKind.PARAGRAPH and not block.quote_depth:
+            blocks[position] = replace(block, kind=BlockKind.STANDFIRST)
+        if block.kind != BlockKind.RULE:
+            break
+    metadata = Metadata(
+        source=fields.get("source", ""),
+        author=fields.get("author", ""),
+        date=fields.get("date", ""),
+    )
+    return Article(
+        path=path,
+        source=source,
+        title=title or path.stem.replace("_", " ").replace("-", " "),
+        blocks=tuple(blocks),
+        metadata=metadata,
+        format="markdown",
+    )

@@ -1,0 +1,551 @@
+"""The reader pane: a Line API view over an article laid out for the current width.
+
+Lines are wrapped per width (`reader.ui.layout`) and rendered on demand into cached strips. A
+passage cursor (a block) moves with j/k; highlights (search hits now, entities later) arrive as
+source spans and are converted to display offsets through each block's offset map.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.corpus.model import Article, Block, BlockKind, Span
+from reader.ui.layout import Layout, Line, layout_article, measure_width
+
+# Above this many characters, layout runs in a thread so opening the article never freezes.
+_BACKGROUND_LAYOUT_CHARS = 1_000_000
+_CURSOR_MARK = "▎"
+
+_BLOCK_STYLES = {
+    BlockKind.TITLE: "reader--title",
+    BlockKind.HEADING: "reader--heading",
+    BlockKind.STANDFIRST: "reader--standfirst",
+    BlockKind.CODE: "reader--code",
+}
+_MARK_STYLES = {
+    "em": "reader--em",
+    "strong": "reader--strong",
+    "strike": "reader--strike",
+    "code": "reader--code",
+    "link": "reader--link",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    block: int
+    start: int  # display offsets in the block
+    end: int
+    span: Span  # the same text as source offsets
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; owns its passage cursor, in-article search and scrolling."""
+
+    COMPONENT_CLASSES = {
+        "reader--title",
+        "reader--heading",
+        "reader--standfirst",
+        "reader--meta",
+        "reader--code",
+        "reader--em",
+        "reader--strong",
+        "reader--strike",
+        "reader--link",
+        "reader--blockquote",
+        "reader--prefix",
+        "reader--rule",
+        "reader--cursor",
+        "reader--search",
+        "reader--search-current",
+        "reader--placeholder",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="reader.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="reader.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("b,pageup,shift+space", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("n", "next_match", "Next match", show=False, id="reader.next_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="reader.previous_match"),
+    ]
+
+    measure: reactive[int] = reactive(80)
+    cursor: reactive[int] = reactive(-1, init=False)
+
+    class PositionChanged(Message):
+        """The reading position moved: `position` is a source offset into `article`."""
+
+        def __init__(self, article: Article, position: int) -> None:
+            super().__init__()
+            self.article = article
+            self.position = position
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleView.PositionChanged)
+
+    class LinkClicked(Message):
+        def __init__(self, href: str) -> None:
+            super().__init__()
+            self.href = href
+
+    class SearchUpdated(Message):
+        """Matches changed or the current one moved: for the status line."""
+
+        def __init__(self, query: str, current: int, total: int) -> None:
+            super().__init__()
+            self.query = query
+            self.current = current
+            self.total = total
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.article: Article | None = None
+        self.placeholder = "No article open."
+        self._layout: Layout | None = None
+        self._layout_width = 0
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._hits: list[SearchHit] = []
+        self._hit_index = -1
+        self._query = ""
+        self._highlights: dict[int, list[tuple[int, int, str]]] = {}
+        self._pending_anchor: int | None = None
+        self._keep_cursor = False
+
+    # ----------------------------------------------------------------- showing an article
+
+    def show_article(self, article: Article | None, position: int = 0) -> None:
+        """Show `article` with the passage at source offset `position` at the top."""
+        self.article = article
+        self._hits, self._hit_index, self._query = [], -1, ""
+        self._highlights = {}
+        self._layout = None
+        self._relayout(anchor=position)
+
+    def show_placeholder(self, text: str) -> None:
+        self.placeholder = text
+        self.show_article(None)
+
+    @property
+    def position(self) -> int:
+        """Source offset of the first text line in view: the reading position."""
+        layout, article = self._layout, self.article
+        if layout is None or article is None:
+            return self._pending_anchor or 0
+        for line in layout.lines[int(self.scroll_y) :]:
+            if line.block >= 0 and line.role == "text":
+                return article.blocks[line.block].to_source(line.start)
+        return article.blocks[self.cursor].start if self.cursor >= 0 else 0
+
+    def _relayout(self, anchor: int | None = None) -> None:
+        # A new width or measure keeps the cursor's passage in view; a new article starts afresh.
+        self._keep_cursor = anchor is None and self.cursor >= 0
+        if anchor is None:
+            anchor = self.position
+        article = self.article
+        width = self.scrollable_content_region.width or self.size.width
+        self._layout_width = width
+        self._strips.clear()
+        if article is None or width <= 0:
+            self._layout = None
+            self._pending_anchor = anchor
+            self.virtual_size = Size(width, 1)
+            self.refresh()
+            return
+        text_width = measure_width(width, self.measure)
+        if len(article.source) > _BACKGROUND_LAYOUT_CHARS:
+            self._pending_anchor = anchor
+            self._layout = None
+            self.placeholder = "Laying out a long article…"
+            self.run_worker(
+                lambda: layout_article(article, text_width),
+                thread=True,
+                exclusive=True,
+                group="layout",
+                name="layout",
+            )
+            self.refresh()
+            return
+        self._apply_layout(layout_article(article, text_width), anchor or 0)
+
+    def on_worker_state_changed(self, event) -> None:
+        worker = event.worker
+        if worker.name == "layout" and worker.is_finished and worker.result is not None:
+            layout: Layout = worker.result
+            if self.article is not None:
+                self._apply_layout(layout, self._pending_anchor or 0)
+
+    def _apply_layout(self, layout: Layout, anchor: int) -> None:
+        assert self.article is not None
+        self._layout = layout
+        self._pending_anchor = None
+        self._strips.clear()
+        self.virtual_size = Size(self._layout_width, len(layout.lines))
+        block = self.article.block_at(anchor)
+        display = self.article.blocks[block].to_display(anchor) if self.article.blocks else 0
+        self._jump(layout.line_of(block, display))
+        if self._keep_cursor and self.cursor in layout.first_line:
+            self._show_block(self.cursor)
+        else:
+            self.set_reactive(ArticleView.cursor, block if layout.first_line else -1)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        if width != self._layout_width:
+            self._relayout()
+
+    def watch_measure(self) -> None:
+        if self.is_mounted:
+            self._relayout()
+
+    # ----------------------------------------------------------------- cursor and scrolling
+
+    @property
+    def _visible_blocks(self) -> list[int]:
+        return list(self._layout.first_line) if self._layout else []
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._strips.clear()
+        self.refresh()
+        self._post_position()
+
+    def _post_position(self) -> None:
+        if self.article is not None and self._layout is not None:
+            self.post_message(self.PositionChanged(self.article, self.position))
+
+    def _jump(self, y: float) -> None:
+        """Scroll to line `y` now (`scroll_to` defers until the next refresh)."""
+        y = max(0, min(int(y), int(self.max_scroll_y)))
+        self.scroll_target_y = y
+        self.scroll_y = y
+
+    def _scroll_line(self, y: int) -> None:
+        self._jump(max(0, y))
+        self._post_position()
+
+    def _show_block(self, block: int, from_below: bool = False) -> None:
+        """Scroll the least that shows `block` (its start, if it is taller than the view)."""
+        layout = self._layout
+        assert layout is not None
+        first, last = layout.first_line[block], layout.last_line[block]
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        bottom = top + height - 1
+        if first >= top and last <= bottom:
+            return
+        if last - first + 1 > height:
+            target = last - height + 1 if from_below else first
+        elif last > bottom:
+            target = last - height + 1
+        else:
+            target = first
+        self._scroll_line(target)
+
+    def action_cursor_down(self) -> None:
+        layout = self._layout
+        if layout is None or self.cursor < 0:
+            return
+        top = int(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height - 1
+        if not top <= layout.first_line[self.cursor] <= bottom and not (
+            layout.first_line[self.cursor] < top <= layout.last_line[self.cursor]
+        ):
+            self.cursor = self._block_at_line(top)
+            return
+        if layout.last_line[self.cursor] > bottom:
+            self._scroll_line(top + 1)  # read on through a block taller than the view
+            return
+        blocks = self._visible_blocks
+        position = blocks.index(self.cursor)
+        if position + 1 < len(blocks):
+            self.cursor = blocks[position + 1]
+            self._show_block(self.cursor)
+        elif self.max_scroll_y > top:
+            self._scroll_line(top + 1)
+
+    def action_cursor_up(self) -> None:
+        layout = self._layout
+        if layout is None or self.cursor < 0:
+            return
+        top = int(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height - 1
+        if layout.last_line[self.cursor] < top or layout.first_line[self.cursor] > bottom:
+            self.cursor = self._block_at_line(top)
+            return
+        if layout.first_line[self.cursor] < top:
+            self._scroll_line(top - 1)
+            return
+        blocks = self._visible_blocks
+        position = blocks.index(self.cursor)
+        if position > 0:
+            self.cursor = blocks[position - 1]
+            self._show_block(self.cursor, from_below=True)
+        elif top > 0:
+            self._scroll_line(top - 1)
+
+    def _block_at_line(self, y: int) -> int:
+        """The block shown on line `y`, or the next one below it."""
+        layout = self._layout
+        assert layout is not None
+        for line in layout.lines[y:]:
+            if line.block >= 0:
+                return line.block
+        return self._visible_blocks[-1]
+
+    def _page(self, direction: int) -> None:
+        if self._layout is None:
+            return
+        height = self.scrollable_content_region.height
+        target = int(self.scroll_y) + direction * max(height - 1, 1)
+        target = max(0, min(target, int(self.max_scroll_y)))
+        self._jump(target)
+        self.cursor = self._block_at_line(target)
+        self._post_position()
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_top(self) -> None:
+        if self._layout is not None and self._visible_blocks:
+            self._jump(0)
+            self.cursor = self._visible_blocks[0]
+            self._post_position()
+
+    def action_bottom(self) -> None:
+        if self._layout is not None and self._visible_blocks:
+            self._jump(self.max_scroll_y)
+            self.cursor = self._visible_blocks[-1]
+            self._post_position()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        # The wheel and the scrollbar move the view; keep the cursor on something in it.
+        layout = self._layout
+        if layout is None or self.cursor < 0 or self.cursor not in layout.first_line:
+            return
+        top = int(new)
+        bottom = top + self.scrollable_content_region.height - 1
+        if layout.last_line[self.cursor] < top or layout.first_line[self.cursor] > bottom:
+            self.cursor = self._block_at_line(top)
+
+    def on_click(self, event: events.Click) -> None:
+        layout, article = self._layout, self.article
+        if layout is None or article is None:
+            return
+        y = int(self.scroll_y) + event.y
+        if not 0 <= y < len(layout.lines) or layout.lines[y].block < 0:
+            return
+        line = layout.lines[y]
+        self.cursor = line.block
+        block = article.blocks[line.block]
+        column = event.x - self._left_margin() - len(line.indent)
+        offset = line.start + max(column, 0)
+        for mark in block.marks:
+            if mark.kind == "link" and mark.start <= offset < mark.end:
+                self.post_message(self.LinkClicked(mark.href))
+
+    # ----------------------------------------------------------------- search
+
+    def search(self, query: str) -> int:
+        """Highlight every match of `query` (case-insensitive); go to the first from the cursor."""
+        self._query = query
+        self._hits = []
+        article, layout = self.article, self._layout
+        if article is not None and query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            for index, block in enumerate(article.blocks):
+                if not block.visible:
+                    continue
+                for match in pattern.finditer(block.text):
+                    span = Span(
+                        block.to_source(match.start()), block.to_source(match.end() - 1) + 1
+                    )
+                    self._hits.append(SearchHit(index, match.start(), match.end(), span))
+        self._hit_index = -1
+        if self._hits and layout is not None:
+            here = layout.first_line.get(self.cursor, 0)
+            self._hit_index = next(
+                (
+                    i
+                    for i, hit in enumerate(self._hits)
+                    if layout.line_of(hit.block, hit.start) >= here
+                ),
+                0,
+            )
+            self._go_to_hit()
+        self._rebuild_highlights()
+        self._announce_search()
+        return len(self._hits)
+
+    @property
+    def search_query(self) -> str:
+        return self._query
+
+    @property
+    def search_hits(self) -> list[Span]:
+        return [hit.span for hit in self._hits]
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if not self._hits:
+            if self._query:
+                self.notify(f"No matches for “{self._query}”", severity="warning")
+            return
+        self._hit_index = (self._hit_index + step) % len(self._hits)
+        self._go_to_hit()
+        self._rebuild_highlights()
+        self._announce_search()
+
+    def _go_to_hit(self) -> None:
+        hit = self._hits[self._hit_index]
+        layout = self._layout
+        if layout is None:
+            return
+        line = layout.line_of(hit.block, hit.start)
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        if not top <= line < top + height:
+            self._jump(max(0, line - height // 3))
+        self.cursor = hit.block
+
+    def _announce_search(self) -> None:
+        self.post_message(self.SearchUpdated(self._query, self._hit_index + 1, len(self._hits)))
+
+    def clear_search(self) -> None:
+        self._hits, self._hit_index, self._query = [], -1, ""
+        self._rebuild_highlights()
+        self._announce_search()
+
+    def _rebuild_highlights(self) -> None:
+        highlights: dict[int, list[tuple[int, int, str]]] = {}
+        for number, hit in enumerate(self._hits):
+            style = "reader--search-current" if number == self._hit_index else "reader--search"
+            highlights.setdefault(hit.block, []).append((hit.start, hit.end, style))
+        self._highlights = highlights
+        self._strips.clear()
+        self.refresh()
+
+    # ----------------------------------------------------------------- rendering
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _left_margin(self) -> int:
+        layout = self._layout
+        return max((self._layout_width - layout.width) // 2, 1) if layout else 1
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width or self.size.width
+        index = int(self.scroll_y) + y
+        layout = self._layout
+        base = self.rich_style
+        if layout is None or self.article is None:
+            if y == 1:
+                style = base + self.get_component_rich_style("reader--placeholder", partial=True)
+                return Strip([Segment(f"  {self.placeholder}", style)]).extend_cell_length(
+                    width, base
+                )
+            return Strip.blank(width, base)
+        if index >= len(layout.lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render_layout_line(layout.lines[index], base)
+            strip = strip.adjust_cell_length(width, base)
+            self._strips[index] = strip
+        return strip.apply_offsets(0, index)
+
+    def _component(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _render_layout_line(self, line: Line, base: Style) -> Strip:
+        article = self.article
+        layout = self._layout
+        assert article is not None and layout is not None
+        margin = self._left_margin()
+        segments: list[Segment] = []
+        in_cursor = line.block >= 0 and line.block == self.cursor and self.has_focus_within
+        gutter = max(margin - 2, 0)
+        segments.append(Segment(" " * gutter, base))
+        if in_cursor or (line.block >= 0 and line.block == self.cursor):
+            segments.append(Segment(_CURSOR_MARK, base + self._component("reader--cursor")))
+            segments.append(Segment(" " * (margin - gutter - 1), base))
+        else:
+            segments.append(Segment(" " * (margin - gutter), base))
+
+        if line.role == "meta":
+            segments.append(
+                Segment(self._meta_text(article), base + self._component("reader--meta"))
+            )
+        elif line.role == "title":
+            title = article.title[line.start : line.end].rstrip()
+            segments.append(Segment(title, base + self._component("reader--title")))
+        elif line.role == "rule":
+            segments.append(Segment("─" * layout.width, base + self._component("reader--rule")))
+        elif line.role == "text":
+            block = article.blocks[line.block]
+            if line.indent:
+                name = "reader--blockquote" if block.quote_depth else "reader--prefix"
+                segments.append(Segment(line.indent, base + self._component(name)))
+            segments.extend(self._text_segments(line, block, base))
+        return Strip(segments)
+
+    def _text_segments(self, line: Line, block: Block, base: Style) -> list[Segment]:
+        text = block.text
+        end = line.start + len(text[line.start : line.end].rstrip())
+        if end <= line.start:
+            return []
+        block_style = base
+        if block.kind in _BLOCK_STYLES:
+            block_style += self._component(_BLOCK_STYLES[block.kind])
+        if block.quote_depth:
+            block_style += self._component("reader--blockquote")
+        ranges = [(mark.start, mark.end, _MARK_STYLES[mark.kind]) for mark in block.marks]
+        ranges += self._highlights.get(line.block, [])
+        cuts = {line.start, end}
+        for start, stop, _name in ranges:
+            if start < end and stop > line.start:
+                cuts.update((max(start, line.start), min(stop, end)))
+        points = sorted(cuts)
+        segments = []
+        for start, stop in pairwise(points):
+            style = block_style
+            for range_start, range_stop, name in ranges:
+                if range_start <= start and stop <= range_stop:
+                    style += self._component(name)
+            segments.append(Segment(text[start:stop].replace("\t", "    "), style))
+        return segments
+
+    def _meta_text(self, article: Article) -> str:
+        parts = [
+            article.metadata.source,
+            article.metadata.author,
+            article.metadata.date,
+            article.path.name,
+            f"{article.word_count:,} words",
+            f"{article.reading_minutes} min read",
+        ]
+        return " · ".join(part for part in parts if part)

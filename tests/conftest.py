@@ -1,0 +1,68 @@
+"""Shared fixtures: an isolated data dir for every test, the seed corpus, a small mixed corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.config import Config
+from reader.paths import Locations
+from reader.ui.app import CorpusSpec, ReaderApp
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+SEED_TITLE = "United States warns European allies: Russia may be planning an invasion of Ukraine"
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path, monkeypatch):
+    """No test reads or writes the developer's real state or config."""
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("READER_CONFIG", str(tmp_path / "config.toml"))
+
+
+@pytest.fixture
+def locations(tmp_path) -> Locations:
+    return Locations(
+        data_dir=tmp_path / "state",
+        cache_dir=tmp_path / "state" / "cache",
+        config_file=tmp_path / "config.toml",
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """The seed article, two Markdown articles and a CJK one, in nested folders."""
+    root = tmp_path / "corpus"
+    shutil.copytree(DATA / "corpus", root)
+    shutil.copy(next(SEEDS.glob("*.txt")), root / "000_seed.txt")
+    return root
+
+
+def make_app(paths: list[Path], locations: Locations, config: Config | None = None) -> ReaderApp:
+    return ReaderApp(CorpusSpec(list(paths), "test corpus"), locations, config)
+
+
+def view_text(app: ReaderApp) -> str:
+    """What the reader pane shows right now, line by line."""
+    view = app.article_view
+    return "\n".join(view.render_line(y).text.rstrip() for y in range(view.size.height))
+
+
+def list_text(app: ReaderApp) -> str:
+    options = app.article_list.options
+    return "\n".join(options.render_line(y).text.rstrip() for y in range(options.size.height))
+
+
+async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
+    """Let workers finish until an article (whose title holds `title_part`) is shown."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        article = app.article_view.article
+        busy = any(not worker.is_finished for worker in app.workers)
+        if article is not None and title_part in article.title and not busy:
+            return
+    raise AssertionError(f"no article with {title_part!r} was shown")

@@ -1,0 +1,186 @@
+"""The reader as a user drives it: open, move, switch articles, search, quit, restart."""
+
+from reader.config import Config
+from reader.ui.screens.help import HelpScreen
+from tests.conftest import SEEDS, list_text, make_app, view_text, wait_for_article
+
+
+async def test_seed_corpus_opens_with_title_and_metadata(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        text = view_text(app)
+        assert "United States warns European allies" in text
+        assert "with agencies · 000_9c742e0c72a81936.txt · 656 words · 3 min read" in text
+        assert "All comments." not in text
+        assert "United States warns European" in list_text(app)
+        assert "1 article · 1 unread" in app.sub_title
+
+
+async def test_j_moves_the_cursor_down_paragraph_by_paragraph(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab")
+        view = app.article_view
+        start = view.cursor
+        await pilot.press("j", "j")
+        assert view.cursor == start + 2
+        await pilot.press("k")
+        assert view.cursor == start + 1
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y > 0
+        assert "Russia supports the separatists" in view_text(app)
+        await pilot.press("g")
+        assert view.scroll_y == 0
+
+
+async def test_space_pages_down(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab", "space")
+        view = app.article_view
+        assert view.scroll_y == view.size.height - 1
+        await pilot.press("pageup")
+        assert view.scroll_y == 0
+
+
+async def test_next_and_previous_article_and_read_marks(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("enter")
+        await wait_for_article(pilot, app, "United States")
+        assert "4 articles · 3 unread" in app.sub_title
+        await pilot.press("J")
+        await wait_for_article(pilot, app, "東京")
+        await pilot.press("J")
+        await wait_for_article(pilot, app, "Markdown sample")
+        assert "Markdown sample: the budget talks" in view_text(app)
+        assert "1 unread" in app.sub_title
+        await pilot.press("K")
+        await wait_for_article(pilot, app, "東京")
+        await pilot.press("u")
+        assert "2 unread" in app.sub_title
+
+
+async def test_search_highlights_matches_and_n_moves_through_them(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab", "slash", *"russia")
+        status = app.query_one("#status")
+        source = app.article_view.article.source
+        shown = [block.text.lower() for block in app.article_view.article.blocks if block.visible]
+        expected = sum(text.count("russia") for text in shown)
+        assert str(status.render()) == f"Match 1 of {expected} for “russia” · n/N to move"
+        assert len(app.article_view.search_hits) == expected
+        assert {source[s.start : s.end] for s in app.article_view.search_hits} == {"Russia"}
+        await pilot.press("enter", "n")
+        assert str(status.render()).startswith(f"Match 2 of {expected}")
+        await pilot.press("N", "N")
+        assert str(status.render()).startswith(f"Match {expected} of {expected}")
+        await pilot.press("escape")
+        assert app.article_view.search_hits == []
+
+
+async def test_help_lists_every_binding(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-body Static").render())
+        for description in ("Next article", "Search", "Page down", "Next match", "Quit"):
+            assert description in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_can_be_remapped_by_binding_id(corpus, locations):
+    config = Config(keymap={"app.next_article": "ctrl+n"})
+    app = make_app([corpus], locations, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("ctrl+n")
+        await wait_for_article(pilot, app, "東京")
+
+
+async def test_quit_and_restart_restores_article_and_position(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("enter", "space")
+        position = app.article_view.position
+        assert position > 0
+        await pilot.press("q")
+    again = make_app([corpus], locations)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await wait_for_article(pilot, again, "United States")
+        assert again.article_view.position == position
+        assert "3 unread" in again.sub_title
+
+
+async def test_position_survives_a_resize(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab", "j", "j", "j", "j")
+        view = app.article_view
+        block = view.article.blocks[view.cursor]
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert block.text[:20] in view_text(app).replace("\n", " ")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert block.text[:20] in view_text(app).replace("\n", " ")
+
+
+async def test_narrow_terminal_hides_the_list_and_tab_shows_it(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for_article(pilot, app)
+        assert not app.article_list.display or not app.article_list.region.width
+        assert "United States" in view_text(app)
+        await pilot.press("tab")
+        assert app.article_list.region.width == 40
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.article_view.region.width > 0 and app.article_view.has_focus
+
+
+async def test_skipped_files_are_reported_once(corpus, locations):
+    (corpus / "bad.txt").write_bytes(b"caf\xe9")
+    (corpus / "empty.md").write_bytes(b"")
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.pause(0.3)
+        messages = [n.message for n in app._notifications]
+        joined = "\n".join(messages)
+        assert joined.count("bad.txt: not UTF-8 text") == 1
+        assert joined.count("empty.md: empty file") == 1
+        assert "4 articles" in app.sub_title
+
+
+async def test_light_theme_renders(locations):
+    app = make_app([SEEDS], locations, Config(theme="textual-light"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        assert app.theme == "textual-light"
+        assert app.current_theme.dark is False
+        assert "United States" in view_text(app)
+
+
+async def test_markdown_link_click_shows_the_address(corpus, locations):
+    app = make_app([corpus / "world" / "budget_talks.md"], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "Markdown sample")
+        view = app.article_view
+        lines = view_text(app).splitlines()
+        row = next(i for i, line in enumerate(lines) if "the Commission" in line)
+        column = lines[row].index("the Commission") + 2
+        await pilot.click(view, offset=(column, row))
+        await pilot.pause()
+        assert any("https://ec.europa.eu" in n.message for n in app._notifications)

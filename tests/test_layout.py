@@ -1,0 +1,76 @@
+"""Wrapping by terminal cells: CJK and emoji take their real width; RTL text keeps its order."""
+
+from itertools import pairwise
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from reader.corpus.plaintext import parse_plaintext
+from reader.ui.layout import layout_article, measure_width, wrap
+
+
+def lines_of(text, width):
+    return [text[start:end] for start, end in wrap(text, width)]
+
+
+def test_english_wraps_at_spaces():
+    assert lines_of("the quick brown fox jumps", 10) == ["the quick ", "brown fox ", "jumps"]
+
+
+def test_cjk_characters_take_two_cells_and_break_anywhere():
+    text = "日本語のテキストは単語の間にスペースがありません"
+    lines = lines_of(text, 10)
+    assert "".join(lines) == text
+    assert all(cell_len(line) <= 10 for line in lines)
+    assert len(lines[0]) == 5  # five wide characters fill ten cells
+
+
+def test_emoji_take_two_cells():
+    lines = lines_of("ab 😀😀😀😀 cd", 6)
+    assert all(cell_len(line.rstrip()) <= 6 for line in lines)
+    assert "".join(lines) == "ab 😀😀😀😀 cd"
+
+
+def test_right_to_left_text_keeps_its_logical_order():
+    text = "مرحبا بالعالم هذا نص عربي يجب أن يلتف بشكل صحيح"
+    lines = lines_of(text, 15)
+    assert "".join(lines) == text
+    assert all(cell_len(line.rstrip()) <= 15 for line in lines)
+
+
+def test_a_word_longer_than_the_line_is_cut():
+    assert lines_of("supercalifragilistic", 8) == ["supercal", "ifragili", "stic"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab cd  é日本😀\u0301"), max_size=120),
+    st.integers(min_value=2, max_value=40),
+)
+def test_lines_cover_the_text_and_fit_the_width(text, width):
+    spans = wrap(text, width)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    for (_, end), (start, _) in pairwise(spans):
+        assert end == start
+    for start, end in spans:
+        assert cell_len(text[start:end].rstrip()) <= max(width, 2)
+
+
+def test_layout_maps_every_text_line_back_to_its_block():
+    source = "Title\n\n" + "word " * 200 + "\n\nSecond paragraph."
+    article = parse_plaintext(Path("a.txt"), source)
+    layout = layout_article(article, 40)
+    for index, block in enumerate(article.blocks):
+        first, last = layout.first_line[index], layout.last_line[index]
+        shown = "".join(
+            block.text[line.start : line.end] for line in layout.lines[first : last + 1]
+        )
+        assert shown == block.text
+    assert layout.lines[1].role == "meta"  # the metadata line sits under the title
+
+
+def test_measure_narrows_to_fit_but_never_vanishes():
+    assert measure_width(200, 80) == 80
+    assert measure_width(50, 80) == 48
+    assert measure_width(8, 80) == 8

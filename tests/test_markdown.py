@@ -1,0 +1,110 @@
+"""Markdown parsing: front matter, title, inline marks; display text maps back into the source."""
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.corpus.markdown import parse_front_matter, parse_markdown
+from reader.corpus.model import BlockKind
+from tests.conftest import DATA
+
+
+def parse(source: str):
+    return parse_markdown(Path("a.md"), source)
+
+
+def assert_display_maps_to_source(article):
+    for block in article.blocks:
+        assert 0 <= block.start <= block.end <= len(article.source)
+        for index, char in enumerate(block.text):
+            source_char = article.source[block.to_source(index)]
+            assert source_char == char or (char in " \n" and source_char.isspace()), (block, index)
+
+
+def test_front_matter_gives_title_source_author_date():
+    article = parse_markdown(
+        Path("x.md"), (DATA / "corpus/world/budget_talks.md").read_text(encoding="utf-8")
+    )
+    assert article.title == "Markdown sample: the budget talks"
+    assert article.metadata.source == "Example Times"
+    assert article.metadata.author == "Ann Reporter"
+    assert article.metadata.date == "2026-11-20"
+    assert_display_maps_to_source(article)
+
+
+def test_without_front_matter_the_first_heading_is_the_title():
+    article = parse("Intro line\n\n# The real title\n\nBody.\n")
+    assert article.title == "The real title"
+    titles = [b for b in article.blocks if b.kind == BlockKind.TITLE]
+    assert len(titles) == 1 and article.source[titles[0].start : titles[0].end] == "The real title"
+
+
+def test_standfirst_follows_the_title():
+    article = parse("# Title\n\nFirst paragraph.\n\nSecond.\n")
+    assert [b.kind for b in article.blocks] == [
+        BlockKind.TITLE,
+        BlockKind.STANDFIRST,
+        BlockKind.PARAGRAPH,
+    ]
+
+
+def test_markup_is_removed_from_display_text_but_kept_as_marks():
+    article = parse("# T\n\nSome *em*, **strong**, `code` and [a link](https://example.org).\n")
+    block = article.blocks[1]
+    assert block.text == "Some em, strong, code and a link."
+    kinds = {mark.kind: block.text[mark.start : mark.end] for mark in block.marks}
+    assert kinds == {"em": "em", "strong": "strong", "code": "code", "link": "a link"}
+    link = next(mark for mark in block.marks if mark.kind == "link")
+    assert link.href == "https://example.org"
+    assert_display_maps_to_source(article)
+
+
+def test_text_after_a_link_maps_to_itself_not_into_the_url():
+    article = parse("# T\n\n[x](http://x.example/x) x\n")
+    block = article.blocks[1]
+    last_x = block.to_source(len(block.text) - 1)
+    assert last_x == len(article.source) - 2
+
+
+def test_escapes_and_entities_map_to_their_source_characters():
+    article = parse("# T\n\nA \\*star\\* &amp; more\n")
+    block = article.blocks[1]
+    assert block.text == "A *star* & more"
+    assert_display_maps_to_source(article)
+
+
+def test_lists_quotes_code_and_rules():
+    source = (
+        "# T\n\n- one\n- two\n  - nested\n\n1. first\n\n> quoted\n\n```\ncode  here\n```\n\n---\n"
+    )
+    article = parse(source)
+    items = [b for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
+    assert [(b.prefix, b.text, b.level) for b in items] == [
+        ("• ", "one", 1),
+        ("• ", "two", 1),
+        ("• ", "nested", 2),
+        ("1. ", "first", 1),
+    ]
+    quote = next(b for b in article.blocks if b.quote_depth)
+    assert quote.text == "quoted"
+    code = next(b for b in article.blocks if b.kind == BlockKind.CODE)
+    assert code.text == "code  here"
+    assert article.blocks[-1].kind == BlockKind.RULE
+    assert_display_maps_to_source(article)
+
+
+def test_front_matter_is_optional_and_tolerant():
+    assert parse_front_matter("no front matter") == ({}, 0)
+    fields, end = parse_front_matter("---\ntitle: 'Quoted'\nnonsense line\n---\nBody")
+    assert fields == {"title": "Quoted"}
+    assert end == len("---\ntitle: 'Quoted'\nnonsense line\n---\n")
+
+
+markdownish = st.text(alphabet=st.sampled_from("ab *_`[]()#>-\n\\&;!1.é日"), max_size=120)
+
+
+@settings(max_examples=200)
+@given(markdownish)
+def test_any_markdown_maps_display_text_into_the_source(source):
+    assert_display_maps_to_source(parse(source))
