@@ -3,7 +3,13 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.corpus.model import OffsetMap, TextBuilder, identity_map, reading_minutes
+from reader.corpus.model import (
+    OffsetMap,
+    TextBuilder,
+    identity_map,
+    reading_minutes,
+    reading_time_label,
+)
 
 
 def test_identity_map_round_trips():
@@ -51,3 +57,5 @@ def test_reading_time_rounds_to_whole_minutes_but_never_zero_for_text():
     assert reading_minutes(0) == 0
     assert reading_minutes(10) == 1
     assert reading_minutes(2300) == 10
+    assert reading_time_label(2300) == "10 min"
+    assert reading_time_label(230 * 125) == "2 h 5 min"

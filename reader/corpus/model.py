@@ -157,6 +157,15 @@ def reading_minutes(words: int) -> int:
     return max(1, round(words / WORDS_PER_MINUTE)) if words else 0
 
 
+def reading_time_label(words: int) -> str:
+    """ "3 min", or "2 h 5 min" for the rare article longer than an hour."""
+    minutes = reading_minutes(words)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours:,} h {rest} min" if rest else f"{hours:,} h"
+
+
 class TextBuilder:
     """Builds a block's display text piece by piece, recording where each piece came from."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.corpus.model import Article, Block, BlockKind, Metadata, TextBuilder
+from reader.corpus.model import Article, Block, BlockKind, Metadata, TextBuilder, identity_map
 
 # Paragraphs are separated by one or more blank lines (lines holding only whitespace).
 # Atomic groups keep "\r\n" one line break (never a CR and an LF counted as two).
@@ -43,8 +43,14 @@ def _chunks(source: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _has_line_break(source: str, start: int, end: int) -> bool:
+    return source.find("\n", start, end) >= 0 or source.find("\r", start, end) >= 0
+
+
 def _split_long_lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a chunk where a long line ends: such text puts one paragraph on each line."""
+    if not _has_line_break(source, start, end):
+        return [(start, end)]
     pieces = []
     piece_start = start
     for match in _LINE_BREAK.finditer(source, start, end):
@@ -61,6 +67,8 @@ def _line_start(source: str, offset: int) -> int:
 
 def _folded_block(source: str, kind: BlockKind, start: int, end: int) -> Block:
     """A block whose line breaks (and the indentation around them) display as single spaces."""
+    if not _has_line_break(source, start, end):
+        return Block(kind, start, end, source[start:end], identity_map(start, end))
     builder = TextBuilder()
     position = start
     for match in _LINE_BREAK.finditer(source, start, end):

@@ -28,6 +28,15 @@ from reader.ui.widgets.article_view import ArticleView
 NARROW_WIDTH = 90
 _SUMMARY_BATCH_SECONDS = 0.2
 _ARTICLE_CACHE = 8
+_BIG_FILE_BYTES = 2_000_000
+
+
+def _is_big(path: Path) -> bool:
+    """Worth a "loading" message: parsing takes a noticeable moment."""
+    try:
+        return path.stat().st_size > _BIG_FILE_BYTES
+    except OSError:
+        return False
 
 
 @dataclass(slots=True)
@@ -230,6 +239,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def _load(self, entry: ListEntry, focus: bool) -> None:
         article = self._articles.get(entry.key)
+        if article is None and _is_big(entry.path):
+            self.call_from_thread(self.article_view.show_placeholder, f"Opening {entry.path.name}…")
         if article is None:
             try:
                 article = load_article(entry.path)

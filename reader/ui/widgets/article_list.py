@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.corpus.model import reading_minutes
+from reader.corpus.model import reading_time_label
 
 
 @dataclass(slots=True)
@@ -39,8 +39,7 @@ def entry_prompt(entry: ListEntry) -> Content:
     if entry.words is None:
         info = entry.path.name
     else:
-        minutes = reading_minutes(entry.words)
-        parts = [entry.source, f"{minutes} min", f"{entry.words:,} words"]
+        parts = [entry.source, reading_time_label(entry.words), f"{entry.words:,} words"]
         info = " · ".join(part for part in parts if part)
     title_style = "" if entry.read else "bold"
     return Content.assemble(mark, (entry.title, title_style), "\n", ("  " + info, "$text-muted"))

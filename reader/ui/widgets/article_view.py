@@ -7,10 +7,6 @@ source spans and are converted to display offsets through each block's offset ma
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from itertools import pairwise
-
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,34 +18,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.corpus.model import Article, Block, BlockKind, Span
-from reader.ui.layout import Layout, Line, layout_article, measure_width
+from reader.corpus.model import Article, Span
+from reader.corpus.search import SearchHit, find_in_article
+from reader.ui.layout import Layout, layout_article, measure_width
+from reader.ui.widgets.line_renderer import Highlight, LineRenderer
 
 # Above this many characters, layout runs in a thread so opening the article never freezes.
 _BACKGROUND_LAYOUT_CHARS = 1_000_000
-_CURSOR_MARK = "▎"
-
-_BLOCK_STYLES = {
-    BlockKind.TITLE: "reader--title",
-    BlockKind.HEADING: "reader--heading",
-    BlockKind.STANDFIRST: "reader--standfirst",
-    BlockKind.CODE: "reader--code",
-}
-_MARK_STYLES = {
-    "em": "reader--em",
-    "strong": "reader--strong",
-    "strike": "reader--strike",
-    "code": "reader--code",
-    "link": "reader--link",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    block: int
-    start: int  # display offsets in the block
-    end: int
-    span: Span  # the same text as source offsets
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -120,10 +95,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._layout_width = 0
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._renderer = LineRenderer(self._component)
         self._hits: list[SearchHit] = []
         self._hit_index = -1
         self._query = ""
-        self._highlights: dict[int, list[tuple[int, int, str]]] = {}
+        self._highlights: dict[int, list[Highlight]] = {}
         self._pending_anchor: int | None = None
         self._keep_cursor = False
 
@@ -367,18 +343,8 @@ class ArticleView(ScrollView, can_focus=True):
     def search(self, query: str) -> int:
         """Highlight every match of `query` (case-insensitive); go to the first from the cursor."""
         self._query = query
-        self._hits = []
         article, layout = self.article, self._layout
-        if article is not None and query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            for index, block in enumerate(article.blocks):
-                if not block.visible:
-                    continue
-                for match in pattern.finditer(block.text):
-                    span = Span(
-                        block.to_source(match.start()), block.to_source(match.end() - 1) + 1
-                    )
-                    self._hits.append(SearchHit(index, match.start(), match.end(), span))
+        self._hits = find_in_article(article, query) if article is not None else []
         self._hit_index = -1
         if self._hits and layout is not None:
             here = layout.first_line.get(self.cursor, 0)
@@ -439,7 +405,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._announce_search()
 
     def _rebuild_highlights(self) -> None:
-        highlights: dict[int, list[tuple[int, int, str]]] = {}
+        highlights: dict[int, list[Highlight]] = {}
         for number, hit in enumerate(self._hits):
             style = "reader--search-current" if number == self._hit_index else "reader--search"
             highlights.setdefault(hit.block, []).append((hit.start, hit.end, style))
@@ -473,79 +439,18 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
-            strip = self._render_layout_line(layout.lines[index], base)
+            strip = self._renderer.render(
+                layout.lines[index],
+                self.article,
+                layout,
+                margin=self._left_margin(),
+                cursor=self.cursor,
+                highlights=self._highlights,
+                base=base,
+            )
             strip = strip.adjust_cell_length(width, base)
             self._strips[index] = strip
         return strip.apply_offsets(0, index)
 
     def _component(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
-
-    def _render_layout_line(self, line: Line, base: Style) -> Strip:
-        article = self.article
-        layout = self._layout
-        assert article is not None and layout is not None
-        margin = self._left_margin()
-        segments: list[Segment] = []
-        in_cursor = line.block >= 0 and line.block == self.cursor and self.has_focus_within
-        gutter = max(margin - 2, 0)
-        segments.append(Segment(" " * gutter, base))
-        if in_cursor or (line.block >= 0 and line.block == self.cursor):
-            segments.append(Segment(_CURSOR_MARK, base + self._component("reader--cursor")))
-            segments.append(Segment(" " * (margin - gutter - 1), base))
-        else:
-            segments.append(Segment(" " * (margin - gutter), base))
-
-        if line.role == "meta":
-            segments.append(
-                Segment(self._meta_text(article), base + self._component("reader--meta"))
-            )
-        elif line.role == "title":
-            title = article.title[line.start : line.end].rstrip()
-            segments.append(Segment(title, base + self._component("reader--title")))
-        elif line.role == "rule":
-            segments.append(Segment("─" * layout.width, base + self._component("reader--rule")))
-        elif line.role == "text":
-            block = article.blocks[line.block]
-            if line.indent:
-                name = "reader--blockquote" if block.quote_depth else "reader--prefix"
-                segments.append(Segment(line.indent, base + self._component(name)))
-            segments.extend(self._text_segments(line, block, base))
-        return Strip(segments)
-
-    def _text_segments(self, line: Line, block: Block, base: Style) -> list[Segment]:
-        text = block.text
-        end = line.start + len(text[line.start : line.end].rstrip())
-        if end <= line.start:
-            return []
-        block_style = base
-        if block.kind in _BLOCK_STYLES:
-            block_style += self._component(_BLOCK_STYLES[block.kind])
-        if block.quote_depth:
-            block_style += self._component("reader--blockquote")
-        ranges = [(mark.start, mark.end, _MARK_STYLES[mark.kind]) for mark in block.marks]
-        ranges += self._highlights.get(line.block, [])
-        cuts = {line.start, end}
-        for start, stop, _name in ranges:
-            if start < end and stop > line.start:
-                cuts.update((max(start, line.start), min(stop, end)))
-        points = sorted(cuts)
-        segments = []
-        for start, stop in pairwise(points):
-            style = block_style
-            for range_start, range_stop, name in ranges:
-                if range_start <= start and stop <= range_stop:
-                    style += self._component(name)
-            segments.append(Segment(text[start:stop].replace("\t", "    "), style))
-        return segments
-
-    def _meta_text(self, article: Article) -> str:
-        parts = [
-            article.metadata.source,
-            article.metadata.author,
-            article.metadata.date,
-            article.path.name,
-            f"{article.word_count:,} words",
-            f"{article.reading_minutes} min read",
-        ]
-        return " · ".join(part for part in parts if part)

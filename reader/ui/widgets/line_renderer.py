@@ -1,0 +1,115 @@
+"""Turns one laid-out line of an article into a styled Strip for the reader pane.
+
+Styles come from the pane's component classes (looked up through `style`), so themes set them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from reader.corpus.model import Article, Block, BlockKind, reading_time_label
+from reader.ui.layout import Layout, Line
+
+CURSOR_MARK = "▎"
+
+BLOCK_STYLES = {
+    BlockKind.TITLE: "reader--title",
+    BlockKind.HEADING: "reader--heading",
+    BlockKind.STANDFIRST: "reader--standfirst",
+    BlockKind.CODE: "reader--code",
+}
+MARK_STYLES = {
+    "em": "reader--em",
+    "strong": "reader--strong",
+    "strike": "reader--strike",
+    "code": "reader--code",
+    "link": "reader--link",
+}
+
+# (display start, display end, component class) within one block.
+Highlight = tuple[int, int, str]
+
+
+def meta_text(article: Article) -> str:
+    parts = [
+        article.metadata.source,
+        article.metadata.author,
+        article.metadata.date,
+        article.path.name,
+        f"{article.word_count:,} words",
+        f"{reading_time_label(article.word_count)} read",
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+class LineRenderer:
+    def __init__(self, style: Callable[[str], Style]) -> None:
+        self._style = style
+
+    def render(
+        self,
+        line: Line,
+        article: Article,
+        layout: Layout,
+        *,
+        margin: int,
+        cursor: int,
+        highlights: Mapping[int, Sequence[Highlight]],
+        base: Style,
+    ) -> Strip:
+        style = self._style
+        gutter = max(margin - 2, 0)
+        segments = [Segment(" " * gutter, base)]
+        if line.block >= 0 and line.block == cursor:
+            segments.append(Segment(CURSOR_MARK, base + style("reader--cursor")))
+            segments.append(Segment(" " * (margin - gutter - 1), base))
+        else:
+            segments.append(Segment(" " * (margin - gutter), base))
+
+        if line.role == "meta":
+            segments.append(Segment(meta_text(article), base + style("reader--meta")))
+        elif line.role == "title":
+            title = article.title[line.start : line.end].rstrip()
+            segments.append(Segment(title, base + style("reader--title")))
+        elif line.role == "rule":
+            segments.append(Segment("─" * layout.width, base + style("reader--rule")))
+        elif line.role == "text":
+            block = article.blocks[line.block]
+            if line.indent:
+                name = "reader--blockquote" if block.quote_depth else "reader--prefix"
+                segments.append(Segment(line.indent, base + style(name)))
+            segments.extend(self._text(line, block, highlights.get(line.block, ()), base))
+        return Strip(segments)
+
+    def _text(
+        self, line: Line, block: Block, highlights: Sequence[Highlight], base: Style
+    ) -> list[Segment]:
+        text = block.text
+        end = line.start + len(text[line.start : line.end].rstrip())
+        if end <= line.start:
+            return []
+        block_style = base
+        if block.kind in BLOCK_STYLES:
+            block_style += self._style(BLOCK_STYLES[block.kind])
+        if block.quote_depth:
+            block_style += self._style("reader--blockquote")
+        ranges = [(mark.start, mark.end, MARK_STYLES[mark.kind]) for mark in block.marks]
+        ranges += highlights
+        # Cut the line wherever a style starts or stops; each piece gets every style covering it.
+        cuts = {line.start, end}
+        for start, stop, _name in ranges:
+            if start < end and stop > line.start:
+                cuts.update((max(start, line.start), min(stop, end)))
+        segments = []
+        for start, stop in pairwise(sorted(cuts)):
+            piece_style = block_style
+            for range_start, range_stop, name in ranges:
+                if range_start <= start and stop <= range_stop:
+                    piece_style += self._style(name)
+            segments.append(Segment(text[start:stop].replace("\t", "    "), piece_style))
+        return segments
