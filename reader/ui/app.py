@@ -121,6 +121,8 @@ class ReaderApp(App[None]):
         self.sub_title = self.corpus.name
         self._update_narrow(self.size.width)
         self._discover(self.state.read_paths())
+        # Positions are written at most a second after they change (and on switch and exit).
+        self.set_interval(1.0, self.state.flush, name="save-state")
 
     def on_resize(self, event: Resize) -> None:
         self._update_narrow(event.size.width)
@@ -294,14 +296,13 @@ class ReaderApp(App[None]):
         entry = self._shown
         read = entry.read if entry is not None else False
         self.state.remember(event.article, event.position, read)
-        self.set_timer(0.5, self.state.flush, name="save-position")
         self._show_progress(event.article, event.position)
 
     def _show_progress(self, article: Article, position: int) -> None:
         if self.article_view.search_query:
             return
         percent = round(100 * position / max(len(article.source), 1))
-        self.query_one("#status", Static).update(f"{article.title[:60]} · {percent}%")
+        self.query_one("#status", Static).update(f"{article.title[:60]} · {percent}%", layout=False)
 
     @on(ArticleView.LinkClicked)
     def _link_clicked(self, event: ArticleView.LinkClicked) -> None:

@@ -197,8 +197,14 @@ class ArticleView(ScrollView, can_focus=True):
         return list(self._layout.first_line) if self._layout else []
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._strips.clear()
-        self.refresh()
+        # Only the lines of the two blocks whose cursor mark changed are redrawn.
+        layout = self._layout
+        for block in (old, new):
+            if layout is not None and block in layout.first_line:
+                first, last = layout.first_line[block], layout.last_line[block]
+                for line in range(first, last + 1):
+                    self._strips.discard(line)
+                self.refresh_lines(first, last - first + 1)
         self._post_position()
 
     def _post_position(self) -> None:

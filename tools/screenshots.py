@@ -1,0 +1,60 @@
+"""Regenerate the README's screenshots: SVGs of the real app on the bundled seed corpus.
+
+    python tools/screenshots.py
+
+Each shot runs the app headless at a fixed size, with state in a temporary folder, drives it
+with keys as a user would, and saves what is on screen to screenshots/.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from reader.config import Config  # noqa: E402
+from reader.paths import Locations  # noqa: E402
+from reader.ui.app import CorpusSpec, ReaderApp  # noqa: E402
+
+OUT = REPO / "screenshots"
+SHOTS = [
+    # name, size, keys pressed after the article shows, theme
+    ("reader", (120, 40), ["tab", "j", "j"], None),
+    ("search", (120, 40), ["tab", "slash", *"Russia", "enter", "n"], None),
+    ("help", (120, 40), ["question_mark"], None),
+    ("narrow", (40, 12), [], None),
+    ("light", (120, 40), ["tab", "j"], "textual-light"),
+]
+
+
+async def shoot(name: str, size: tuple[int, int], keys: list[str], theme: str | None) -> Path:
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        app = ReaderApp(
+            CorpusSpec([REPO / "seeds"], "seeds"),
+            Locations(data, data / "cache", data / "none.toml"),
+            Config(theme=theme),
+        )
+        async with app.run_test(size=size) as pilot:
+            while app.article_view.article is None or any(not w.is_finished for w in app.workers):
+                await pilot.pause(0.02)
+            for key in keys:
+                await pilot.press(key)
+            await pilot.pause(0.2)
+            path = OUT / f"{name}.svg"
+            app.save_screenshot(filename=path.name, path=str(OUT))
+            return path
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for name, size, keys, theme in SHOTS:
+        print(asyncio.run(shoot(name, size, keys, theme)).relative_to(REPO))
+
+
+if __name__ == "__main__":
+    main()
