@@ -184,3 +184,66 @@ async def test_markdown_link_click_shows_the_address(corpus, locations):
         await pilot.click(view, offset=(column, row))
         await pilot.pause()
         assert any("https://ec.europa.eu" in n.message for n in app._notifications)
+
+
+async def test_command_palette_opens_an_article_by_title(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"harbour")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for_article(pilot, app, "Harbour reopens")
+        assert app.article_view.has_focus
+
+
+async def test_position_is_kept_when_switching_articles(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("enter", "space", "space")
+        position = app.article_view.position
+        assert position > 0
+        await pilot.press("J")
+        await wait_for_article(pilot, app, "東京")
+        assert app.article_view.position == 0
+        await pilot.press("K")
+        await wait_for_article(pilot, app, "United States")
+        assert app.article_view.position == position
+
+
+async def test_a_bad_config_file_is_reported_not_fatal(locations):
+    locations.config_file.write_text("[keymap\n")
+    from reader.config import load_config
+
+    app = make_app([SEEDS], locations, load_config(locations.config_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        assert any("was not used" in n.message for n in app._notifications)
+        assert "United States" in view_text(app)
+
+
+async def test_corrupt_state_file_is_reported_and_reading_goes_on(locations):
+    locations.data_dir.mkdir(parents=True)
+    locations.database.write_bytes(b"not sqlite at all" * 64)
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        assert any("kept it as reader.db.corrupt-" in n.message for n in app._notifications)
+        assert list(locations.data_dir.glob("reader.db.corrupt-*"))
+
+
+async def test_a_multi_megabyte_file_opens_and_reaches_its_end(tmp_path, locations):
+    path = tmp_path / "big.txt"
+    paragraphs = [f"Paragraph number {n} " + "word " * 150 for n in range(4000)]
+    path.write_text("Big file\n\n" + "\n\n".join(paragraphs) + "\n\nThe very end.\n")
+    assert path.stat().st_size > 3_000_000
+    app = make_app([path], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if app.article_view.article is not None and app.article_view.max_scroll_y > 0:
+                break
+        await pilot.press("tab", "G")
+        assert "The very end." in view_text(app)

@@ -54,9 +54,9 @@ def help_sections(
             if not binding.description:
                 continue
             keys = keymap.get(binding.id or "", binding.key)
-            parts.append(
-                Content.assemble((f"  {key_label(keys):<22}", "bold"), binding.description, "\n")
-            )
+            # Most keys fit a narrow column; a long one pushes its description along.
+            label = f"  {key_label(keys):<12}  "
+            parts.append(Content.assemble((label, "bold"), binding.description, "\n"))
         parts.append("\n")
     return Content.assemble(*parts)
 
