@@ -28,11 +28,12 @@ from reader.paths import Locations  # noqa: E402
 from reader.ui.app import CorpusSpec, ReaderApp  # noqa: E402
 from reader.ui.layout import layout_article  # noqa: E402
 
-WORDS = (
-    "the of and to in a is that for it as was with be by on not he this are or his from at "
-    "which but have an they you were her she there been one all we their Minister said Kyiv "
-    "government “quoted” officials reported Tuesday"
-).split()
+_VOCABULARY = """
+the of and to in a is that for it as was with be by on not he this are or his from at which
+but have an they you were her she there been one all we their Minister said Kyiv government
+“quoted” officials reported Tuesday
+"""
+WORDS = _VOCABULARY.split()
 
 
 def paragraph(rng: random.Random, words: int) -> str:
@@ -128,7 +129,8 @@ def main() -> None:
             figures[f"keypress_{name}_cpu_ms_24k_words"] = round(cpu, 2)
 
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reader", "--version"], check=True, capture_output=True)
+        command = [sys.executable, "-m", "reader", "--version"]
+        subprocess.run(command, check=True, capture_output=True)
         figures["cli_version_s"] = round(time.perf_counter() - start, 3)
     print(json.dumps(figures, indent=2))
 
