@@ -19,7 +19,9 @@ def assert_display_maps_to_source(article):
         assert 0 <= block.start <= block.end <= len(article.source)
         for index, char in enumerate(block.text):
             source_char = article.source[block.to_source(index)]
-            assert source_char == char or (char in " \n" and source_char.isspace()), (block, index)
+            # A character reference (`&#1;`, `&amp;`) shows as one character mapped to its `&`.
+            same = source_char == char or source_char == "&"
+            assert same or (char in " \n" and source_char.isspace()), (block, index)
 
 
 def test_front_matter_gives_title_source_author_date():
@@ -104,7 +106,7 @@ def test_front_matter_is_optional_and_tolerant():
 markdownish = st.text(alphabet=st.sampled_from("ab *_`[]()#>-\n\\&;!1.é日"), max_size=120)
 
 
-@settings(max_examples=200)
+@settings(max_examples=300)
 @given(markdownish)
 def test_any_markdown_maps_display_text_into_the_source(source):
     assert_display_maps_to_source(parse(source))

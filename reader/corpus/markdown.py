@@ -52,12 +52,12 @@ class _Locator:
         self.cursor = start
         self.limit = limit
 
-    def place(self, builder: TextBuilder, text: str, before: str = "") -> None:
-        """Map `text` to the source from the cursor on (and before the next `before`, if given)."""
+    def place(self, builder: TextBuilder, text: str, before: re.Pattern[str] | None = None) -> None:
+        """Map `text` to the source from the cursor on (and before a match of `before`)."""
         limit = self.limit
-        if before:
-            closing = self.source.find(before, self.cursor, self.limit)
-            limit = closing if closing >= 0 else limit
+        if before is not None:
+            closing = before.search(self.source, self.cursor, self.limit)
+            limit = closing.start() if closing else limit
         found = self.source.find(text, self.cursor, limit)
         if found >= 0:
             builder.add(text, found)
@@ -74,8 +74,14 @@ class _Locator:
             if found >= 0:
                 builder.add(char, found)
                 self.cursor = found + 1
+                continue
+            # Not in the source: a decoded character reference. Map it to the reference's `&`.
+            reference = self.source.find("&", self.cursor, limit)
+            if reference >= 0:
+                builder.add(char, reference)
+                end = self.source.find(";", reference, limit)
+                self.cursor = end + 1 if end >= 0 else reference + 1
             else:
-                # Not in the source (a decoded entity): show it where the last character was.
                 builder.add(char, max(min(self.cursor, self.limit, len(self.source)) - 1, 0))
 
     def skip(self, markup: str) -> None:
@@ -111,8 +117,11 @@ def _inline_text(
         elif kind == "code_inline":
             locator.skip(token.markup)
             mark_start = builder.length
-            locator.place(builder, token.content, before=token.markup)
-            locator.skip(token.markup)
+            # The span closes at a backtick run of exactly the opening run's length.
+            closing = re.compile(f"(?<!`){re.escape(token.markup)}(?!`)")
+            locator.place(builder, token.content, before=closing)
+            found = closing.search(source, locator.cursor, limit)
+            locator.cursor = found.end() if found else locator.cursor
             marks.append(InlineMark(mark_start, builder.length, "code"))
         elif kind in ("softbreak", "hardbreak"):
             newline = _NEWLINE.search(source, locator.cursor, limit)

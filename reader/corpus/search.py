@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from reader.corpus.model import Article, Span
 
 
 @dataclass(frozen=True, slots=True)
-class SearchHit:
+class TextHit:
+    """A stretch of one block's displayed text: a search match, an entity mention, a quote."""
+
     block: int
     start: int  # display offsets in the block's text
     end: int
     span: Span  # the same text as source offsets: article.source[span.start:span.end]
 
 
-def find_in_article(article: Article, query: str) -> list[SearchHit]:
+def find_in_article(article: Article, query: str) -> list[TextHit]:
     """Every match of `query` in the article's visible blocks, in reading order."""
     if not query:
         return []
@@ -28,5 +31,32 @@ def find_in_article(article: Article, query: str) -> list[SearchHit]:
         for match in pattern.finditer(block.text):
             start = block.to_source(match.start())
             end = block.to_source(match.end() - 1) + 1
-            hits.append(SearchHit(index, match.start(), match.end(), Span(start, end)))
+            hits.append(TextHit(index, match.start(), match.end(), Span(start, end)))
     return hits
+
+
+@dataclass(slots=True)
+class HitList:
+    """Hits in reading order and the one the reader is on, for n/N (and ]/[) to step through."""
+
+    hits: list[TextHit] = field(default_factory=list)
+    index: int = -1
+
+    @property
+    def current(self) -> TextHit | None:
+        return self.hits[self.index] if 0 <= self.index < len(self.hits) else None
+
+    def start_at(self, is_ahead: Callable[[TextHit], bool]) -> TextHit | None:
+        """Make the first hit that `is_ahead` accepts current (else the first hit)."""
+        if not self.hits:
+            self.index = -1
+            return None
+        self.index = next((i for i, hit in enumerate(self.hits) if is_ahead(hit)), 0)
+        return self.current
+
+    def step(self, step: int) -> TextHit | None:
+        """Move to the next (step 1) or previous (step -1) hit, wrapping around."""
+        if not self.hits:
+            return None
+        self.index = (self.index + step) % len(self.hits)
+        return self.current

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -20,7 +20,7 @@ from reader.corpus.discover import Skipped, UnreadableArticle, discover, load_ar
 from reader.corpus.model import Article
 from reader.paths import Locations
 from reader.store.keeper import StateKeeper
-from reader.ui.commands import ArticleCommands
+from reader.ui.commands import ArticleCommands, reader_commands
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.widgets.article_list import ArticleList, ListEntry
 from reader.ui.widgets.article_view import ArticleView
@@ -421,18 +421,7 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Toggle article list", "Show or hide the list", self.action_toggle_list)
-        yield SystemCommand("Next article", "Open the next article", self.action_next_article)
-        yield SystemCommand(
-            "Previous article", "Open the previous article", self.action_previous_article
-        )
-        yield SystemCommand("Search in article", "Find text in this article", self.action_search)
-        yield SystemCommand("Mark read / unread", "Toggle the read mark", self.action_toggle_read)
-        yield SystemCommand("Wider text column", "Widen the reading measure", self.action_wider)
-        yield SystemCommand(
-            "Narrower text column", "Narrow the reading measure", self.action_narrower
-        )
-        yield SystemCommand("Show keys", "Every key binding", self.action_help)
+        yield from reader_commands(self)
 
     def on_unmount(self) -> None:
         self.state.flush()

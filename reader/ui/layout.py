@@ -120,6 +120,8 @@ class Layout:
     lines: list[Line] = field(default_factory=list)
     first_line: dict[int, int] = field(default_factory=dict)  # block index → its first line
     last_line: dict[int, int] = field(default_factory=dict)
+    blocks: list[int] = field(default_factory=list)  # the shown blocks, in reading order
+    order: dict[int, int] = field(default_factory=dict)  # block index → position in `blocks`
 
     def line_of(self, block: int, display_offset: int = 0) -> int:
         """The line showing a display offset of a block (its first line if not laid out)."""
@@ -191,6 +193,8 @@ def layout_article(article: Article, width: int) -> Layout:
         layout.last_line = {k: v - 1 for k, v in layout.last_line.items()}
     if not lines:
         lines.append(Line(-1, 0, 0, "blank"))
+    layout.blocks = list(layout.first_line)
+    layout.order = {block: position for position, block in enumerate(layout.blocks)}
     return layout
 
 

@@ -19,8 +19,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.corpus.model import Article, Span
-from reader.corpus.search import SearchHit, find_in_article
+from reader.corpus.search import HitList, find_in_article
 from reader.ui.layout import Layout, layout_article, measure_width
+from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
 from reader.ui.widgets.line_renderer import Highlight, LineRenderer
 
 # Above this many characters, layout runs in a thread so opening the article never freezes.
@@ -96,8 +97,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout_width = 0
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._renderer = LineRenderer(self._component)
-        self._hits: list[SearchHit] = []
-        self._hit_index = -1
+        self._search = HitList()
         self._query = ""
         self._highlights: dict[int, list[Highlight]] = {}
         self._pending_anchor: int | None = None
@@ -108,7 +108,7 @@ class ArticleView(ScrollView, can_focus=True):
     def show_article(self, article: Article | None, position: int = 0) -> None:
         """Show `article` with the passage at source offset `position` at the top."""
         self.article = article
-        self._hits, self._hit_index, self._query = [], -1, ""
+        self._search, self._query = HitList(), ""
         self._highlights = {}
         self._layout = None
         self._relayout(anchor=position)
@@ -192,10 +192,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ----------------------------------------------------------------- cursor and scrolling
 
-    @property
-    def _visible_blocks(self) -> list[int]:
-        return list(self._layout.first_line) if self._layout else []
-
     def watch_cursor(self, old: int, new: int) -> None:
         # Only the lines of the two blocks whose cursor mark changed are redrawn.
         layout = self._layout
@@ -217,87 +213,36 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_target_y = y
         self.scroll_y = y
 
-    def _scroll_line(self, y: int) -> None:
-        self._jump(max(0, y))
+    def _move(self, move: Move) -> None:
+        self._jump(move.top)
+        self.cursor = move.cursor
         self._post_position()
 
     def _show_block(self, block: int, from_below: bool = False) -> None:
-        """Scroll the least that shows `block` (its start, if it is taller than the view)."""
-        layout = self._layout
-        assert layout is not None
-        first, last = layout.first_line[block], layout.last_line[block]
-        top, height = int(self.scroll_y), self.scrollable_content_region.height
-        bottom = top + height - 1
-        if first >= top and last <= bottom:
-            return
-        if last - first + 1 > height:
-            target = last - height + 1 if from_below else first
-        elif last > bottom:
-            target = last - height + 1
-        else:
-            target = first
-        self._scroll_line(target)
+        assert self._layout is not None
+        height = self.scrollable_content_region.height
+        self._move(Move(block, reveal(self._layout, block, int(self.scroll_y), height, from_below)))
+
+    @property
+    def _can_move(self) -> bool:
+        return self._layout is not None and self.cursor in self._layout.order
 
     def action_cursor_down(self) -> None:
-        layout = self._layout
-        if layout is None or self.cursor < 0:
-            return
-        top = int(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height - 1
-        if not top <= layout.first_line[self.cursor] <= bottom and not (
-            layout.first_line[self.cursor] < top <= layout.last_line[self.cursor]
-        ):
-            self.cursor = self._block_at_line(top)
-            return
-        if layout.last_line[self.cursor] > bottom:
-            self._scroll_line(top + 1)  # read on through a block taller than the view
-            return
-        blocks = self._visible_blocks
-        position = blocks.index(self.cursor)
-        if position + 1 < len(blocks):
-            self.cursor = blocks[position + 1]
-            self._show_block(self.cursor)
-        elif self.max_scroll_y > top:
-            self._scroll_line(top + 1)
+        if self._can_move:
+            height = self.scrollable_content_region.height
+            top, max_top = int(self.scroll_y), int(self.max_scroll_y)
+            self._move(cursor_down(self._layout, self.cursor, top, height, max_top))
 
     def action_cursor_up(self) -> None:
-        layout = self._layout
-        if layout is None or self.cursor < 0:
-            return
-        top = int(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height - 1
-        if layout.last_line[self.cursor] < top or layout.first_line[self.cursor] > bottom:
-            self.cursor = self._block_at_line(top)
-            return
-        if layout.first_line[self.cursor] < top:
-            self._scroll_line(top - 1)
-            return
-        blocks = self._visible_blocks
-        position = blocks.index(self.cursor)
-        if position > 0:
-            self.cursor = blocks[position - 1]
-            self._show_block(self.cursor, from_below=True)
-        elif top > 0:
-            self._scroll_line(top - 1)
-
-    def _block_at_line(self, y: int) -> int:
-        """The block shown on line `y`, or the next one below it."""
-        layout = self._layout
-        assert layout is not None
-        for line in layout.lines[y:]:
-            if line.block >= 0:
-                return line.block
-        return self._visible_blocks[-1]
+        if self._can_move:
+            height = self.scrollable_content_region.height
+            self._move(cursor_up(self._layout, self.cursor, int(self.scroll_y), height))
 
     def _page(self, direction: int) -> None:
-        if self._layout is None:
-            return
-        height = self.scrollable_content_region.height
-        target = int(self.scroll_y) + direction * max(height - 1, 1)
-        target = max(0, min(target, int(self.max_scroll_y)))
-        self._jump(target)
-        self.cursor = self._block_at_line(target)
-        self._post_position()
+        if self._can_move:
+            height = self.scrollable_content_region.height
+            top, max_top = int(self.scroll_y), int(self.max_scroll_y)
+            self._move(page(self._layout, top, height, max_top, direction))
 
     def action_page_down(self) -> None:
         self._page(1)
@@ -306,16 +251,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._page(-1)
 
     def action_top(self) -> None:
-        if self._layout is not None and self._visible_blocks:
-            self._jump(0)
-            self.cursor = self._visible_blocks[0]
-            self._post_position()
+        if self._can_move:
+            self._move(Move(self._layout.blocks[0], 0))
 
     def action_bottom(self) -> None:
-        if self._layout is not None and self._visible_blocks:
-            self._jump(self.max_scroll_y)
-            self.cursor = self._visible_blocks[-1]
-            self._post_position()
+        if self._can_move:
+            self._move(Move(self._layout.blocks[-1], int(self.max_scroll_y)))
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
@@ -326,7 +267,7 @@ class ArticleView(ScrollView, can_focus=True):
         top = int(new)
         bottom = top + self.scrollable_content_region.height - 1
         if layout.last_line[self.cursor] < top or layout.first_line[self.cursor] > bottom:
-            self.cursor = self._block_at_line(top)
+            self.cursor = block_at_line(layout, top)
 
     def on_click(self, event: events.Click) -> None:
         layout, article = self._layout, self.article
@@ -350,22 +291,14 @@ class ArticleView(ScrollView, can_focus=True):
         """Highlight every match of `query` (case-insensitive); go to the first from the cursor."""
         self._query = query
         article, layout = self.article, self._layout
-        self._hits = find_in_article(article, query) if article is not None else []
-        self._hit_index = -1
-        if self._hits and layout is not None:
+        self._search = HitList(find_in_article(article, query) if article is not None else [])
+        if layout is not None:
             here = layout.first_line.get(self.cursor, 0)
-            self._hit_index = next(
-                (
-                    i
-                    for i, hit in enumerate(self._hits)
-                    if layout.line_of(hit.block, hit.start) >= here
-                ),
-                0,
-            )
-            self._go_to_hit()
+            if self._search.start_at(lambda hit: layout.line_of(hit.block, hit.start) >= here):
+                self._go_to_hit()
         self._rebuild_highlights()
         self._announce_search()
-        return len(self._hits)
+        return len(self._search.hits)
 
     @property
     def search_query(self) -> str:
@@ -373,7 +306,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def search_hits(self) -> list[Span]:
-        return [hit.span for hit in self._hits]
+        return [hit.span for hit in self._search.hits]
 
     def action_next_match(self) -> None:
         self._step_match(1)
@@ -382,19 +315,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._step_match(-1)
 
     def _step_match(self, step: int) -> None:
-        if not self._hits:
+        if self._search.step(step) is None:
             if self._query:
                 self.notify(f"No matches for “{self._query}”", severity="warning")
             return
-        self._hit_index = (self._hit_index + step) % len(self._hits)
         self._go_to_hit()
         self._rebuild_highlights()
         self._announce_search()
 
     def _go_to_hit(self) -> None:
-        hit = self._hits[self._hit_index]
-        layout = self._layout
-        if layout is None:
+        hit, layout = self._search.current, self._layout
+        if hit is None or layout is None:
             return
         line = layout.line_of(hit.block, hit.start)
         top, height = int(self.scroll_y), self.scrollable_content_region.height
@@ -403,17 +334,19 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = hit.block
 
     def _announce_search(self) -> None:
-        self.post_message(self.SearchUpdated(self._query, self._hit_index + 1, len(self._hits)))
+        search = self._search
+        self.post_message(self.SearchUpdated(self._query, search.index + 1, len(search.hits)))
 
     def clear_search(self) -> None:
-        self._hits, self._hit_index, self._query = [], -1, ""
+        self._search, self._query = HitList(), ""
         self._rebuild_highlights()
         self._announce_search()
 
     def _rebuild_highlights(self) -> None:
         highlights: dict[int, list[Highlight]] = {}
-        for number, hit in enumerate(self._hits):
-            style = "reader--search-current" if number == self._hit_index else "reader--search"
+        current = self._search.current
+        for hit in self._search.hits:
+            style = "reader--search-current" if hit is current else "reader--search"
             highlights.setdefault(hit.block, []).append((hit.start, hit.end, style))
         self._highlights = highlights
         self._strips.clear()

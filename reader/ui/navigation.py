@@ -1,0 +1,70 @@
+"""Where the passage cursor and the scroll position go for each movement key.
+
+Pure arithmetic over a `Layout` (no Textual), so the reader pane's movement is tested directly:
+j/k step a block at a time, but read line by line through a block taller than the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.ui.layout import Layout
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    cursor: int  # block index
+    top: int  # first line in view
+
+
+def block_at_line(layout: Layout, y: int) -> int:
+    """The block shown on line `y`, or the next one below it (the last block past the end)."""
+    for line in layout.lines[y:]:
+        if line.block >= 0:
+            return line.block
+    return layout.blocks[-1]
+
+
+def reveal(layout: Layout, block: int, top: int, height: int, from_below: bool = False) -> int:
+    """The top line that shows `block` with the least scrolling (its start if it is too tall;
+    its end instead when arriving `from_below`)."""
+    first, last = layout.first_line[block], layout.last_line[block]
+    bottom = top + height - 1
+    if first >= top and last <= bottom:
+        return top
+    if last - first + 1 > height:
+        return last - height + 1 if from_below else first
+    return last - height + 1 if last > bottom else first
+
+
+def _in_view(layout: Layout, block: int, top: int, height: int) -> bool:
+    return layout.last_line[block] >= top and layout.first_line[block] <= top + height - 1
+
+
+def cursor_down(layout: Layout, cursor: int, top: int, height: int, max_top: int) -> Move:
+    if not _in_view(layout, cursor, top, height):
+        return Move(block_at_line(layout, top), top)
+    if layout.last_line[cursor] > top + height - 1:
+        return Move(cursor, top + 1)  # read on through a block taller than the view
+    position = layout.order[cursor]
+    if position + 1 < len(layout.blocks):
+        following = layout.blocks[position + 1]
+        return Move(following, reveal(layout, following, top, height))
+    return Move(cursor, min(top + 1, max_top))
+
+
+def cursor_up(layout: Layout, cursor: int, top: int, height: int) -> Move:
+    if not _in_view(layout, cursor, top, height):
+        return Move(block_at_line(layout, top), top)
+    if layout.first_line[cursor] < top:
+        return Move(cursor, top - 1)
+    position = layout.order[cursor]
+    if position > 0:
+        previous = layout.blocks[position - 1]
+        return Move(previous, reveal(layout, previous, top, height, from_below=True))
+    return Move(cursor, max(top - 1, 0))
+
+
+def page(layout: Layout, top: int, height: int, max_top: int, direction: int) -> Move:
+    target = max(0, min(top + direction * max(height - 1, 1), max_top))
+    return Move(block_at_line(layout, target), target)
