@@ -247,3 +247,17 @@ async def test_a_multi_megabyte_file_opens_and_reaches_its_end(tmp_path, locatio
                 break
         await pilot.press("tab", "G")
         assert "The very end." in view_text(app)
+
+
+async def test_clicking_an_article_in_the_list_opens_it(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        rows = list_text(app).splitlines()
+        row = next(i for i, line in enumerate(rows) if "Harbour reopens" in line)
+        options = app.article_list.options
+        border = options.scrollable_content_region.y - options.region.y
+        await pilot.click(options, offset=(5, row + border))
+        await wait_for_article(pilot, app, "Harbour reopens")
+        assert app.article_view.has_focus
+        assert next(e for e in app.article_list.entries if "Harbour" in e.title).read

@@ -46,6 +46,12 @@ def entry_prompt(entry: ListEntry) -> Content:
 
 
 class _Options(OptionList):
+    def on_mount(self) -> None:
+        # Two lines a row whatever the script: a long title ends in an ellipsis. Set inline,
+        # because OptionList measures row heights from inline rules only (Textual 8.2).
+        self.styles.text_wrap = "nowrap"
+        self.styles.text_overflow = "ellipsis"
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
