@@ -1,0 +1,1 @@
+"""Finding who is named and who said what: entities, quotations, engines, the result cache."""

@@ -1,0 +1,78 @@
+"""The engine interface and the built-in engine; `get_engine` picks one by name.
+
+Every engine turns an Article into an Analysis whose offsets point into `article.source`.
+The built-in one needs no download and starts at once; the spaCy one is optional.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from reader.analysis.model import Analysis, Mention, Quote
+from reader.corpus.model import Article
+
+ENGINE_NAMES = ("builtin", "spacy")
+
+
+class EngineUnavailable(Exception):
+    """The engine asked for cannot run here; the message says what to install."""
+
+
+class Engine(Protocol):
+    name: str
+    version: str
+
+    def analyze(self, article: Article) -> Analysis: ...
+
+
+class BuiltinEngine:
+    name = "builtin"
+    version = "1"
+
+    def analyze(self, article: Article) -> Analysis:
+        from reader.analysis.entities import find_entities
+        from reader.analysis.quotes import attribute, find_quotes
+        from reader.analysis.text import ArticleText
+
+        text = ArticleText(article)
+        found = find_entities(text)
+        quotes = find_quotes(text)
+        attribute(text, quotes, found)
+        return Analysis(
+            mentions=[_mention(text, *item) for item in found],
+            quotes=[_quote(text, quote) for quote in quotes],
+            engine=self.name,
+        )
+
+
+def _mention(text, start: int, end: int, label: str, entity: str) -> Mention:
+    source_start, source_end = text.to_source(start, end)
+    source = text.article.source
+    return Mention(source_start, source_end, source[source_start:source_end], label, entity)
+
+
+def _quote(text, found) -> Quote:
+    source_start, source_end = text.to_source(found.start, found.end)
+    speaker = speaker_entity = None
+    if found.speaker is not None:
+        speaker_start, speaker_end, speaker_entity = found.speaker
+        speaker = text.text[speaker_start:speaker_end]
+    source = text.article.source
+    return Quote(
+        source_start,
+        source_end,
+        source[source_start:source_end],
+        found.kind,
+        speaker,
+        speaker_entity,
+    )
+
+
+def get_engine(name: str = "builtin") -> Engine:
+    if name == "builtin":
+        return BuiltinEngine()
+    if name == "spacy":
+        from reader.analysis.spacy_engine import SpacyEngine
+
+        return SpacyEngine()
+    raise EngineUnavailable(f"unknown engine {name!r}: choose one of {', '.join(ENGINE_NAMES)}")

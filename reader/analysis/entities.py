@@ -1,0 +1,379 @@
+"""The built-in named-entity recogniser: capitalisation, gazetteers, titles, context, co-reference.
+
+Runs of capitalised words are split where a title ("Foreign Minister"), a known place or
+nationality, or an organisation ends; what is left is classified by its words and context.
+Two passes: the first finds what is certain, the second resolves lone surnames ("Kuleba") and
+sentence-initial words against the people the first pass found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis import gazetteer as gz
+from reader.analysis.model import Mention
+from reader.analysis.text import ArticleText, sentence_spans
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial
+    r"|(?:al|el|bin|ibn)-[^\W\d_][\w]*"  # al-Assad
+    r"|[^\W\d_](?:\w|[-'’](?=\w))*"  # a word, with inner hyphens and apostrophes
+    r"|\d+(?:[.,]\d+)*"
+    r"|[^\s\w]"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PARTICLES = frozenset("von van der den de da di du del della la le ter zu dos das do y".split())
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+_REPORTING = frozenset(
+    "said says told added asked insisted wrote tweeted stated declared explained noted warned "
+    "argued claimed replied continued recalled admitted acknowledged announced confirmed "
+    "denied urged suggested says, said, responded agreed".split()
+)
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from"})
+_NOT_ACRONYMS = frozenset(
+    "I II III IV VI OK TV CEO CFO GDP AM PM COVID AIDS HIV DNA PhD VIP FAQ ID PR IT AI US".split()
+)
+_QUOTE_OPENERS = "“\"‘'«„"
+
+GPE_NAMES = gz.COUNTRIES | gz.CITIES | gz.STATES
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence_initial: bool = False
+    after_quote: bool = False  # straight after an opening quotation mark
+
+    @property
+    def capitalised(self) -> bool:
+        first = self.text[0]
+        return first.isupper() or self.text.startswith(("al-", "el-", "bin-", "ibn-"))
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    label: str | None
+    cue: str = ""  # "title", "given", "role", "reporting", "place", "gazetteer", ...
+    sentence_initial: bool = False
+    headline: bool = False
+
+
+def gazetteer_label(name: str, quoted: bool = False) -> str | None:
+    if name in gz.ORGANISATIONS or (quoted and name in gz.PUBLICATIONS):
+        return "ORG"
+    if name in GPE_NAMES:
+        return "GPE"
+    if name in gz.LOCATIONS:
+        return "LOC"
+    if name in gz.NATIONALITIES:
+        return "NORP"
+    return None
+
+
+def tokenize(text: str, start: int, end: int) -> list[list[Token]]:
+    """Tokens of text[start:end], one list per sentence."""
+    sentences = []
+    for sentence_start, sentence_end in sentence_spans(text, start, end):
+        tokens = []
+        first_word = True
+        previous = ""
+        for match in _TOKEN.finditer(text, sentence_start, sentence_end):
+            token = Token(match.start(), match.end(), match.group())
+            if token.is_word:
+                token.sentence_initial = first_word or previous in '“"‘«:—–'
+                token.after_quote = bool(previous) and previous in _QUOTE_OPENERS
+                first_word = False
+            previous = token.text if not token.is_word else ""
+            tokens.append(token)
+        sentences.append(tokens)
+    return sentences
+
+
+def _joined(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end]
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised words, joined by single spaces, particles and connectors."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+
+    def adjacent(left: Token, right: Token) -> bool:
+        return text[left.end : right.start] == " "
+
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        joinable = token.is_word and (
+            token.capitalised
+            or (
+                current
+                and (token.text in _PARTICLES or token.text in _CONNECTORS)
+                and _name_continues(text, tokens, index)
+            )
+        )
+        if token.text.isdigit() and current and len(token.text) <= 2:
+            joinable = gazetteer_label(_joined(text, [*current, token])) is not None
+        if joinable and (not current or adjacent(current[-1], token)):
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = [token] if joinable else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _name_continues(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether the particles from `index` on ("von der") lead to a capitalised word."""
+    for position in range(index, min(index + 3, len(tokens) - 1)):
+        left, right = tokens[position], tokens[position + 1]
+        if text[left.end : right.start] != " " or not right.is_word:
+            return False
+        if right.capitalised:
+            return True
+        if right.text not in _PARTICLES:
+            return False
+    return False
+
+
+def _strip_possessive(text: str, token: Token) -> int:
+    """End offset of `token` without a possessive ’s."""
+    match = _POSSESSIVE.search(token.text)
+    if match and len(token.text) > len(match.group()) + 1 and token.capitalised:
+        return token.end - len(match.group())
+    return token.end
+
+
+def _longest_match(text: str, run: list[Token], index: int, names: frozenset[str]) -> int:
+    """How many tokens from `index` form the longest entry of `names` (0 if none)."""
+    for length in range(min(6, len(run) - index), 0, -1):
+        piece = run[index : index + length]
+        name = text[piece[0].start : _strip_possessive(text, piece[-1])]
+        if name in names:
+            return length
+    return 0
+
+
+def _gazetteer_length(text: str, run: list[Token], index: int, quoted: bool) -> tuple[int, str]:
+    for length in range(min(6, len(run) - index), 0, -1):
+        piece = run[index : index + length]
+        name = text[piece[0].start : _strip_possessive(text, piece[-1])]
+        label = gazetteer_label(name, quoted)
+        if label:
+            return length, label
+    return 0, ""
+
+
+def _is_org_phrase(run: list[Token]) -> bool:
+    words = [token.text for token in run]
+    if len(words) >= 2 and words[-1].rstrip("’'s") in gz.ORG_HEADS:
+        return True
+    return len(words) >= 3 and words[0] in gz.ORG_HEADS and words[1] in ("of", "for", "on")
+
+
+def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
+    """Cut a run of capitalised words into titles (dropped), known names and the rest."""
+    candidates: list[Candidate] = []
+    index = 0
+    title_cue = False
+    quoted = run[0].after_quote
+    while index < len(run):
+        token = run[index]
+        if token.text in _CONNECTORS or token.text in _PARTICLES:
+            index += 1
+            continue
+        if token.text in ("The", "the"):
+            with_the, label = _gazetteer_length(text, run, index, quoted)
+            if with_the > 1 and text[token.start : run[index + with_the - 1].end] in GPE_NAMES:
+                candidates.append(
+                    _candidate(text, run[index : index + with_the], label, "gazetteer")
+                )
+                index += with_the
+            else:
+                index += 1
+            continue
+        rest = run[index:]
+        if _is_org_phrase(rest) and not any(t.text in gz.PERSON_TITLES for t in rest[1:]):
+            candidates.append(_candidate(text, rest, "ORG", "org-head"))
+            break
+        title_length = _longest_match(text, run, index, gz.PERSON_TITLES)
+        gazetteer_length, label = _gazetteer_length(text, run, index, quoted)
+        if title_length and title_length >= gazetteer_length:
+            index += title_length
+            title_cue = True
+            continue
+        if gazetteer_length:
+            piece = run[index : index + gazetteer_length]
+            # "Jordan" in "Michael Jordan" is a surname, not a country.
+            if not (title_cue or _given_name(run, index)):
+                candidates.append(_candidate(text, piece, label, "gazetteer"))
+                index += gazetteer_length
+                continue
+        if token.text in gz.COMMON_CAPITALISED and not title_cue:
+            index += 1
+            continue
+        # The rest of the run, up to the next known name or title, is one name.
+        end = index + 1
+        while end < len(run):
+            if not title_cue and not _given_name(run, index):
+                if _gazetteer_length(text, run, end, quoted)[0]:
+                    break
+            if (
+                _longest_match(text, run, end, gz.PERSON_TITLES)
+                and run[end].text not in gz.GIVEN_NAMES
+            ):
+                break
+            end += 1
+        while end > index + 1 and run[end - 1].text in (_CONNECTORS | _PARTICLES):
+            end -= 1
+        piece = run[index:end]
+        cue = "title" if title_cue else "given" if _given_name(run, index) else ""
+        candidate = _candidate(text, piece, None, cue)
+        candidate.headline = headline
+        candidates.append(candidate)
+        title_cue = False
+        index = end
+    for candidate in candidates:
+        candidate.sentence_initial = candidate.start == run[0].start and run[0].sentence_initial
+        candidate.headline = headline
+    return candidates
+
+
+def _given_name(run: list[Token], index: int) -> bool:
+    return run[index].text in gz.GIVEN_NAMES and index + 1 < len(run)
+
+
+def _candidate(text: str, piece: list[Token], label: str | None, cue: str) -> Candidate:
+    end = _strip_possessive(text, piece[-1])
+    return Candidate(piece[0].start, end, text[piece[0].start : end], label, cue)
+
+
+def _context_after(text: str, end: int) -> str:
+    return text[end : end + 40]
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 30) : start].rstrip(' “"')
+    words = before.split()
+    return words[-1].lower() if words else ""
+
+
+_ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(\w+)")
+_VERB_AFTER = re.compile(r"^[’']?s?\s+(\w+)")
+
+
+def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | None:
+    """The label of a candidate the gazetteers did not settle, from its words and context."""
+    words = candidate.text.split()
+    after = _context_after(text, candidate.end)
+    role = _ROLE_AFTER.match(after)
+    verb = _VERB_AFTER.match(after)
+    if candidate.cue in ("title", "given"):
+        return "PERSON"
+    if words[-1] in people or candidate.text in people.values():
+        return "PERSON"
+    if candidate.headline:
+        return None
+    acronym = candidate.text.isupper() and 2 <= len(candidate.text.replace(".", "")) <= 6
+    if acronym and candidate.text not in _NOT_ACRONYMS and len(words) == 1:
+        return "ORG"
+    if role and role.group(1) in gz.ROLE_NOUNS and role.group(1) not in ("who", "a", "an", "the"):
+        return "PERSON"
+    reporting = verb is not None and verb.group(1) in _REPORTING
+    if len(words) == 1:
+        if candidate.sentence_initial:
+            return None
+        if reporting:
+            return "PERSON"
+        if _word_before(text, candidate.start) in _PLACE_PREPOSITIONS:
+            return "GPE"
+        return None
+    if len(words) <= 4 and all(word[0].isupper() or word in _PARTICLES for word in words):
+        if candidate.sentence_initial and words[0] in gz.COMMON_CAPITALISED:
+            return None
+        return "PERSON"
+    return None
+
+
+def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, canonical name) in the joined text, in reading order."""
+    text = article_text.text
+    found: list[Candidate] = []
+    for paragraph in article_text.paragraphs:
+        block_text = text[paragraph.start : paragraph.end]
+        headline = paragraph.is_title or _title_case(block_text)
+        for sentence in tokenize(text, paragraph.start, paragraph.end):
+            for run in _runs(text, sentence):
+                found.extend(split_run(text, run, headline))
+
+    # Pass one: what is certain. People's surnames are remembered for pass two.
+    people: dict[str, str] = {}
+    for candidate in found:
+        if candidate.label is None and candidate.cue in ("title", "given"):
+            words = candidate.text.split()
+            if len(words) >= 2:
+                _remember(people, candidate.text)
+    # Pass two: classify the rest; lone surnames join the people they name.
+    results = []
+    for candidate in found:
+        label = candidate.label or classify(text, candidate, people)
+        if label is None:
+            continue
+        if label == "PERSON" and len(candidate.text.split()) >= 2:
+            _remember(people, candidate.text)
+        results.append((candidate, label))
+    mentions = []
+    for candidate, label in results:
+        mentions.append(
+            (candidate.start, candidate.end, label, canonical(candidate.text, label, people))
+        )
+    return mentions
+
+
+def _remember(people: dict[str, str], name: str) -> None:
+    surname = name.split()[-1]
+    known = people.get(surname)
+    if known is None or len(name) > len(known):
+        people[surname] = name
+
+
+def canonical(name: str, label: str, people: dict[str, str]) -> str:
+    if label == "PERSON":
+        words = name.split()
+        full = people.get(words[-1])
+        if full and (len(words) == 1 or full.split()[0] == words[0]):
+            return full
+        return name
+    return gz.ALIASES.get(name, name)
+
+
+def _title_case(block_text: str) -> bool:
+    words = [word for word in block_text.split() if word[0].isalpha()]
+    if len(words) < 5:
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised / len(words) >= 0.7
+
+
+def entity_mentions(article_text: ArticleText) -> list[Mention]:
+    source = article_text.article.source
+    mentions = []
+    for start, end, label, entity in find_entities(article_text):
+        source_start, source_end = article_text.to_source(start, end)
+        mentions.append(
+            Mention(source_start, source_end, source[source_start:source_end], label, entity)
+        )
+    return mentions
