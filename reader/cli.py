@@ -12,15 +12,20 @@ from pathlib import Path
 from reader import __version__
 
 USAGE = """\
-reader [--data-dir DIR] [--config FILE] [PATH ...]
-       reader list [PATH ...]"""
+reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
+       reader list [PATH ...]
+       reader analyze [--json] [--engine NAME] PATH ...
+       reader evaluate [--engine NAME] [--errors] [GOLD_DIR]"""
 
 DESCRIPTION = """\
 A terminal reader for news articles. With no PATH, opens the bundled seed corpus.
 PATHs may be files or folders (read recursively): .txt, .md and .markdown.
 
 commands:
-  list [PATH ...]   print one line per article: title, words, path (tab-separated)
+  list [PATH ...]      print one line per article: title, words, path (tab-separated)
+  analyze PATH ...     entities and quotations of each article (--json: one object a line)
+  evaluate [GOLD_DIR]  precision, recall and F1 of an engine on gold annotations
+                       (default: tests/gold of a source checkout)
 """
 
 EPILOG = """\
@@ -42,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", metavar="FILE", help="config file (default: platform config dir)"
     )
+    parser.add_argument(
+        "--engine", default="builtin", help="analysis engine: builtin (default) or spacy"
+    )
+    parser.add_argument("--json", action="store_true", help="analyze: JSON lines")
+    parser.add_argument("--errors", action="store_true", help="evaluate: list every error")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     return parser
 
@@ -58,9 +68,14 @@ def bundled_seeds() -> Path:
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = "open"
-    if args_list and args_list[0] == "list":
-        command, args_list = "list", args_list[1:]
+    if args_list and args_list[0] in ("list", "analyze", "evaluate"):
+        command, args_list = args_list[0], args_list[1:]
     args = _parser().parse_args(args_list)
+    if command == "evaluate":
+        return evaluate_engine(args.paths, args.engine, args.errors)
+    if command == "analyze" and not args.paths:
+        print("reader: analyze needs at least one PATH", file=sys.stderr)
+        return 2
 
     from reader.corpus.discover import MissingPath, check_paths_exist
 
@@ -81,10 +96,13 @@ def main(argv: list[str] | None = None) -> int:
 
     if command == "list":
         return list_articles(paths)
-    return open_app(paths, name, args.data_dir, args.config)
+    if command == "analyze":
+        return analyze_articles(paths, args.engine, args.json, args.data_dir)
+    return open_app(paths, name, args.data_dir, args.config, args.engine)
 
 
-def list_articles(paths: list[Path]) -> int:
+def _articles(paths: list[Path]):
+    """Each readable article under `paths`; skipped files are reported on stderr."""
     from reader.corpus.discover import UnreadableArticle, discover, load_article
 
     found = discover(paths)
@@ -92,21 +110,93 @@ def list_articles(paths: list[Path]) -> int:
         print(f"reader: skipped {skipped}", file=sys.stderr)
     for path in found.paths:
         try:
-            article = load_article(path)
+            yield load_article(path)
         except UnreadableArticle as error:
             print(f"reader: skipped {path}: {error}", file=sys.stderr)
-            continue
+
+
+def list_articles(paths: list[Path]) -> int:
+    for article in _articles(paths):
         title = " ".join(article.title.split())
-        print(f"{title}\t{article.word_count}\t{path}")
+        print(f"{title}\t{article.word_count}\t{article.path}")
     return 0
 
 
-def open_app(paths: list[Path], name: str, data_dir: str | None, config_file: str | None) -> int:
+def analyze_articles(
+    paths: list[Path], engine_name: str, as_json: bool, data_dir: str | None
+) -> int:
+    import json
+
+    from reader.analysis.cache import AnalysisCache
+    from reader.analysis.engine import EngineUnavailable, get_engine
+    from reader.paths import locations
+
+    try:
+        engine = get_engine(engine_name)
+    except EngineUnavailable as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
+    cache = AnalysisCache(locations(data_dir).cache_dir)
+    for article in _articles(paths):
+        analysis = cache.analyze(engine, article)
+        if as_json:
+            record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
+            del record["engine"]
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(format_analysis(article.title, str(article.path), analysis))
+    return 0
+
+
+def format_analysis(title: str, path: str, analysis) -> str:
+    lines = [f"{title}  ({path})"]
+    for entity in analysis.entities():
+        lines.append(f"  {entity.label:<6} {entity.name}  ×{entity.count}")
+    for quote in analysis.quotes:
+        if quote.kind == "speech":
+            text = " ".join(quote.text.split())
+            short = text if len(text) <= 70 else text[:67] + "…"
+            lines.append(f"  said   {short}  — {quote.speaker or 'unknown'}")
+    return "\n".join(lines)
+
+
+def evaluate_engine(folders: list[str], engine_name: str, show_errors: bool) -> int:
+    from reader.analysis.engine import EngineUnavailable, get_engine
+    from reader.analysis.evaluate import evaluate, load_gold
+
+    folder = Path(folders[0]) if folders else Path(__file__).resolve().parent.parent / "tests/gold"
+    if not folder.is_dir():
+        print(f"reader: no gold annotations at {folder}", file=sys.stderr)
+        return 2
+    try:
+        engine = get_engine(engine_name)
+    except EngineUnavailable as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
+    report = evaluate(engine, load_gold(folder))
+    print(f"engine: {engine_name}   gold: {folder}")
+    print(report.format())
+    if show_errors:
+        print("\n".join(report.errors))
+    return 0
+
+
+def open_app(
+    paths: list[Path], name: str, data_dir: str | None, config_file: str | None, engine: str
+) -> int:
+    from reader.analysis.engine import EngineUnavailable, get_engine
     from reader.config import load_config
     from reader.paths import locations
     from reader.ui.app import CorpusSpec, ReaderApp
 
+    try:
+        get_engine(engine)
+    except EngineUnavailable as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
     where = locations(data_dir, config_file)
-    app = ReaderApp(CorpusSpec(paths, name), where, load_config(where.config_file))
+    config = load_config(where.config_file)
+    config.engine = engine
+    app = ReaderApp(CorpusSpec(paths, name), where, config)
     app.run()
     return app.return_code or 0

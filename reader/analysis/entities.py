@@ -26,6 +26,8 @@ _TOKEN = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = frozenset("von van der den de da di du del della la le ter zu dos das do y".split())
+# Particles that may begin a surname on their own: "von der Leyen said".
+_NAME_PARTICLES = frozenset("von van de da di du del della bin ibn al el".split())
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 _REPORTING = frozenset(
     "said says told added asked insisted wrote tweeted stated declared explained noted warned "
@@ -33,6 +35,17 @@ _REPORTING = frozenset(
     "denied urged suggested says, said, responded agreed".split()
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from"})
+_NOT_ROLES = frozenset({"A", "An", "The", "Who", "Whose", "General", "Head", "Chief", "Member"})
+# A name before one of these is a geographic feature: "the Guaíba river".
+_FEATURES = frozenset(
+    "river sea lake mountains mountain valley bay gulf strait peninsula desert island islands "
+    "coast delta canal ocean basin plateau range".split()
+)
+_ORG_LINKS = frozenset({"at", "to", "for", "with", "of"})
+_TIME_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Today Yesterday Tomorrow".split()
+)
 _NOT_ACRONYMS = frozenset(
     "I II III IV VI OK TV CEO CFO GDP AM PM COVID AIDS HIV DNA PhD VIP FAQ ID PR IT AI US".split()
 )
@@ -92,7 +105,7 @@ def tokenize(text: str, start: int, end: int) -> list[list[Token]]:
         for match in _TOKEN.finditer(text, sentence_start, sentence_end):
             token = Token(match.start(), match.end(), match.group())
             if token.is_word:
-                token.sentence_initial = first_word or previous in '“"‘«:—–'
+                token.sentence_initial = first_word or (bool(previous) and previous in '“"‘«:—–')
                 token.after_quote = bool(previous) and previous in _QUOTE_OPENERS
                 first_word = False
             previous = token.text if not token.is_word else ""
@@ -114,12 +127,11 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
         return text[left.end : right.start] == " "
 
     for index, token in enumerate(tokens):
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
         joinable = token.is_word and (
             token.capitalised
             or (
-                current
-                and (token.text in _PARTICLES or token.text in _CONNECTORS)
+                (current or token.text in _NAME_PARTICLES)
+                and (token.text in _PARTICLES or (current and token.text in _CONNECTORS))
                 and _name_continues(text, tokens, index)
             )
         )
@@ -133,7 +145,26 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
         current = [token] if joinable else []
     if current:
         runs.append(current)
-    return runs
+    return [piece for run in runs for piece in _split_at_and(text, run)]
+
+
+def _split_at_and(text: str, run: list[Token]) -> list[list[Token]]:
+    """ "Goldman Sachs and Deutsche Bank" is two names; "Bosnia and Herzegovina" is one."""
+    if not any(token.text in ("and", "&") for token in run):
+        return [run]
+    if gazetteer_label(_joined(text, run)):
+        return [run]
+    pieces, current = [], []
+    for token in run:
+        if token.text in ("and", "&"):
+            if current:
+                pieces.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        pieces.append(current)
+    return pieces
 
 
 def _name_continues(text: str, tokens: list[Token], index: int) -> bool:
@@ -143,7 +174,7 @@ def _name_continues(text: str, tokens: list[Token], index: int) -> bool:
         if text[left.end : right.start] != " " or not right.is_word:
             return False
         if right.capitalised:
-            return True
+            return right.text not in _TIME_WORDS
         if right.text not in _PARTICLES:
             return False
     return False
@@ -178,10 +209,14 @@ def _gazetteer_length(text: str, run: list[Token], index: int, quoted: bool) -> 
 
 
 def _is_org_phrase(run: list[Token]) -> bool:
+    """ "Russian Defense Ministry", "Reserve Bank of Australia", "Ministry of Defense"."""
     words = [token.text for token in run]
     if len(words) >= 2 and words[-1].rstrip("’'s") in gz.ORG_HEADS:
         return True
-    return len(words) >= 3 and words[0] in gz.ORG_HEADS and words[1] in ("of", "for", "on")
+    return any(
+        word in gz.ORG_HEADS and words[position + 1] in ("of", "for", "on")
+        for position, word in enumerate(words[:-2])
+    )
 
 
 def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
@@ -192,7 +227,8 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
     quoted = run[0].after_quote
     while index < len(run):
         token = run[index]
-        if token.text in _CONNECTORS or token.text in _PARTICLES:
+        starts_surname = index == 0 and token.text in _NAME_PARTICLES and len(run) > 1
+        if (token.text in _CONNECTORS or token.text in _PARTICLES) and not starts_surname:
             index += 1
             continue
         if token.text in ("The", "the"):
@@ -206,6 +242,10 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
                 index += 1
             continue
         rest = run[index:]
+        if token.text.lower() in gz.ROLE_NOUNS and token.text not in _NOT_ROLES and len(rest) > 1:
+            index += 1  # "Curator Anna Ferris": a role works as a title
+            title_cue = True
+            continue
         if _is_org_phrase(rest) and not any(t.text in gz.PERSON_TITLES for t in rest[1:]):
             candidates.append(_candidate(text, rest, "ORG", "org-head"))
             break
@@ -217,20 +257,32 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
             continue
         if gazetteer_length:
             piece = run[index : index + gazetteer_length]
-            # "Jordan" in "Michael Jordan" is a surname, not a country.
-            if not (title_cue or _given_name(run, index)):
+            following = (
+                run[index + gazetteer_length] if index + gazetteer_length < len(run) else None
+            )
+            # "Jordan" in "Michael Jordan" is a surname, and "Paris" in "Paris Whitfield" a
+            # given name: a place followed by an unknown capitalised word is a name.
+            place_then_name = (
+                label == "GPE"
+                and gazetteer_length == 1
+                and following is not None
+                and following.text not in gz.COMMON_CAPITALISED
+                and following.text not in gz.ORG_HEADS
+                and not _gazetteer_length(text, run, index + 1, quoted)[0]
+                and not _longest_match(text, run, index + 1, gz.PERSON_TITLES)
+            )
+            if not (title_cue or _given_name(run, index) or place_then_name):
                 candidates.append(_candidate(text, piece, label, "gazetteer"))
                 index += gazetteer_length
                 continue
-        if token.text in gz.COMMON_CAPITALISED and not title_cue:
+        if token.text in gz.COMMON_CAPITALISED:
             index += 1
             continue
         # The rest of the run, up to the next known name or title, is one name.
         end = index + 1
         while end < len(run):
-            if not title_cue and not _given_name(run, index):
-                if _gazetteer_length(text, run, end, quoted)[0]:
-                    break
+            if not _given_name(run, index) and _gazetteer_length(text, run, end, quoted)[0]:
+                break
             if (
                 _longest_match(text, run, end, gz.PERSON_TITLES)
                 and run[end].text not in gz.GIVEN_NAMES
@@ -281,9 +333,13 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
     after = _context_after(text, candidate.end)
     role = _ROLE_AFTER.match(after)
     verb = _VERB_AFTER.match(after)
-    if candidate.cue in ("title", "given"):
+    if len(words) > 3 and not any(word in _PARTICLES for word in words):
+        return None  # "James Webb Space Telescope": names of people are rarely this long
+    if candidate.cue == "given":
         return "PERSON"
     if words[-1] in people or candidate.text in people.values():
+        return "PERSON"
+    if candidate.cue == "title" and not candidate.headline:
         return "PERSON"
     if candidate.headline:
         return None
@@ -293,14 +349,25 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
     if role and role.group(1) in gz.ROLE_NOUNS and role.group(1) not in ("who", "a", "an", "the"):
         return "PERSON"
     reporting = verb is not None and verb.group(1) in _REPORTING
+    feature = verb is not None and verb.group(1) in _FEATURES
+    before = _word_before(text, candidate.start)
+    if feature:
+        return "LOC"
     if len(words) == 1:
+        if reporting and candidate.text not in gz.COMMON_CAPITALISED:
+            return "PERSON"
         if candidate.sentence_initial:
             return None
-        if reporting:
-            return "PERSON"
-        if _word_before(text, candidate.start) in _PLACE_PREPOSITIONS:
+        if before in _PLACE_PREPOSITIONS:
             return "GPE"
+        if (
+            before in _ORG_LINKS
+            and _word_before(text, candidate.start - len(before) - 1) in gz.ROLE_NOUNS
+        ):
+            return "ORG"  # "an adviser to Allianz", "an analyst at Barclays"
         return None
+    if before in _PLACE_PREPOSITIONS and not reporting and candidate.cue != "given":
+        return "GPE"  # "in Rio Grande do Sul"
     if len(words) <= 4 and all(word[0].isupper() or word in _PARTICLES for word in words):
         if candidate.sentence_initial and words[0] in gz.COMMON_CAPITALISED:
             return None
@@ -322,19 +389,27 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
     # Pass one: what is certain. People's surnames are remembered for pass two.
     people: dict[str, str] = {}
     for candidate in found:
-        if candidate.label is None and candidate.cue in ("title", "given"):
+        if (
+            candidate.label is None
+            and candidate.cue in ("title", "given")
+            and not candidate.headline
+        ):
             words = candidate.text.split()
-            if len(words) >= 2:
+            if 2 <= len(words) <= 3 or (len(words) > 3 and any(w in _PARTICLES for w in words)):
                 _remember(people, candidate.text)
-    # Pass two: classify the rest; lone surnames join the people they name.
-    results = []
-    for candidate in found:
-        label = candidate.label or classify(text, candidate, people)
-        if label is None:
-            continue
-        if label == "PERSON" and len(candidate.text.split()) >= 2:
-            _remember(people, candidate.text)
-        results.append((candidate, label))
+    # Pass two, twice: classify the rest; lone surnames join the people they name, and a
+    # person found late ("Macron told reporters") is known by then for the headline.
+    for _round in range(2):
+        results = []
+        for candidate in found:
+            label = candidate.label or classify(text, candidate, people)
+            if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
+                label = "PERSON"  # "London wrote…" after "Jack London"
+            if label is None:
+                continue
+            if label == "PERSON":
+                _remember(people, candidate.text)
+            results.append((candidate, label))
     mentions = []
     for candidate, label in results:
         mentions.append(
@@ -344,10 +419,14 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
 
 
 def _remember(people: dict[str, str], name: str) -> None:
-    surname = name.split()[-1]
+    words = name.split()
+    surname = words[-1]
     known = people.get(surname)
     if known is None or len(name) > len(known):
         people[surname] = name
+    # Surname-first names ("Li Qiang") are later called by their first word.
+    if len(words) == 2 and words[0] not in gz.GIVEN_NAMES:
+        people.setdefault(words[0], name)
 
 
 def canonical(name: str, label: str, people: dict[str, str]) -> str:

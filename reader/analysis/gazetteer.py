@@ -39,7 +39,7 @@ Transnistria|Soviet Union|USSR
 """)
 
 CITIES = _entries("""
-Abu Dhabi|Abuja|Accra|Addis Ababa|Aleppo|Algiers|Amman|Amsterdam|Ankara|Antwerp|Astana|Athens|
+Abu Dhabi|Abuja|City of London|Accra|Addis Ababa|Aleppo|Algiers|Amman|Amsterdam|Ankara|Antwerp|Astana|Athens|
 Atlanta|Auckland|Austin|Baghdad|Baku|Baltimore|Bamako|Bangkok|Barcelona|Basra|Beijing|Beirut|
 Belgrade|Berlin|Bern|Birmingham|Bogota|Bogotá|Bologna|Bonn|Bordeaux|Boston|Brasilia|Brasília|
 Bratislava|Brisbane|Bristol|Brussels|Bucharest|Budapest|Buenos Aires|Cairo|Calgary|Canberra|
@@ -112,7 +112,7 @@ Soviets|Nordic|Scandinavian|Baltic|Balkan|Slavic|Caucasian|Middle Eastern|North 
 American|Central American|Christian|Christians|Catholic|Catholics|Protestant|Protestants|
 Orthodox|Muslim|Muslims|Islamic|Jewish|Jews|Jew|Hindu|Hindus|Buddhist|Buddhists|Sikh|Sikhs|
 Sunni|Sunnis|Shia|Shiite|Shiites|Kurd|Kurds|Pashtun|Uyghur|Uighur|Uyghurs|Tatar|Tatars|Roma|
-Democrat|Democrats|Republican|Republicans|
+Democrat|Democrats|Republican|Republicans|Liberal|Liberals|Conservative|Conservatives|
 Communist|Communists|Socialist|Socialists|Bolshevik|Nazi|Nazis|Taliban|Houthi|Houthis|Pole|
 Israeli-Palestinian|Russian-American|Franco-German|Anglo-American|Sino-American
 """)
@@ -126,8 +126,9 @@ ASEAN|African Union|Arab League|Red Cross|Red Crescent|Amnesty International|Hum
 Greenpeace|Interpol|Europol|CIA|FBI|NSA|KGB|FSB|GRU|SVR|MI5|MI6|Mossad|Pentagon|Kremlin|White
 House|Downing Street|Élysée|Elysee|Bundestag|Duma|State Duma|Knesset|Congress|Senate|House of
 Representatives|House of Commons|House of Lords|Parliament|Supreme Court|Federal Reserve|Fed|
-Bank of England|Bank of Japan|Wall Street|Nasdaq|Gazprom|Rosneft|Nord Stream|Nord Stream 2|
-Naftogaz|Wagner|Wagner Group|Hamas|Hezbollah|Islamic State|ISIS|ISIL|Al-Qaeda|al-Qaeda|
+Bank of England|Bank of Japan|Wall Street|Nasdaq|Gazprom|Rosneft|Nord Stream|Nord Stream 2|Real Madrid|Atletico Madrid|Bayern Munich|Inter Milan|AC Milan|
+Paris Saint-Germain|Borussia Dortmund|Ajax|Juventus|Barcelona FC|Galatasaray|Benfica|Celtic|
+Rangers|Chelsea|Arsenal|Liverpool FC|Tottenham|Manchester United|Manchester City|Naftogaz|Wagner|Wagner Group|Hamas|Hezbollah|Islamic State|ISIS|ISIL|Al-Qaeda|al-Qaeda|
 al-Qaida|Boko Haram|Apple|Google|Alphabet|Microsoft|Amazon.com|Meta|Facebook|Twitter|X Corp|
 Tesla|SpaceX|OpenAI|Nvidia|Samsung|Huawei|TikTok|ByteDance|Alibaba|Tencent|Toyota|
 Volkswagen|BMW|Boeing|Airbus|Lockheed Martin|Raytheon|BP|ExxonMobil|Exxon|Chevron|
@@ -200,7 +201,13 @@ Metropolitan|Bishop|Field Marshal|Brigadier|Sheriff|Constable|Marshall|Agent
 """)
 
 # Lower-case role words that, after a name and a comma, mark it as a person: "X, spokesman for".
+# Capitalised before a name ("Curator Anna Ferris") they work as titles.
 ROLE_NOUNS = _entries("""
+curator|historian|poet|novelist|composer|director|producer|photographer|architect|designer|
+engineer|banker|investor|entrepreneur|businessman|businesswoman|diplomat|negotiator|
+economist|strategist|pollster|campaigner|protester|survivor|witness|victim|suspect|defendant|
+plaintiff|chef|pilot|soldier|veteran|priest|pastor|nun|monk|athlete|striker|goalkeeper|
+midfielder|defender|boxer|runner|cyclist|skier|swimmer|tennis player|
 spokesman|spokeswoman|spokesperson|president|minister|secretary|director|chairman|chairwoman|
 chief|head|leader|founder|editor|analyst|professor|researcher|economist|expert|official|adviser|
 advisor|ambassador|envoy|governor|mayor|senator|lawmaker|deputy|commander|general|colonel|

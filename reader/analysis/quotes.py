@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
-from reader.analysis.text import ArticleText
+from reader.analysis.text import ABBREVIATIONS, ArticleText
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«„", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
@@ -43,6 +43,11 @@ _HEAD = re.compile(
     r"(?:\s+that)?\s*[:,]?\s*$",
     re.I,
 )
+_VERBISH = frozenset(
+    "is are was were be been will would can could should must may might not to has have had "
+    "do does did won't can't don't isn't".split()
+)
+_LAST_VERB = re.compile(rf"\b(?:{_VERB})\b", re.I)
 _QUOTED_AS_SAYING = re.compile(r"quot(?:ed|es|ing)\s+(?P<who>.{1,80}?)\s+as\s+saying", re.I)
 
 
@@ -84,12 +89,26 @@ def _sentence_start(text: str, index: int, floor: int) -> int:
     """Where the sentence holding text[index] begins (not before `floor`)."""
     position = index
     while position > floor:
-        if text[position - 1] in ".!?" and text[position].isspace():
-            break
+        if text[position].isspace():
+            # A full stop, perhaps inside closing marks, ends the sentence before: `peace.” The`
+            back = position - 1
+            while back > floor and text[back] in "”\"’'»)":
+                back -= 1
+            if text[back] in ".!?" and not _abbreviation_before(text, back):
+                break
         position -= 1
     while position < index and text[position].isspace():
         position += 1
     return position
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an initial or abbreviation ("K.", "Mr.", "U.S.")."""
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:stop].lower().strip("“\"‘'(")
+    return text[stop] == "." and (len(word) == 1 or word in ABBREVIATIONS)
 
 
 def find_quotes(article_text: ArticleText) -> list[Found]:
@@ -134,15 +153,16 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
             ):
                 if not _is_apostrophe(text, index):
                     open_single = index
-            elif (char == _SINGLE_CLOSE or char == "'") and open_single is not None:
-                if (
-                    not _is_apostrophe(text, index)
-                    and _direction(text, index, start, end) != "open"
-                ):
-                    found.append(
-                        Found(open_single, index + 1, True, True, open_single + 1, index, "single")
-                    )
-                    open_single = None
+            elif (
+                (char == _SINGLE_CLOSE or char == "'")
+                and open_single is not None
+                and not _is_apostrophe(text, index)
+                and _direction(text, index, start, end) != "open"
+            ):
+                found.append(
+                    Found(open_single, index + 1, True, True, open_single + 1, index, "single")
+                )
+                open_single = None
         if pending is not None and open_double == start:
             continue  # still open: runs on into the next paragraph
         if open_double is not None:
@@ -176,7 +196,7 @@ def classify(text: str, quote: Found) -> str:
     words = inner.split()
     if not words:
         return "scare"
-    if not quote.open_mark or quote.end - quote.start > 0 and "\n" in content:
+    if not quote.open_mark or (quote.end - quote.start > 0 and "\n" in content):
         return "speech"
     ends_like_speech = content[-1:] in ",.!?…—-" if content else False
     small = {"of", "the", "and", "in", "a", "an", "for", "on", "to", "at", "de", "la", "le"}
@@ -187,11 +207,29 @@ def classify(text: str, quote: Found) -> str:
         return "title"
     if ends_like_speech or len(words) >= 6:
         return "speech"
+    # A partial quotation that carries a verb or runs on, after a reporting verb in its sentence:
+    # `said inflation was falling "but not fast enough"` is someone's words, not a scare quote.
+    if (len(words) >= 4 or _VERBISH & {word.lower() for word in words}) and reporting_subject(
+        text, quote
+    ):
+        return "speech"
     if _HEAD.search(text[max(0, quote.start - 120) : quote.start]) and text[
         max(0, quote.start - 3) : quote.start
     ].strip().endswith(":"):
         return "speech"
     return "scare"
+
+
+def reporting_subject(text: str, quote: Found) -> tuple[int, int] | None:
+    """The subject of the last reporting verb before `quote` in its sentence, as a span."""
+    floor = max(text.rfind("\n", 0, quote.start) + 1, _sentence_start(text, quote.start, 0))
+    verbs = list(_LAST_VERB.finditer(text, floor, quote.start))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if not text[floor : verb.start()].strip():
+        return None
+    return floor, verb.start()
 
 
 def attribute(
@@ -205,11 +243,16 @@ def attribute(
     previous: Found | None = None
     for quote in quotes:
         quote.kind = classify(text, quote)
-        if quote.kind != "speech" or quote.family == "single" and _inside_other(quote, quotes):
+        if quote.kind != "speech" or (quote.family == "single" and _inside_other(quote, quotes)):
             continue
         speaker = _speaker_after(text, quote, quotes, mentions, people) or _speaker_before(
             text, quote, mentions, people
         )
+        subject = reporting_subject(text, quote) if speaker is None else None
+        if subject is not None:
+            speaker = _mention_in(people, *subject, last=True) or _subject_pronoun(
+                text, subject, quote, people, mentions
+            )
         if speaker is None and previous is not None and previous.speaker is not None:
             same_paragraph = article_text.paragraph_at(previous.start) == article_text.paragraph_at(
                 quote.start
@@ -224,6 +267,15 @@ def attribute(
                 speaker = previous.speaker
         quote.speaker = speaker
         previous = quote
+
+
+def _subject_pronoun(text, subject, quote, people, mentions):
+    words = text[subject[0] : subject[1]].split()
+    if words and words[0].lower() in _PRONOUNS:
+        return _resolve_pronoun(
+            text, subject[0], subject[0], quote.start, people, mentions, words[0].lower()
+        )
+    return _mention_in(mentions, *subject, last=True)
 
 
 def _paragraph_index(article_text: ArticleText, offset: int) -> int:
@@ -280,7 +332,12 @@ def _resolve_pronoun(
     if later:
         return later
     earlier = [m for m in people if m[1] <= before]
-    return (earlier[-1][0], earlier[-1][1], earlier[-1][3]) if earlier else None
+    if not earlier:
+        return None
+    # The subject comes first: take the first person of the latest sentence naming anyone.
+    sentence = _sentence_start(text, earlier[-1][0], 0)
+    first = next(m for m in earlier if m[0] >= sentence)
+    return first[0], first[1], first[3]
 
 
 def _speaker_after(text, quote, quotes, mentions, people):
@@ -299,6 +356,10 @@ def _speaker_after(text, quote, quotes, mentions, people):
         person = _mention_in(people, rest_start, clause_end)
         return person or _mention_in(mentions, rest_start, clause_end)
     subject_first = _TAIL_SUBJECT_FIRST.match(tail)
+    content = text[quote.content_start : quote.content_end].rstrip()
+    new_sentence = content[-1:] in ".!?" and tail.strip()[:1].isupper()
+    if subject_first and new_sentence and len(subject_first.group("subject").split()) > 3:
+        subject_first = None  # `…peace.” The ministry said…` starts the next sentence
     if subject_first:
         subject = subject_first.group("subject").strip(" ,")
         subject_start = quote.end + subject_first.start("subject")

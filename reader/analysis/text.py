@@ -58,9 +58,9 @@ class ArticleText:
 
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)")
 # Words that end in a full stop without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st mt gen col lt sgt capt adm gov sen rep rev jr sr inc ltd co corp vs "
-    "no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e etc".split()
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st mt gen col lt sgt capt adm gov sen rep rev jr sr inc ltd co corp vs no "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e etc".split()
 )
 
 
@@ -71,7 +71,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in SENTENCE_END.finditer(text, start, end):
         word_start = text.rfind(" ", sentence_start, match.start()) + 1
         word = text[max(word_start, sentence_start) : match.start()].lower().strip("“\"‘'(")
-        if match.group().startswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
+        if match.group().startswith(".") and (word in ABBREVIATIONS or len(word) == 1):
             continue
         after = match.end()
         while after < end and text[after].isspace():
