@@ -227,7 +227,11 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
     quoted = run[0].after_quote
     while index < len(run):
         token = run[index]
-        starts_surname = index == 0 and token.text in _NAME_PARTICLES and len(run) > 1
+        starts_surname = (
+            token.text in _NAME_PARTICLES
+            and index + 1 < len(run)
+            and (index == 0 or run[index - 1].text in gz.COMMON_CAPITALISED)
+        )
         if (token.text in _CONNECTORS or token.text in _PARTICLES) and not starts_surname:
             index += 1
             continue
@@ -433,18 +437,25 @@ def canonical(name: str, label: str, people: dict[str, str]) -> str:
     if label == "PERSON":
         words = name.split()
         full = people.get(words[-1])
-        if full and (len(words) == 1 or full.split()[0] == words[0]):
+        full_words = full.split() if full else []
+        # "Putin", "von der Leyen" and "Joe Biden" name "Vladimir Putin", "Ursula von der
+        # Leyen" and "Joe Biden": a surname, the name's end, or the same first name.
+        if full and (full_words[-len(words) :] == words or full_words[0] == words[0]):
             return full
         return name
     return gz.ALIASES.get(name, name)
 
 
+_SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs".split())
+
+
 def _title_case(block_text: str) -> bool:
-    words = [word for word in block_text.split() if word[0].isalpha()]
-    if len(words) < 5:
+    """A Title Case Headline: nearly every word but the small ones capitalised."""
+    words = [w for w in block_text.split() if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    if len(words) < 4:
         return False
     capitalised = sum(word[0].isupper() for word in words)
-    return capitalised / len(words) >= 0.7
+    return capitalised / len(words) >= 0.9
 
 
 def entity_mentions(article_text: ArticleText) -> list[Mention]:

@@ -15,6 +15,7 @@ from reader.analysis import gazetteer as gz
 from reader.analysis.text import ABBREVIATIONS, ArticleText
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«„", "”»"
+_RUN_ON_WORDS = 6
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _OPENING_BEFORE = " \t\n([{—–-/:"
 _CLOSING_AFTER = " \t\n.,;:!?)]}—–-/…"
@@ -168,7 +169,14 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
         if open_double is not None:
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             quote = Found(open_double, end, True, False, open_double + 1, end, "double")
-            if following is not None and text[_first_visible(text, following.start)] in '“"«„':
+            # A quotation runs on into the next paragraph when that one opens with a mark and
+            # this one holds more than a stray word after its mark ('was "overblown.').
+            runs_on = len(text[open_double + 1 : end].split()) >= _RUN_ON_WORDS
+            if (
+                runs_on
+                and following is not None
+                and text[_first_visible(text, following.start)] in '“"«„'
+            ):
                 pending = quote
             elif end - open_double > 1:
                 found.append(quote)

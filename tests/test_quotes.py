@@ -1,0 +1,114 @@
+"""Quotation finding, classification and speaker attribution, on the seed and on hard cases."""
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.engine import get_engine
+from reader.corpus.plaintext import parse_plaintext
+from tests.test_plaintext import seed
+
+
+def quotes_of(text: str):
+    article = parse_plaintext(Path("a.txt"), "Headline\n\n" + text)
+    return get_engine().analyze(article).quotes
+
+
+def test_seed_quote_with_a_lost_opening_mark_is_kulebas_and_stops_at_its_sentence():
+    quotes = get_engine().analyze(seed()).quotes
+    kuleba = next(q for q in quotes if q.text.endswith("comprehensive,”"))
+    assert kuleba.text == "and more comprehensive,”"
+    assert (kuleba.kind, kuleba.speaker) == ("speech", "Kuleba")
+
+
+def test_seed_pronoun_speaker_is_resolved_to_the_person_named_later():
+    quotes = get_engine().analyze(seed()).quotes
+    ministry = next(q for q in quotes if q.text.startswith("“The Russian Defense Ministry"))
+    assert ministry.speaker == "Igor Konashenkov"
+
+
+def test_seed_scare_quotes_and_titles():
+    kinds = {q.text: q.kind for q in get_engine().analyze(seed()).quotes}
+    assert kinds["“provocations”"] == "scare"
+    assert kinds["“serious error”"] == "scare"
+    assert kinds["“Bloomberg”"] == "title"
+    assert kinds["“Telegraph”"] == "title"
+
+
+def test_every_quote_span_is_its_source_text():
+    article = seed()
+    for quote in get_engine().analyze(article).quotes:
+        assert article.source[quote.start : quote.end] == quote.text
+
+
+def test_apostrophes_are_not_quotation_marks():
+    quotes = quotes_of("Moscow’s plan didn’t work. Let’s see, said the O’Brien family’s lawyer.")
+    assert quotes == []
+
+
+def test_interrupted_quotation_has_one_speaker():
+    quotes = quotes_of("“We lost everything,” said Maria Santos, “but we are alive.”")
+    assert [q.speaker for q in quotes] == ["Maria Santos", "Maria Santos"]
+
+
+def test_speaker_before_the_quote_with_a_colon():
+    [quote] = quotes_of('Prime Minister Olaf Scholz said: "We will not give in to pressure."')
+    assert (quote.kind, quote.speaker) == ("speech", "Olaf Scholz")
+
+
+def test_according_to_and_reporting_cues_beyond_said():
+    quotes = quotes_of(
+        '"The door remains open," according to Jens Stoltenberg. '
+        'Volodymyr Zelensky tweeted: "We will never surrender our land."'
+    )
+    assert [q.speaker for q in quotes] == ["Jens Stoltenberg", "Volodymyr Zelensky"]
+
+
+def test_a_paragraph_that_is_only_a_quote_continues_the_previous_speaker():
+    quotes = quotes_of(
+        '"We are ready to talk," said Anna Kowalski, the union leader.\n\n'
+        '"But we will not wait for ever."'
+    )
+    assert [q.speaker for q in quotes] == ["Anna Kowalski", "Anna Kowalski"]
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quotation():
+    text = (
+        "Maria Santos described the night.\n\n“The water came in minutes. We climbed up.\n\n"
+        "“In the morning a boat came,” she said."
+    )
+    [quote] = quotes_of(text)
+    assert quote.text.startswith("“The water") and quote.text.endswith("boat came,”")
+    assert quote.speaker == "Maria Santos"
+
+
+def test_an_odd_straight_mark_costs_one_quotation_not_the_article():
+    text = (
+        'A source said the row was "overblown.\n\n'
+        '"We will appeal," said John Carter. Later, "it is over," he added.'
+    )
+    quotes = quotes_of(text)
+    texts = [q.text for q in quotes]
+    assert '"We will appeal,"' in texts
+    assert '"it is over,"' in texts
+    assert next(q for q in quotes if q.text == '"We will appeal,"').speaker == "John Carter"
+
+
+def test_nested_single_quotes_are_found():
+    quotes = quotes_of(
+        "“They call it a ‘special operation’, but it is a war,” said Olena Petrenko."
+    )
+    texts = {q.text: q for q in quotes}
+    assert "‘special operation’" in texts
+    outer = next(q for q in quotes if q.text.startswith("“They"))
+    assert outer.speaker == "Olena Petrenko"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab A B said he “”‘’\"'.,:\n"), max_size=200))
+def test_no_text_makes_the_engine_fail(text):
+    article = parse_plaintext(Path("x.txt"), "Title\n\n" + text)
+    analysis = get_engine().analyze(article)
+    for item in [*analysis.quotes, *analysis.mentions]:
+        assert article.source[item.start : item.end] == item.text
