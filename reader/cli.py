@@ -142,6 +142,8 @@ def analyze_articles(
         if as_json:
             record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
             del record["engine"]
+            for quote in record["quotes"]:
+                del quote["speaker_entity"]
             print(json.dumps(record, ensure_ascii=False))
         else:
             print(format_analysis(article.title, str(article.path), analysis))

@@ -26,6 +26,7 @@ class Config:
     measure: int = DEFAULT_MEASURE
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    engine: str = "builtin"  # set by --engine
     problems: list[str] = field(default_factory=list)
 
 

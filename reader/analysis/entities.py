@@ -400,7 +400,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
         ):
             words = candidate.text.split()
             if 2 <= len(words) <= 3 or (len(words) > 3 and any(w in _PARTICLES for w in words)):
-                _remember(people, candidate.text)
+                remember_person(people, candidate.text)
     # Pass two, twice: classify the rest; lone surnames join the people they name, and a
     # person found late ("Macron told reporters") is known by then for the headline.
     for _round in range(2):
@@ -412,7 +412,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             if label is None:
                 continue
             if label == "PERSON":
-                _remember(people, candidate.text)
+                remember_person(people, candidate.text)
             results.append((candidate, label))
     mentions = []
     for candidate, label in results:
@@ -422,7 +422,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
     return mentions
 
 
-def _remember(people: dict[str, str], name: str) -> None:
+def remember_person(people: dict[str, str], name: str) -> None:
     words = name.split()
     surname = words[-1]
     known = people.get(surname)

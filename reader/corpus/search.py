@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -60,3 +61,25 @@ class HitList:
             return None
         self.index = (self.index + step) % len(self.hits)
         return self.current
+
+
+def hits_for_span(
+    article: Article, start: int, end: int, block_starts: list[int] | None = None
+) -> list[TextHit]:
+    """The displayed pieces of the source span [start, end): one hit per visible block it
+    touches (a quotation over paragraphs gives several). Pass `block_starts` (each block's
+    start, in order) when converting many spans."""
+    starts = block_starts if block_starts is not None else [b.start for b in article.blocks]
+    hits = []
+    first = max(bisect_right(starts, start) - 1, 0)
+    for index in range(first, len(article.blocks)):
+        block = article.blocks[index]
+        if block.start >= end:
+            break
+        if block.end <= start or not block.visible:
+            continue
+        display_start = block.to_display(max(start, block.start))
+        display_end = block.to_display(min(end, block.end) - 1) + 1
+        if display_end > display_start:
+            hits.append(TextHit(index, display_start, display_end, Span(start, end)))
+    return hits

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,17 +15,20 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from reader.config import MAX_MEASURE, MIN_MEASURE, Config
-from reader.corpus.discover import Skipped, UnreadableArticle, discover, load_article
+from reader.corpus.discover import Skipped, UnreadableArticle, load_article
 from reader.corpus.model import Article
 from reader.paths import Locations
 from reader.store.keeper import StateKeeper
+from reader.ui.analysis_flow import AnalysisFlow
 from reader.ui.commands import ArticleCommands, reader_commands
+from reader.ui.corpus_flow import CorpusFlow
 from reader.ui.screens.help import HelpScreen, help_sections
 from reader.ui.widgets.article_list import ArticleList, ListEntry
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.entity_panel import EntityPanel
+from reader.ui.widgets.quote_panel import QuotePanel
 
 NARROW_WIDTH = 90
-_SUMMARY_BATCH_SECONDS = 0.2
 _ARTICLE_CACHE = 8
 _BIG_FILE_BYTES = 2_000_000
 
@@ -48,7 +50,7 @@ class CorpusSpec:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-class ReaderApp(App[None]):
+class ReaderApp(CorpusFlow, AnalysisFlow, App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ArticleCommands}
@@ -64,7 +66,10 @@ class ReaderApp(App[None]):
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
         Binding("plus,equals_sign", "wider", "Wider text column", show=False, id="app.wider"),
         Binding("minus", "narrower", "Narrower text column", show=False, id="app.narrower"),
-        Binding("escape", "escape", "Close search / back", show=False, id="app.escape"),
+        Binding("e", "entities", "Entities", id="app.entities"),
+        Binding("w", "quotes", "Who said what", id="app.quotes"),
+        Binding("h", "toggle_highlights", "Highlights", show=False, id="app.toggle_highlights"),
+        Binding("escape", "escape", "Close panel / search / filter", show=False, id="app.escape"),
     ]
 
     def __init__(self, corpus: CorpusSpec, locations: Locations, config: Config | None = None):
@@ -77,6 +82,7 @@ class ReaderApp(App[None]):
         self._shown: ListEntry | None = None
         self._list_open = True
         self._opening: str | None = None  # the article being opened (not just previewed)
+        self._shown_article: Article | None = None
 
     def _store_error(self, message: str) -> None:
         self.notify(message, title="Saved state", severity="error", timeout=15)
@@ -93,6 +99,8 @@ class ReaderApp(App[None]):
                     placeholder="Search this article…  (Enter keeps, Esc clears)", id="search"
                 )
                 yield Static("", id="status")
+            yield EntityPanel(classes="side-panel")
+            yield QuotePanel(classes="side-panel")
         yield Footer()
 
     @property
@@ -142,83 +150,6 @@ class ReaderApp(App[None]):
         self.screen.set_class(self._list_open, "-list-open")
         if not self._list_open and self.article_list.options.has_focus:
             self.article_view.focus()
-
-    # ----------------------------------------------------------------- loading the corpus
-
-    @work(thread=True, exclusive=True, group="corpus")
-    def _discover(self, read: set[str]) -> None:
-        found = discover(self.corpus.paths)
-        entries = [
-            ListEntry(path=path, title=path.stem, read=str(path.absolute()) in read)
-            for path in found.paths
-        ]
-        self.call_from_thread(self._show_entries, entries, self.corpus.skipped + found.skipped)
-        self._summarise(entries)
-
-    def _show_entries(self, entries: list[ListEntry], skipped: list[Skipped]) -> None:
-        last = self.state.get_value("last_article")
-        self.article_list.set_entries(entries, highlight=last)
-        self._report_skipped(skipped)
-        self._update_counts()
-        if not entries:
-            self.article_view.show_placeholder(
-                "No articles here: reader opens .txt, .md and .markdown files."
-            )
-            return
-        if last or not self._list_open:
-            self.article_view.focus()
-        else:
-            self.article_list.focus()
-
-    def _summarise(self, entries: list[ListEntry]) -> None:
-        """Read every article once for its title and length; rows update in batches."""
-        worker = get_current_worker()
-        done: list[ListEntry] = []
-        skipped: list[Skipped] = []
-        flushed = time.monotonic()
-        for entry in entries:
-            if worker.is_cancelled:
-                return
-            try:
-                article = load_article(entry.path)
-            except UnreadableArticle as error:
-                skipped.append(Skipped(entry.path, str(error)))
-            else:
-                entry.title, entry.source = article.title, article.metadata.source
-                entry.words = article.word_count
-                done.append(entry)
-            if time.monotonic() - flushed > _SUMMARY_BATCH_SECONDS:
-                self.call_from_thread(self._summaries_ready, done, skipped)
-                done, skipped, flushed = [], [], time.monotonic()
-        self.call_from_thread(self._summaries_ready, done, skipped)
-
-    def _summaries_ready(self, entries: list[ListEntry], skipped: list[Skipped]) -> None:
-        for entry in entries:
-            self.article_list.update_entry(entry)
-        for item in skipped:
-            self.article_list.remove_entry(str(item.path.absolute()))
-        self._report_skipped(skipped)
-        self._update_counts()
-
-    def _report_skipped(self, skipped: list[Skipped]) -> None:
-        if not skipped:
-            return
-        lines = [f"{item.path.name}: {item.reason}" for item in skipped[:8]]
-        if len(skipped) > 8:
-            lines.append(f"…and {len(skipped) - 8} more (`reader list` prints them all)")
-        noun = "file" if len(skipped) == 1 else "files"
-        self.notify(
-            "\n".join(lines), title=f"Skipped {len(skipped)} {noun}", severity="warning", timeout=10
-        )
-
-    def _update_counts(self) -> None:
-        entries = self.article_list.entries
-        unread = sum(not entry.read for entry in entries)
-        noun = "article" if len(entries) == 1 else "articles"
-        self.sub_title = f"{self.corpus.name} · {len(entries)} {noun} · {unread} unread"
-
-    def article_entries(self) -> list[ListEntry]:
-        return self.article_list.entries
 
     # ----------------------------------------------------------------- opening articles
 
@@ -270,7 +201,12 @@ class ReaderApp(App[None]):
             if self._shown is None or self._shown.key != entry.key:
                 self.article_view.show_article(article, saved.position if saved else 0)
             self._shown = entry
-        self.query_one("#status", Static).update("")
+        if self._shown_article is not article:
+            self._shown_article = article
+            for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
+                panel.show(None)
+            self.analyze_shown(article)
+        self.update_status()
         if focus:
             self._opening = None
             self._mark_read(entry, True)
@@ -296,13 +232,7 @@ class ReaderApp(App[None]):
         entry = self._shown
         read = entry.read if entry is not None else False
         self.state.remember(event.article, event.position, read)
-        self._show_progress(event.article, event.position)
-
-    def _show_progress(self, article: Article, position: int) -> None:
-        if self.article_view.search_query:
-            return
-        percent = round(100 * position / max(len(article.source), 1))
-        self.query_one("#status", Static).update(f"{article.title[:60]} · {percent}%", layout=False)
+        self.update_status()
 
     @on(ArticleView.LinkClicked)
     def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
@@ -382,11 +312,17 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         search = self.query_one("#search", Input)
+        if self.close_panels():
+            return
         if search.has_class("-open") or self.article_view.search_query:
             search.remove_class("-open")
             search.value = ""
             self.article_view.clear_search()
             self.article_view.focus()
+        elif self.article_view.selected_entity:
+            self.article_view.select_entity(None)
+        elif self.clear_filter():
+            return
         elif self.screen.has_class("-narrow") and self._list_open:
             self._list_open = False
             self._apply_list_visibility()

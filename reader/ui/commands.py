@@ -35,6 +35,9 @@ def reader_commands(app: App) -> Iterator[SystemCommand]:
         ("Wider text column", "Widen the reading measure", "wider"),
         ("Narrower text column", "Narrow the reading measure", "narrower"),
         ("Show keys", "Every key binding", "help"),
+        ("Entities", "People, organisations, places named in this article", "entities"),
+        ("Who said what", "The quotations of this article and their speakers", "quotes"),
+        ("Toggle highlights", "Show or hide entity and quotation colours", "toggle_highlights"),
     ]
     for title, help_text, action in actions:
         yield SystemCommand(title, help_text, getattr(app, f"action_{action}"))

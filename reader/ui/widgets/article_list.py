@@ -84,8 +84,10 @@ class ArticleList(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._entries: list[ListEntry] = []
+        self._all: list[ListEntry] = []
+        self._entries: list[ListEntry] = []  # the ones shown: all, or those the filter keeps
         self._by_key: dict[str, ListEntry] = {}
+        self.filter_label: str | None = None
 
     def compose(self) -> ComposeResult:
         yield _Options()
@@ -96,11 +98,28 @@ class ArticleList(Widget):
 
     @property
     def entries(self) -> list[ListEntry]:
+        """The articles shown (the filter's, when one is set)."""
         return list(self._entries)
 
+    @property
+    def all_entries(self) -> list[ListEntry]:
+        return list(self._all)
+
     def set_entries(self, entries: list[ListEntry], highlight: str | None = None) -> None:
-        self._entries = list(entries)
+        self._all = list(entries)
         self._by_key = {entry.key: entry for entry in entries}
+        self.filter_label = None
+        self._show(self._all, highlight)
+
+    def set_filter(self, keys: set[str] | None, label: str = "") -> None:
+        """Show only the articles whose keys are given (None: all of them again)."""
+        current = self.current.key if self.current else None
+        self.filter_label = label if keys is not None else None
+        shown = self._all if keys is None else [e for e in self._all if e.key in keys]
+        self._show(shown, current)
+
+    def _show(self, entries: list[ListEntry], highlight: str | None) -> None:
+        self._entries = list(entries)
         options = self.options
         options.set_options(Option(entry_prompt(entry), id=entry.key) for entry in entries)
         if entries:
@@ -111,14 +130,16 @@ class ArticleList(Widget):
         return self._by_key.get(key)
 
     def update_entry(self, entry: ListEntry) -> None:
-        if entry.key in self._by_key:
+        if entry in self._entries:
             self.options.replace_option_prompt(entry.key, entry_prompt(entry))
 
     def remove_entry(self, key: str) -> None:
         entry = self._by_key.pop(key, None)
         if entry is not None:
-            self._entries.remove(entry)
-            self.options.remove_option(key)
+            self._all.remove(entry)
+            if entry in self._entries:
+                self._entries.remove(entry)
+                self.options.remove_option(key)
 
     @property
     def current(self) -> ListEntry | None:

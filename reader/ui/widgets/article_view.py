@@ -18,17 +18,19 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.corpus.model import Article, Span
-from reader.corpus.search import HitList, find_in_article
+from reader.analysis.model import Analysis
+from reader.corpus.model import Article
+from reader.corpus.search import HitList
 from reader.ui.layout import Layout, layout_article, measure_width
 from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
+from reader.ui.widgets.article_marks import ArticleMarks
 from reader.ui.widgets.line_renderer import Highlight, LineRenderer
 
 # Above this many characters, layout runs in a thread so opening the article never freezes.
 _BACKGROUND_LAYOUT_CHARS = 1_000_000
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ArticleMarks, ScrollView, can_focus=True):
     """Shows one article; owns its passage cursor, in-article search and scrolling."""
 
     COMPONENT_CLASSES = {
@@ -47,6 +49,15 @@ class ArticleView(ScrollView, can_focus=True):
         "reader--cursor",
         "reader--search",
         "reader--search-current",
+        "reader--person",
+        "reader--org",
+        "reader--gpe",
+        "reader--loc",
+        "reader--norp",
+        "reader--speech",
+        "reader--scare",
+        "reader--title-quote",
+        "reader--selected",
         "reader--placeholder",
     }
 
@@ -59,9 +70,24 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
         Binding("n", "next_match", "Next match", show=False, id="reader.next_match"),
         Binding("N", "previous_match", "Previous match", show=False, id="reader.previous_match"),
+        Binding(
+            "right_square_bracket",
+            "next_mention",
+            "Next mention",
+            show=False,
+            id="reader.next_mention",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_mention",
+            "Previous mention",
+            show=False,
+            id="reader.previous_mention",
+        ),
     ]
 
     measure: reactive[int] = reactive(80)
+    show_analysis: reactive[bool] = reactive(True)
     cursor: reactive[int] = reactive(-1, init=False)
 
     class PositionChanged(Message):
@@ -79,6 +105,13 @@ class ArticleView(ScrollView, can_focus=True):
         def __init__(self, href: str) -> None:
             super().__init__()
             self.href = href
+
+    class MentionStepped(Message):
+        def __init__(self, entity: str, current: int, total: int) -> None:
+            super().__init__()
+            self.entity = entity
+            self.current = current
+            self.total = total
 
     class SearchUpdated(Message):
         """Matches changed or the current one moved: for the status line."""
@@ -98,6 +131,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._renderer = LineRenderer(self._component)
         self._search = HitList()
+        self.analysis: Analysis | None = None
+        self.selected_entity: str | None = None
+        self._mentions = HitList()
         self._query = ""
         self._highlights: dict[int, list[Highlight]] = {}
         self._pending_anchor: int | None = None
@@ -109,6 +145,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show `article` with the passage at source offset `position` at the top."""
         self.article = article
         self._search, self._query = HitList(), ""
+        self.analysis, self.selected_entity, self._mentions = None, None, HitList()
         self._highlights = {}
         self._layout = None
         self._relayout(anchor=position)
@@ -284,73 +321,6 @@ class ArticleView(ScrollView, can_focus=True):
         for mark in block.marks:
             if mark.kind == "link" and mark.start <= offset < mark.end:
                 self.post_message(self.LinkClicked(mark.href))
-
-    # ----------------------------------------------------------------- search
-
-    def search(self, query: str) -> int:
-        """Highlight every match of `query` (case-insensitive); go to the first from the cursor."""
-        self._query = query
-        article, layout = self.article, self._layout
-        self._search = HitList(find_in_article(article, query) if article is not None else [])
-        if layout is not None:
-            here = layout.first_line.get(self.cursor, 0)
-            if self._search.start_at(lambda hit: layout.line_of(hit.block, hit.start) >= here):
-                self._go_to_hit()
-        self._rebuild_highlights()
-        self._announce_search()
-        return len(self._search.hits)
-
-    @property
-    def search_query(self) -> str:
-        return self._query
-
-    @property
-    def search_hits(self) -> list[Span]:
-        return [hit.span for hit in self._search.hits]
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, step: int) -> None:
-        if self._search.step(step) is None:
-            if self._query:
-                self.notify(f"No matches for “{self._query}”", severity="warning")
-            return
-        self._go_to_hit()
-        self._rebuild_highlights()
-        self._announce_search()
-
-    def _go_to_hit(self) -> None:
-        hit, layout = self._search.current, self._layout
-        if hit is None or layout is None:
-            return
-        line = layout.line_of(hit.block, hit.start)
-        top, height = int(self.scroll_y), self.scrollable_content_region.height
-        if not top <= line < top + height:
-            self._jump(max(0, line - height // 3))
-        self.cursor = hit.block
-
-    def _announce_search(self) -> None:
-        search = self._search
-        self.post_message(self.SearchUpdated(self._query, search.index + 1, len(search.hits)))
-
-    def clear_search(self) -> None:
-        self._search, self._query = HitList(), ""
-        self._rebuild_highlights()
-        self._announce_search()
-
-    def _rebuild_highlights(self) -> None:
-        highlights: dict[int, list[Highlight]] = {}
-        current = self._search.current
-        for hit in self._search.hits:
-            style = "reader--search-current" if hit is current else "reader--search"
-            highlights.setdefault(hit.block, []).append((hit.start, hit.end, style))
-        self._highlights = highlights
-        self._strips.clear()
-        self.refresh()
 
     # ----------------------------------------------------------------- rendering
 

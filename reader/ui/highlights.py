@@ -1,0 +1,58 @@
+"""What the reader pane colours: entities by type, quotations by kind, the chosen entity, search.
+
+Pure: turns source spans (analysis results, search hits) into per-block display ranges with a
+component class each, in the order they are layered (later ones paint over earlier ones).
+"""
+
+from __future__ import annotations
+
+from reader.analysis.model import Analysis
+from reader.corpus.model import Article
+from reader.corpus.search import TextHit, hits_for_span
+from reader.ui.widgets.line_renderer import Highlight
+
+ENTITY_STYLES = {
+    "PERSON": "reader--person",
+    "ORG": "reader--org",
+    "GPE": "reader--gpe",
+    "LOC": "reader--loc",
+    "NORP": "reader--norp",
+}
+QUOTE_STYLES = {
+    "speech": "reader--speech",
+    "scare": "reader--scare",
+    "title": "reader--title-quote",
+}
+SELECTED = "reader--selected"
+SEARCH, SEARCH_CURRENT = "reader--search", "reader--search-current"
+
+
+def build_highlights(
+    article: Article,
+    analysis: Analysis | None,
+    *,
+    show_analysis: bool,
+    selected_entity: str | None,
+    search: list[TextHit],
+    current_search: TextHit | None,
+) -> dict[int, list[Highlight]]:
+    highlights: dict[int, list[Highlight]] = {}
+    starts = [block.start for block in article.blocks]
+
+    def add(hit: TextHit, style: str) -> None:
+        highlights.setdefault(hit.block, []).append((hit.start, hit.end, style))
+
+    if analysis is not None and show_analysis:
+        for quote in analysis.quotes:
+            for hit in hits_for_span(article, quote.start, quote.end, starts):
+                add(hit, QUOTE_STYLES.get(quote.kind, "reader--scare"))
+        for mention in analysis.mentions:
+            for hit in hits_for_span(article, mention.start, mention.end, starts):
+                add(hit, ENTITY_STYLES[mention.label])
+    if analysis is not None and selected_entity:
+        for mention in analysis.mentions_of(selected_entity):
+            for hit in hits_for_span(article, mention.start, mention.end, starts):
+                add(hit, SELECTED)
+    for hit in search:
+        add(hit, SEARCH_CURRENT if hit is current_search else SEARCH)
+    return highlights

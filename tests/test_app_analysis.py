@@ -1,0 +1,152 @@
+"""Entities and quotations in the app: colours, panels, mention jumps, speaker status, filter."""
+
+import json
+from pathlib import Path
+
+from reader.cli import main
+from tests.conftest import SEEDS, list_text, make_app, wait_for_article
+
+
+async def wait_for_analysis(pilot, app) -> None:
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if app.article_view.analysis is not None:
+            return
+    raise AssertionError("analysis never arrived")
+
+
+def pieces(app) -> list[str]:
+    view = app.article_view
+    return [segment.text for y in range(view.size.height) for segment in view.render_line(y)]
+
+
+def segment_style(app, text: str):
+    """The style of the first rendered piece of the reader pane that reads exactly `text`."""
+    view = app.article_view
+    for y in range(view.size.height):
+        for segment in view.render_line(y):
+            if segment.text == text:
+                return segment.style
+    raise AssertionError(f"{text!r} is not on screen as one piece")
+
+
+async def test_entities_are_coloured_and_h_hides_the_colours(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+        person = segment_style(app, "Joe Biden")
+        place = segment_style(app, "Crimea")
+        assert person.color != place.color
+        assert person.bold
+        assert "Joe Biden" in pieces(app)
+        await pilot.press("h")
+        assert app.article_view.show_analysis is False
+        # Uncoloured, a name is no longer a piece of its own: it runs on with its line.
+        assert "Joe Biden" not in pieces(app)
+        assert any("President Joe Biden’s administration" in piece for piece in pieces(app))
+
+
+async def test_status_line_names_the_speaker_of_the_passage_under_the_cursor(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+        await pilot.press("tab", "j", "j", "j")
+        status = str(app.query_one("#status").render())
+        assert status.startswith("“We are not clear")
+        assert "— Anthony Blinken" in status
+
+
+async def test_entity_panel_groups_by_type_and_marks_the_chosen_entity(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+        await pilot.press("tab", "e")
+        panel = app.query_one("EntityPanel")
+        prompts = [str(option.prompt).strip() for option in panel.options.options]
+        assert prompts[0] == "People"
+        assert "Places" in prompts and "Organisations" in prompts
+        assert "Vladimir Putin ×3" in prompts
+        putin = prompts.index("Vladimir Putin ×3")
+        panel.options.highlighted = putin
+        await pilot.press("enter")
+        view = app.article_view
+        assert view.selected_entity == "Vladimir Putin"
+        assert view.has_focus
+        mentions = view.analysis.mentions_of("Vladimir Putin")
+        first_block = view.cursor
+        await pilot.press("right_square_bracket")
+        assert view.cursor != first_block
+        block = view.article.blocks[view.cursor]
+        assert any(block.start <= m.start < block.end for m in mentions)
+        assert str(app.query_one("#status").render()).startswith("Vladimir Putin: mention")
+
+
+async def test_quotations_panel_lists_who_said_what_and_jumps(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+        await pilot.press("tab", "w")
+        panel = app.query_one("QuotePanel")
+        speakers = [str(option.prompt).splitlines()[0] for option in panel.options.options]
+        assert speakers == ["Anthony Blinken", "Kuleba", "Igor Konashenkov"]
+        await pilot.press("j", "j", "enter")
+        view = app.article_view
+        assert view.article.blocks[view.cursor].text.startswith("“The Russian Defense Ministry")
+        await pilot.press("escape")
+
+
+async def test_filter_the_list_to_the_articles_that_mention_an_entity(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await wait_for_analysis(pilot, app)
+        await pilot.press("e")
+        panel = app.query_one("EntityPanel")
+        prompts = [str(option.prompt).strip() for option in panel.options.options]
+        panel.options.highlighted = prompts.index("Vladimir Putin ×3")
+        await pilot.press("f")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.article_list.filter_label:
+                break
+        assert [e.title[:13] for e in app.article_list.entries] == ["United States"]
+        assert "1 of 4 articles" in app.sub_title
+        assert "Harbour" not in list_text(app)
+        await pilot.press("escape", "escape")
+        assert len(app.article_list.entries) == 4
+
+
+async def test_analysis_is_cached_by_content(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+    cached = list((locations.cache_dir / "analysis").glob("builtin-*.json"))
+    assert len(cached) == 1
+
+
+def test_analyze_json_prints_one_object_per_article_with_source_offsets(corpus, capsys):
+    assert main(["analyze", str(corpus), "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 4
+    for line in lines:
+        record = json.loads(line)
+        assert set(record) == {"path", "title", "entities", "quotes"}
+        source = Path(record["path"]).read_text(encoding="utf-8")
+        for entity in record["entities"]:
+            assert set(entity) == {"start", "end", "text", "label", "entity"}
+            assert source[entity["start"] : entity["end"]] == entity["text"]
+        for quote in record["quotes"]:
+            assert set(quote) == {"start", "end", "text", "kind", "speaker"}
+            assert source[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_evaluate_prints_scores_per_type(capsys):
+    assert main(["evaluate"]) == 0
+    out = capsys.readouterr().out
+    for label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "ALL"):
+        assert f"  {label}" in out
