@@ -94,6 +94,9 @@ async def test_help_lists_every_binding(locations):
         text = str(app.screen.query_one("#help-body Static").render())
         for description in ("Next article", "Search", "Page down", "Next match", "Quit"):
             assert description in text
+        for legend in ("Highlights", "Person", "Organisation", "Nationality or group"):
+            assert legend in text
+        assert "Next mention" in text and "Filter articles" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

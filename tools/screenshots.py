@@ -23,11 +23,13 @@ from reader.ui.app import CorpusSpec, ReaderApp  # noqa: E402
 OUT = REPO / "screenshots"
 SHOTS = [
     # name, size, keys pressed after the article shows, theme
-    ("reader", (120, 40), ["tab", "j", "j"], None),
+    ("reader", (120, 40), ["tab", "j", "j", "j"], None),
     ("search", (120, 40), ["tab", "slash", *"Russia", "enter", "n"], None),
     ("help", (120, 40), ["question_mark"], None),
     ("narrow", (40, 12), [], None),
-    ("light", (120, 40), ["tab", "j"], "textual-light"),
+    ("light", (120, 40), ["tab", "j", "j", "j"], "textual-light"),
+    ("entities", (120, 40), ["tab", "e", "j", "enter", "right_square_bracket"], None),
+    ("quotes", (120, 40), ["tab", "w"], None),
 ]
 
 
@@ -40,7 +42,8 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], theme: str | 
             Config(theme=theme),
         )
         async with app.run_test(size=size) as pilot:
-            while app.article_view.article is None or any(not w.is_finished for w in app.workers):
+            view = app.article_view
+            while view.article is None or view.analysis is None:
                 await pilot.pause(0.02)
             for key in keys:
                 await pilot.press(key)

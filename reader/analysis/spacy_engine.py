@@ -7,11 +7,15 @@ speaker attribution are shared, so the two engines can be compared on entities a
 
 from __future__ import annotations
 
+import os
+
 from reader.analysis.engine import EngineUnavailable
 from reader.analysis.model import Analysis
 from reader.corpus.model import Article
 
 MODEL = "en_core_web_sm"
+MODEL_ENV = "READER_SPACY_MODEL"  # another installed pipeline, by package name or path
+MODEL_ENV = "READER_SPACY_MODEL"  # another installed pipeline, by package name or path
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 _INSTALL = "pip install 'reader[spacy]' && python -m spacy download en_core_web_sm"
 
@@ -24,12 +28,12 @@ class SpacyEngine:
             import spacy
         except ImportError as error:
             raise EngineUnavailable(f"spaCy is not installed: {_INSTALL}") from error
+        model = os.environ.get(MODEL_ENV, MODEL)
         try:
-            self._nlp = spacy.load(MODEL, disable=["lemmatizer"])
+            self._nlp = spacy.load(model, disable=["lemmatizer"])
         except OSError as error:
-            raise EngineUnavailable(
-                f"spaCy's model {MODEL} is not installed: {_INSTALL}"
-            ) from error
+            message = f"spaCy's model {model} is not installed: {_INSTALL}"
+            raise EngineUnavailable(message) from error
         self.version = f"{spacy.__version__}-{self._nlp.meta.get('version', '')}"
 
     def analyze(self, article: Article) -> Analysis:

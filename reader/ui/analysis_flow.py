@@ -25,6 +25,7 @@ MAX_ANALYSED_CHARS = 2_000_000
 class AnalysisFlow:
     _engine: Engine | None = None
     _engine_failed = False
+    _list_before_panel = True
 
     @property
     def analysis_cache(self) -> AnalysisCache:
@@ -70,14 +71,18 @@ class AnalysisFlow:
 
     def _toggle_panel(self, panel_type: type, other_type: type) -> None:
         panel, other = self.query_one(panel_type), self.query_one(other_type)
-        other.remove_class("-open")
         if panel.has_class("-open"):
-            panel.remove_class("-open")
-            self.article_view.focus()
-        else:
-            panel.show(self.article_view.analysis if self.article_view.article else None)
-            panel.add_class("-open")
-            panel.focus()
+            self.close_panels()
+            return
+        if not other.has_class("-open"):
+            # The panel takes the list's room; closing it gives the room back.
+            self._list_before_panel = self._list_open
+            self._list_open = False
+            self._apply_list_visibility()
+        other.remove_class("-open")
+        panel.show(self.article_view.analysis if self.article_view.article else None)
+        panel.add_class("-open")
+        panel.focus()
         # On a narrow terminal an open panel takes the reader's place.
         self.screen.set_class(panel.has_class("-open"), "-panel-open")
 
@@ -95,6 +100,8 @@ class AnalysisFlow:
             closed = True
         self.screen.remove_class("-panel-open")
         if closed:
+            self._list_open = self._list_before_panel
+            self._apply_list_visibility()
             self.article_view.focus()
         return closed
 

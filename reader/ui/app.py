@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
@@ -22,7 +23,7 @@ from reader.store.keeper import StateKeeper
 from reader.ui.analysis_flow import AnalysisFlow
 from reader.ui.commands import ArticleCommands, reader_commands
 from reader.ui.corpus_flow import CorpusFlow
-from reader.ui.screens.help import HelpScreen, help_sections
+from reader.ui.screens.help import HelpScreen, help_sections, highlight_legend
 from reader.ui.widgets.article_list import ArticleList, ListEntry
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
@@ -349,11 +350,17 @@ class ReaderApp(CorpusFlow, AnalysisFlow, App[None]):
                 ],
             ),
             (
+                "Entity panel",
+                [Binding("enter", "", "Mark the entity's mentions (] and [ step through them)")],
+            ),
+            ("", EntityPanel.BINDINGS_FOR_HELP),
+            (
                 "Commands",
                 [Binding("ctrl+p", "", "Command palette: open an article, change theme…")],
             ),
         ]
-        self.push_screen(HelpScreen(help_sections(groups, self.config.keymap)))
+        body = help_sections(groups, self.config.keymap)
+        self.push_screen(HelpScreen(Content.assemble(highlight_legend(self.article_view), body)))
 
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)

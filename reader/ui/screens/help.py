@@ -9,7 +9,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.style import Style
 from textual.widgets import Static
+
+from reader.ui.widgets.article_view import ArticleView
 
 _KEY_NAMES = {
     "down": "↓",
@@ -49,7 +52,8 @@ def help_sections(
 ) -> Content:
     parts: list[Content | str] = []
     for title, bindings in groups:
-        parts.append(Content.styled(f"{title}\n", "bold $accent"))
+        if title:
+            parts.append(Content.styled(f"{title}\n", "bold $accent"))
         for binding in bindings:
             if not binding.description:
                 continue
@@ -58,6 +62,28 @@ def help_sections(
             label = f"  {key_label(keys):<12}  "
             parts.append(Content.assemble((label, "bold"), binding.description, "\n"))
         parts.append("\n")
+    return Content.assemble(*parts)
+
+
+LEGEND = [
+    ("Person", "reader--person"),
+    ("Organisation", "reader--org"),
+    ("Place: country, city, state", "reader--gpe"),
+    ("Region, sea, continent", "reader--loc"),
+    ("Nationality or group", "reader--norp"),
+    ("“Someone's words” (the speaker shows on the status line)", "reader--speech"),
+    ("“scare quote” or “title”", "reader--scare"),
+    ("The chosen entity", "reader--selected"),
+]
+
+
+def highlight_legend(view: ArticleView) -> Content:
+    """Samples in the reader pane's own colours (so the legend follows the theme)."""
+    parts: list[Content | str] = [Content.styled("Highlights (h hides them)\n", "bold $accent")]
+    for name, component in LEGEND:
+        style = Style.from_rich_style(view.component_style(component))
+        parts.append(Content.assemble("  ", (name, style), "\n"))
+    parts.append("\n")
     return Content.assemble(*parts)
 
 

@@ -129,7 +129,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._layout_width = 0
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
-        self._renderer = LineRenderer(self._component)
+        self._renderer = LineRenderer(self.component_style)
         self._search = HitList()
         self.analysis: Analysis | None = None
         self.selected_entity: str | None = None
@@ -339,7 +339,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         base = self.rich_style
         if layout is None or self.article is None:
             if y == 1:
-                style = base + self.get_component_rich_style("reader--placeholder", partial=True)
+                style = base + self.component_style("reader--placeholder")
                 return Strip([Segment(f"  {self.placeholder}", style)]).extend_cell_length(
                     width, base
                 )
@@ -361,5 +361,14 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             self._strips[index] = strip
         return strip.apply_offsets(0, index)
 
-    def _component(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+    def component_style(self, name: str) -> Style:
+        """A component's own style, to layer over others: only what it sets, with colours
+        given as alpha ("$accent 12%") blended over the pane's background."""
+        own = self.get_component_rich_style(name, partial=True)
+        if own.color is None and own.bgcolor is None:
+            return own
+        blended = self.get_component_rich_style(name)
+        return own + Style(
+            color=blended.color if own.color else None,
+            bgcolor=blended.bgcolor if own.bgcolor else None,
+        )

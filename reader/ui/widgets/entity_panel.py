@@ -40,7 +40,8 @@ class _Entities(OptionList):
 
 
 class EntityPanel(SidePanel):
-    TITLE = "Entities · Enter marks · f filters the list"
+    TITLE = "Entities · Enter: mark · f: filter"
+    BINDINGS_FOR_HELP = _Entities.BINDINGS
 
     class Chosen(Message):
         def __init__(self, entity: str) -> None:

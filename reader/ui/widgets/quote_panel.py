@@ -21,7 +21,7 @@ class _Quotes(OptionList):
 
 
 class QuotePanel(SidePanel):
-    TITLE = "Who said what · Enter jumps to it"
+    TITLE = "Who said what · Enter: go to it"
 
     class Chosen(Message):
         """Go to the quotation starting at this source offset."""

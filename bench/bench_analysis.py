@@ -1,0 +1,76 @@
+"""Benchmark the analysis engines. Prints one JSON object of figures.
+
+    python bench/bench_analysis.py                 # the built-in engine
+    python bench/bench_analysis.py --engine spacy  # needs spaCy and a model
+
+Figures: characters analysed per second (the seed article and the gold set, repeated), the
+first analysis in a fresh process (imports included), and a cache hit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from reader.analysis.cache import AnalysisCache  # noqa: E402
+from reader.analysis.engine import get_engine  # noqa: E402
+from reader.analysis.evaluate import load_gold  # noqa: E402
+from reader.corpus.discover import load_article, parse_article  # noqa: E402
+
+
+def chars_per_second(engine, articles, rounds: int) -> float:
+    characters = sum(len(article.source) for article in articles) * rounds
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for article in articles:
+            engine.analyze(article)
+    return characters / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", default="builtin")
+    options = parser.parse_args()
+    engine = get_engine(options.engine)
+    seed = load_article(next((REPO / "seeds").glob("*.txt")))
+    gold = [
+        parse_article(Path(f"{item.name}.txt"), item.source)
+        for item in load_gold(REPO / "tests" / "gold")
+    ]
+    figures: dict[str, float | str] = {"engine": options.engine}
+    figures["seed_chars_per_s"] = round(chars_per_second(engine, [seed], 50))
+    figures["gold_chars_per_s"] = round(chars_per_second(engine, gold, 10))
+    start = time.perf_counter()
+    engine.analyze(seed)
+    figures["seed_analysis_ms"] = round((time.perf_counter() - start) * 1000, 2)
+
+    code = (
+        "import time; t=time.perf_counter();"
+        "from pathlib import Path;"
+        "from reader.analysis.engine import get_engine;"
+        "from reader.corpus.discover import load_article;"
+        f"get_engine({options.engine!r}).analyze(load_article(Path({str(seed.path)!r})));"
+        "print(time.perf_counter()-t)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    figures["first_analysis_fresh_process_s"] = round(float(result.stdout.strip()), 3)
+
+    with tempfile.TemporaryDirectory() as folder:
+        cache = AnalysisCache(Path(folder))
+        cache.analyze(engine, seed)
+        start = time.perf_counter()
+        cache.analyze(engine, seed)
+        figures["cache_hit_ms"] = round((time.perf_counter() - start) * 1000, 2)
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
