@@ -40,7 +40,7 @@ class _Entities(OptionList):
 
 
 class EntityPanel(SidePanel):
-    TITLE = "Entities · Enter: mark · f: filter"
+    TITLE = "Entities · Enter marks · f filters list"
     BINDINGS_FOR_HELP = _Entities.BINDINGS
 
     class Chosen(Message):
