@@ -6,6 +6,9 @@ The built-in one needs no download and starts at once; the spaCy one is optional
 
 from __future__ import annotations
 
+import functools
+import hashlib
+from pathlib import Path
 from typing import Protocol
 
 from reader.analysis.model import Analysis, Mention, Quote
@@ -27,7 +30,15 @@ class Engine(Protocol):
 
 class BuiltinEngine:
     name = "builtin"
-    version = "1"
+
+    @functools.cached_property
+    def version(self) -> str:
+        """Changes whenever the rules do, so cached results never outlive them."""
+        folder = Path(__file__).parent
+        digest = hashlib.blake2b(digest_size=6)
+        for module in ("engine", "entities", "gazetteer", "quotes", "text", "model"):
+            digest.update((folder / f"{module}.py").read_bytes())
+        return digest.hexdigest()
 
     def analyze(self, article: Article) -> Analysis:
         from reader.analysis.entities import find_entities

@@ -429,8 +429,9 @@ def remember_person(people: dict[str, str], name: str) -> None:
     if known is None or len(name) > len(known):
         people[surname] = name
     # Surname-first names ("Li Qiang") are later called by their first word.
-    if len(words) == 2 and words[0] not in gz.GIVEN_NAMES:
-        people.setdefault(words[0], name)
+    family_first = words[0] in gz.FAMILY_FIRST or words[0] not in gz.GIVEN_NAMES
+    if len(words) in (2, 3) and family_first and len(name) > len(people.get(words[0], "")):
+        people[words[0]] = name
 
 
 def canonical(name: str, label: str, people: dict[str, str]) -> str:

@@ -230,7 +230,7 @@ Gerhard|Giorgia|Giuseppe|Gordon|Grace|Gregory|Hakan|Hannah|Hans|Harry|Hassan|Hea
 Helen|Helena|Henry|Hillary|Hugh|Hugo|Hussein|Ian|Igor|Ilya|Ivan|Jack|Jacob|Jacques|Jake|James|
 Jamie|Jane|Janet|Jason|Javier|Jean|Jeff|Jeffrey|Jennifer|Jens|Jeremy|Jessica|Jim|Joan|Joao|João|
 Joe|Johann|John|Jonathan|Jorge|Jose|José|Joseph|Josh|Joshua|Juan|Julia|Julian|Julie|Justin|Kamala|
-Karen|Karim|Karl|Kate|Katherine|Kathleen|Keir|Kevin|Kim|Kirill|Klaus|Kyle|Larry|Laura|Lauren|
+Karen|Karim|Karl|Kate|Katherine|Kathleen|Keir|Kevin|Kirill|Klaus|Kyle|Larry|Laura|Lauren|
 Leo|Leon|Liam|Linda|Lisa|Liz|Lloyd|Louis|Luca|Lucas|Luis|Luke|Mahmoud|Manuel|Marco|Margaret|
 Maria|Mariana|Marie|Marine|Mario|Mark|Marta|Martin|Mary|Matteo|Matthew|Max|Maxim|Mehmet|
 Melissa|Michael|Michel|Michelle|Miguel|Mikhail|Mohammed|Mohammad|Muhammad|Nadia|Nancy|Naomi|
@@ -240,12 +240,19 @@ Philip|Pierre|Rachel|Rafael|Ramzan|Ravi|Rebecca|Recep|Richard|Rishi|Robert|Rober
 Ron|Ronald|Rosa|Ruth|Ryan|Sadiq|Sam|Samuel|Sandra|Sara|Sarah|Scott|Sebastian|Serge|Sergei|
 Sergey|Sergiy|Shinzo|Simon|Sofia|Sophie|Stephen|Steve|Steven|Susan|Svetlana|Tatiana|Theresa|
 Thomas|Tim|Timothy|Tom|Tony|Ursula|Valentina|Valery|Vanessa|Victor|Viktor|Vincent|Vladimir|
-Volodymyr|Walter|William|Wolfgang|Xi|Yaroslav|Yevgeny|Yulia|Yuri|Yusuf|Zelensky|Zhang|Li|Wang|
+Volodymyr|Walter|William|Wolfgang|Yaroslav|Yevgeny|Yulia|Yuri|Yusuf|Zelensky|
 Olaf|Rutte|Mark|Giorgia|Liz|Justin|Jacinda|Scott|Malcolm|Anthony|Kemi|Rachel|Yvette|Ed|Nigel|
-Lula|Javier|Gustavo|Claudia|Andrés|Nayib|Cyril|Abiy|Paul|Uhuru|William|Bola|Muhammadu|Recep|
-Benjamin|Naftali|Yair|Isaac|Mahmoud|Ismail|Hassan|Ebrahim|Masoud|Ayatollah|Kim|Moon|Yoon|Fumio|
-Shigeru|Narendra|Rahul|Imran|Shehbaz|Sheikh|Prabowo|Ferdinand|Anwar|Lee|Tsai|Lai|Jens|Ursula|
+Javier|Gustavo|Claudia|Andrés|Nayib|Cyril|Abiy|Paul|Uhuru|William|Bola|Muhammadu|Recep|
+Benjamin|Naftali|Yair|Isaac|Mahmoud|Ismail|Hassan|Ebrahim|Masoud|Ayatollah|Fumio|
+Shigeru|Narendra|Rahul|Imran|Shehbaz|Sheikh|Prabowo|Ferdinand|Anwar|Jens|Ursula|
 Charles|Antonio|Kaja|Josep|Roberta|Christine|Kristalina|Tedros|Aleksandr|Alexander|Yevgeny|Dmitry
+""")
+
+# Family names written first ("Xi Jinping", "Kim Jong Un"): such a person is later called by
+# the first word, so these never count as given names.
+FAMILY_FIRST = _entries("""
+Xi|Li|Wang|Zhang|Liu|Chen|Yang|Zhao|Huang|Zhou|Wu|Sun|Ma|Hu|Guo|Lin|He|Gao|Kim|Lee|Park|Choi|
+Moon|Yoon|Tsai|Lai|Ko|Hun|Nguyen|Tran|Pham|Orban|Orbán
 """)
 
 # Short forms a text uses for the same place or body, and the name they stand for.

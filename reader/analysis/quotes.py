@@ -28,7 +28,8 @@ REPORTING_VERBS = (
     "suggested|suggests|responded|responds|agreed|agrees|stressed|stresses|emphasised|"
     "emphasized|observed|remarked|commented|conceded|concedes|predicted|promised|vowed|"
     "cautioned|complained|boasted|joked|shouted|whispered|repeated|reiterated|assured|"
-    "maintained|maintains|believes|believed|thinks|thought|told reporters|said in a statement"
+    "maintained|maintains|believes|believed|thinks|thought|told reporters|said in a statement|"
+    "called|calls|described|describes|dubbed|labelled|labeled"
 )
 _VERB = rf"(?:{REPORTING_VERBS})"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "we", "i"}
