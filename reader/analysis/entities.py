@@ -347,14 +347,23 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
         return "PERSON"
     if candidate.headline:
         return None
+    before = _word_before(text, candidate.start)
+    if candidate.text.isupper() and _is_dateline(text, candidate):
+        return "GPE"  # "LONDON — Shell reported…"
     acronym = candidate.text.isupper() and 2 <= len(candidate.text.replace(".", "")) <= 6
     if acronym and candidate.text not in _NOT_ACRONYMS and len(words) == 1:
         return "ORG"
+    if before in gz.ORG_TYPE_NOUNS:
+        return "ORG"  # "environmental group Global Witness", "carmaker Stellantis"
+    if (
+        before in _ORG_LINKS
+        and _singular(_word_before(text, candidate.start - len(before) - 1)) in gz.ROLE_NOUNS
+    ):
+        return "ORG"  # "an adviser to Allianz", "analysts at Jefferies"
     if role and role.group(1) in gz.ROLE_NOUNS and role.group(1) not in ("who", "a", "an", "the"):
         return "PERSON"
     reporting = verb is not None and verb.group(1) in _REPORTING
     feature = verb is not None and verb.group(1) in _FEATURES
-    before = _word_before(text, candidate.start)
     if feature:
         return "LOC"
     if len(words) == 1:
@@ -364,11 +373,6 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
             return None
         if before in _PLACE_PREPOSITIONS:
             return "GPE"
-        if (
-            before in _ORG_LINKS
-            and _word_before(text, candidate.start - len(before) - 1) in gz.ROLE_NOUNS
-        ):
-            return "ORG"  # "an adviser to Allianz", "an analyst at Barclays"
         return None
     if before in _PLACE_PREPOSITIONS and not reporting and candidate.cue != "given":
         return "GPE"  # "in Rio Grande do Sul"
@@ -377,6 +381,18 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
             return None
         return "PERSON"
     return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_dateline(text: str, candidate: Candidate) -> bool:
+    """An all-capitals place opening a paragraph: "LONDON —", "WOODSIDE, Calif. (AP) —"."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    return not text[line_start : candidate.start].strip() and text[
+        candidate.end : candidate.end + 3
+    ].lstrip(" ").startswith(("—", "–", "-", ",", "("))
 
 
 def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:

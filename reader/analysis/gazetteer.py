@@ -126,7 +126,7 @@ ASEAN|African Union|Arab League|Red Cross|Red Crescent|Amnesty International|Hum
 Greenpeace|Interpol|Europol|CIA|FBI|NSA|KGB|FSB|GRU|SVR|MI5|MI6|Mossad|Pentagon|Kremlin|White
 House|Downing Street|Élysée|Elysee|Bundestag|Duma|State Duma|Knesset|Congress|Senate|House of
 Representatives|House of Commons|House of Lords|Parliament|Supreme Court|Federal Reserve|Fed|
-Bank of England|Bank of Japan|Wall Street|Nasdaq|Gazprom|Rosneft|Nord Stream|Nord Stream 2|Real Madrid|Atletico Madrid|Bayern Munich|Inter Milan|AC Milan|
+Bank of England|Bank of Japan|Wall Street|Nasdaq|Gazprom|Rosneft|Nord Stream|Nord Stream 2|Shell|Real Madrid|Atletico Madrid|Bayern Munich|Inter Milan|AC Milan|
 Paris Saint-Germain|Borussia Dortmund|Ajax|Juventus|Barcelona FC|Galatasaray|Benfica|Celtic|
 Rangers|Chelsea|Arsenal|Liverpool FC|Tottenham|Manchester United|Manchester City|Naftogaz|Wagner|Wagner Group|Hamas|Hezbollah|Islamic State|ISIS|ISIL|Al-Qaeda|al-Qaeda|
 al-Qaida|Boko Haram|Apple|Google|Alphabet|Microsoft|Amazon.com|Meta|Facebook|Twitter|X Corp|
@@ -181,6 +181,16 @@ University|College|Institute|Institution|Academy|School|Foundation|Trust|Society
 Organisation|Organization|Centre|Center|Council|Club|Church|Commission's|Secretariat|Directorate|
 Inspectorate|Prosecutor's Office|Kremlin|Observatory|Hospital|Clinic|Museum|Library|Orchestra|
 Team|United|FC|Committee's|Board|Commissioner's|Embassy|Consulate|Mission|Delegation
+""")
+
+# Lower-case words naming a kind of organisation: the name that follows is one.
+ORG_TYPE_NOUNS = _entries("""
+group|company|firm|giant|agency|party|union|bank|lender|insurer|charity|organisation|
+organization|network|broadcaster|newspaper|magazine|tabloid|daily|airline|carrier|carmaker|
+automaker|retailer|supermarket|chain|operator|startup|start-up|conglomerate|manufacturer|
+maker|producer|publisher|studio|label|club|team|coalition|alliance|movement|militia|faction|
+regulator|watchdog|ministry|council|committee|university|institute|foundation|fund|
+think-tank|consultancy|brokerage|exchange|platform|app|outlet|channel|station|network
 """)
 
 # Titles and roles: cues that a person's name follows (or precedes, after a comma).
