@@ -35,6 +35,10 @@ _REPORTING = frozenset(
     "denied urged suggested says, said, responded agreed".split()
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from"})
+_PLACE_QUALIFIERS = frozenset(
+    "Greater North South East West Northern Southern Eastern Western Upper Lower Central "
+    "Inner Outer Old New".split()
+)
 _NOT_ROLES = frozenset({"A", "An", "The", "Who", "Whose", "General", "Head", "Chief", "Member"})
 # A name before one of these is a geographic feature: "the Guaíba river".
 _FEATURES = frozenset(
@@ -255,6 +259,14 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
             break
         title_length = _longest_match(text, run, index, gz.PERSON_TITLES)
         gazetteer_length, label = _gazetteer_length(text, run, index, quoted)
+        if token.text in _PLACE_QUALIFIERS and not gazetteer_length and index + 1 < len(run):
+            # "Greater Manchester", "East Jerusalem": a qualifier and a known place are a place.
+            place_length, place_label = _gazetteer_length(text, run, index + 1, quoted)
+            if place_label in ("GPE", "LOC"):
+                piece = run[index : index + 1 + place_length]
+                candidates.append(_candidate(text, piece, place_label, "gazetteer"))
+                index += 1 + place_length
+                continue
         if title_length and title_length >= gazetteer_length:
             index += title_length
             title_cue = True
@@ -379,6 +391,8 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
     if len(words) <= 4 and all(word[0].isupper() or word in _PARTICLES for word in words):
         if candidate.sentence_initial and words[0] in gz.COMMON_CAPITALISED:
             return None
+        if any(word in gz.ORG_HEADS for word in words):
+            return "ORG"  # "Network Rail": an organisation's word inside the name
         return "PERSON"
     return None
 

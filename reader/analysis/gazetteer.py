@@ -180,7 +180,8 @@ Gazette|Telegraph|Chronicle|Daily|Weekly|Review|Radio|Television|TV|Network|Broa
 University|College|Institute|Institution|Academy|School|Foundation|Trust|Society|Association|
 Organisation|Organization|Centre|Center|Council|Club|Church|Commission's|Secretariat|Directorate|
 Inspectorate|Prosecutor's Office|Kremlin|Observatory|Hospital|Clinic|Museum|Library|Orchestra|
-Team|United|FC|Committee's|Board|Commissioner's|Embassy|Consulate|Mission|Delegation
+Team|United|FC|Rail|Railway|Railways|Airport|Airports|Port|Ports|Transport|Telecom|
+Communications|Pharma|Capital|Ventures|Studios|Records|Entertainment|Hotels|Resorts|Health|Committee's|Board|Commissioner's|Embassy|Consulate|Mission|Delegation
 """)
 
 # Lower-case words naming a kind of organisation: the name that follows is one.
