@@ -36,13 +36,24 @@ class BuiltinEngine:
         """Changes whenever the rules do, so cached results never outlive them."""
         folder = Path(__file__).parent
         digest = hashlib.blake2b(digest_size=6)
-        for module in ("engine", "entities", "gazetteer", "quotes", "text", "model"):
+        for module in (
+            "engine",
+            "entities",
+            "gazetteer",
+            "model",
+            "people",
+            "quotes",
+            "speakers",
+            "text",
+            "tokens",
+        ):
             digest.update((folder / f"{module}.py").read_bytes())
         return digest.hexdigest()
 
     def analyze(self, article: Article) -> Analysis:
         from reader.analysis.entities import find_entities
-        from reader.analysis.quotes import attribute, find_quotes
+        from reader.analysis.quotes import find_quotes
+        from reader.analysis.speakers import attribute
         from reader.analysis.text import ArticleText
 
         text = ArticleText(article)

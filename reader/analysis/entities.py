@@ -12,28 +12,20 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
-from reader.analysis.model import Mention
-from reader.analysis.text import ArticleText, sentence_spans
+from reader.analysis.people import canonical, remember_person
+from reader.analysis.text import ArticleText
+from reader.analysis.tokens import (
+    CONNECTORS,
+    GPE_NAMES,
+    NAME_PARTICLES,
+    PARTICLES,
+    Token,
+    capitalised_runs,
+    gazetteer_label,
+    strip_possessive,
+    tokenize,
+)
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr)\.(?=\s)"
-    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial
-    r"|(?:al|el|bin|ibn)-[^\W\d_][\w]*"  # al-Assad
-    r"|[^\W\d_](?:\w|[-'’](?=\w))*"  # a word, with inner hyphens and apostrophes
-    r"|\d+(?:[.,]\d+)*"
-    r"|[^\s\w]"
-)
-_POSSESSIVE = re.compile(r"['’]s?$")
-_PARTICLES = frozenset("von van der den de da di du del della la le ter zu dos das do y".split())
-# Particles that may begin a surname on their own: "von der Leyen said".
-_NAME_PARTICLES = frozenset("von van de da di du del della bin ibn al el".split())
-_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
-_REPORTING = frozenset(
-    "said says told added asked insisted wrote tweeted stated declared explained noted warned "
-    "argued claimed replied continued recalled admitted acknowledged announced confirmed "
-    "denied urged suggested says, said, responded agreed".split()
-)
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from"})
 _PLACE_QUALIFIERS = frozenset(
     "Greater North South East West Northern Southern Eastern Western Upper Lower Central "
@@ -46,34 +38,9 @@ _FEATURES = frozenset(
     "coast delta canal ocean basin plateau range".split()
 )
 _ORG_LINKS = frozenset({"at", "to", "for", "with", "of"})
-_TIME_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Today Yesterday Tomorrow".split()
-)
 _NOT_ACRONYMS = frozenset(
     "I II III IV VI OK TV CEO CFO GDP AM PM COVID AIDS HIV DNA PhD VIP FAQ ID PR IT AI US".split()
 )
-_QUOTE_OPENERS = "“\"‘'«„"
-
-GPE_NAMES = gz.COUNTRIES | gz.CITIES | gz.STATES
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    sentence_initial: bool = False
-    after_quote: bool = False  # straight after an opening quotation mark
-
-    @property
-    def capitalised(self) -> bool:
-        first = self.text[0]
-        return first.isupper() or self.text.startswith(("al-", "el-", "bin-", "ibn-"))
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
 
 
 @dataclass(slots=True)
@@ -87,116 +54,11 @@ class Candidate:
     headline: bool = False
 
 
-def gazetteer_label(name: str, quoted: bool = False) -> str | None:
-    if name in gz.ORGANISATIONS or (quoted and name in gz.PUBLICATIONS):
-        return "ORG"
-    if name in GPE_NAMES:
-        return "GPE"
-    if name in gz.LOCATIONS:
-        return "LOC"
-    if name in gz.NATIONALITIES:
-        return "NORP"
-    return None
-
-
-def tokenize(text: str, start: int, end: int) -> list[list[Token]]:
-    """Tokens of text[start:end], one list per sentence."""
-    sentences = []
-    for sentence_start, sentence_end in sentence_spans(text, start, end):
-        tokens = []
-        first_word = True
-        previous = ""
-        for match in _TOKEN.finditer(text, sentence_start, sentence_end):
-            token = Token(match.start(), match.end(), match.group())
-            if token.is_word:
-                token.sentence_initial = first_word or (bool(previous) and previous in '“"‘«:—–')
-                token.after_quote = bool(previous) and previous in _QUOTE_OPENERS
-                first_word = False
-            previous = token.text if not token.is_word else ""
-            tokens.append(token)
-        sentences.append(tokens)
-    return sentences
-
-
-def _joined(text: str, tokens: list[Token]) -> str:
-    return text[tokens[0].start : tokens[-1].end]
-
-
-def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Maximal runs of capitalised words, joined by single spaces, particles and connectors."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-
-    def adjacent(left: Token, right: Token) -> bool:
-        return text[left.end : right.start] == " "
-
-    for index, token in enumerate(tokens):
-        joinable = token.is_word and (
-            token.capitalised
-            or (
-                (current or token.text in _NAME_PARTICLES)
-                and (token.text in _PARTICLES or (current and token.text in _CONNECTORS))
-                and _name_continues(text, tokens, index)
-            )
-        )
-        if token.text.isdigit() and current and len(token.text) <= 2:
-            joinable = gazetteer_label(_joined(text, [*current, token])) is not None
-        if joinable and (not current or adjacent(current[-1], token)):
-            current.append(token)
-            continue
-        if current:
-            runs.append(current)
-        current = [token] if joinable else []
-    if current:
-        runs.append(current)
-    return [piece for run in runs for piece in _split_at_and(text, run)]
-
-
-def _split_at_and(text: str, run: list[Token]) -> list[list[Token]]:
-    """ "Goldman Sachs and Deutsche Bank" is two names; "Bosnia and Herzegovina" is one."""
-    if not any(token.text in ("and", "&") for token in run):
-        return [run]
-    if gazetteer_label(_joined(text, run)):
-        return [run]
-    pieces, current = [], []
-    for token in run:
-        if token.text in ("and", "&"):
-            if current:
-                pieces.append(current)
-            current = []
-        else:
-            current.append(token)
-    if current:
-        pieces.append(current)
-    return pieces
-
-
-def _name_continues(text: str, tokens: list[Token], index: int) -> bool:
-    """Whether the particles from `index` on ("von der") lead to a capitalised word."""
-    for position in range(index, min(index + 3, len(tokens) - 1)):
-        left, right = tokens[position], tokens[position + 1]
-        if text[left.end : right.start] != " " or not right.is_word:
-            return False
-        if right.capitalised:
-            return right.text not in _TIME_WORDS
-        if right.text not in _PARTICLES:
-            return False
-    return False
-
-
-def _strip_possessive(text: str, token: Token) -> int:
-    """End offset of `token` without a possessive ’s."""
-    match = _POSSESSIVE.search(token.text)
-    if match and len(token.text) > len(match.group()) + 1 and token.capitalised:
-        return token.end - len(match.group())
-    return token.end
-
-
 def _longest_match(text: str, run: list[Token], index: int, names: frozenset[str]) -> int:
     """How many tokens from `index` form the longest entry of `names` (0 if none)."""
     for length in range(min(6, len(run) - index), 0, -1):
         piece = run[index : index + length]
-        name = text[piece[0].start : _strip_possessive(text, piece[-1])]
+        name = text[piece[0].start : strip_possessive(text, piece[-1])]
         if name in names:
             return length
     return 0
@@ -205,7 +67,7 @@ def _longest_match(text: str, run: list[Token], index: int, names: frozenset[str
 def _gazetteer_length(text: str, run: list[Token], index: int, quoted: bool) -> tuple[int, str]:
     for length in range(min(6, len(run) - index), 0, -1):
         piece = run[index : index + length]
-        name = text[piece[0].start : _strip_possessive(text, piece[-1])]
+        name = text[piece[0].start : strip_possessive(text, piece[-1])]
         label = gazetteer_label(name, quoted)
         if label:
             return length, label
@@ -232,11 +94,11 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
     while index < len(run):
         token = run[index]
         starts_surname = (
-            token.text in _NAME_PARTICLES
+            token.text in NAME_PARTICLES
             and index + 1 < len(run)
             and (index == 0 or run[index - 1].text in gz.COMMON_CAPITALISED)
         )
-        if (token.text in _CONNECTORS or token.text in _PARTICLES) and not starts_surname:
+        if (token.text in CONNECTORS or token.text in PARTICLES) and not starts_surname:
             index += 1
             continue
         if token.text in ("The", "the"):
@@ -305,7 +167,7 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
             ):
                 break
             end += 1
-        while end > index + 1 and run[end - 1].text in (_CONNECTORS | _PARTICLES):
+        while end > index + 1 and run[end - 1].text in (CONNECTORS | PARTICLES):
             end -= 1
         piece = run[index:end]
         cue = "title" if title_cue else "given" if _given_name(run, index) else ""
@@ -325,7 +187,7 @@ def _given_name(run: list[Token], index: int) -> bool:
 
 
 def _candidate(text: str, piece: list[Token], label: str | None, cue: str) -> Candidate:
-    end = _strip_possessive(text, piece[-1])
+    end = strip_possessive(text, piece[-1])
     return Candidate(piece[0].start, end, text[piece[0].start : end], label, cue)
 
 
@@ -349,7 +211,7 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
     after = _context_after(text, candidate.end)
     role = _ROLE_AFTER.match(after)
     verb = _VERB_AFTER.match(after)
-    if len(words) > 3 and not any(word in _PARTICLES for word in words):
+    if len(words) > 3 and not any(word in PARTICLES for word in words):
         return None  # "James Webb Space Telescope": names of people are rarely this long
     if candidate.cue == "given":
         return "PERSON"
@@ -374,7 +236,7 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
         return "ORG"  # "an adviser to Allianz", "analysts at Jefferies"
     if role and role.group(1) in gz.ROLE_NOUNS and role.group(1) not in ("who", "a", "an", "the"):
         return "PERSON"
-    reporting = verb is not None and verb.group(1) in _REPORTING
+    reporting = verb is not None and verb.group(1).lower() in gz.REPORTING_VERBS
     feature = verb is not None and verb.group(1) in _FEATURES
     if feature:
         return "LOC"
@@ -388,7 +250,7 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
         return None
     if before in _PLACE_PREPOSITIONS and not reporting and candidate.cue != "given":
         return "GPE"  # "in Rio Grande do Sul"
-    if len(words) <= 4 and all(word[0].isupper() or word in _PARTICLES for word in words):
+    if len(words) <= 4 and all(word[0].isupper() or word in PARTICLES for word in words):
         if candidate.sentence_initial and words[0] in gz.COMMON_CAPITALISED:
             return None
         if any(word in gz.ORG_HEADS for word in words):
@@ -417,7 +279,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
         block_text = text[paragraph.start : paragraph.end]
         headline = paragraph.is_title or _title_case(block_text)
         for sentence in tokenize(text, paragraph.start, paragraph.end):
-            for run in _runs(text, sentence):
+            for run in capitalised_runs(text, sentence):
                 found.extend(split_run(text, run, headline))
 
     # Pass one: what is certain. People's surnames are remembered for pass two.
@@ -429,7 +291,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             and not candidate.headline
         ):
             words = candidate.text.split()
-            if 2 <= len(words) <= 3 or (len(words) > 3 and any(w in _PARTICLES for w in words)):
+            if 2 <= len(words) <= 3 or (len(words) > 3 and any(w in PARTICLES for w in words)):
                 remember_person(people, candidate.text)
     # Pass two, twice: classify the rest; lone surnames join the people they name, and a
     # person found late ("Macron told reporters") is known by then for the headline.
@@ -452,31 +314,6 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
     return mentions
 
 
-def remember_person(people: dict[str, str], name: str) -> None:
-    words = name.split()
-    surname = words[-1]
-    known = people.get(surname)
-    if known is None or len(name) > len(known):
-        people[surname] = name
-    # Surname-first names ("Li Qiang") are later called by their first word.
-    family_first = words[0] in gz.FAMILY_FIRST or words[0] not in gz.GIVEN_NAMES
-    if len(words) in (2, 3) and family_first and len(name) > len(people.get(words[0], "")):
-        people[words[0]] = name
-
-
-def canonical(name: str, label: str, people: dict[str, str]) -> str:
-    if label == "PERSON":
-        words = name.split()
-        full = people.get(words[-1])
-        full_words = full.split() if full else []
-        # "Putin", "von der Leyen" and "Joe Biden" name "Vladimir Putin", "Ursula von der
-        # Leyen" and "Joe Biden": a surname, the name's end, or the same first name.
-        if full and (full_words[-len(words) :] == words or full_words[0] == words[0]):
-            return full
-        return name
-    return gz.ALIASES.get(name, name)
-
-
 _SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs".split())
 
 
@@ -487,14 +324,3 @@ def _title_case(block_text: str) -> bool:
         return False
     capitalised = sum(word[0].isupper() for word in words)
     return capitalised / len(words) >= 0.9
-
-
-def entity_mentions(article_text: ArticleText) -> list[Mention]:
-    source = article_text.article.source
-    mentions = []
-    for start, end, label, entity in find_entities(article_text):
-        source_start, source_end = article_text.to_source(start, end)
-        mentions.append(
-            Mention(source_start, source_end, source[source_start:source_end], label, entity)
-        )
-    return mentions

@@ -266,6 +266,20 @@ Xi|Li|Wang|Zhang|Liu|Chen|Yang|Zhao|Huang|Zhou|Wu|Sun|Ma|Hu|Guo|Lin|He|Gao|Kim|L
 Moon|Yoon|Tsai|Lai|Ko|Hun|Nguyen|Tran|Pham|Orban|Orbán
 """)
 
+# Verbs that report speech: "…,” said X", "X told reporters", "X tweeted:".
+REPORTING_VERBS = frozenset(
+    """
+said says say told tells added adds asked asks insisted insists wrote writes tweeted tweets
+posted stated states declared declares explained explains noted notes warned warns argued
+argues claimed claims replied replies continued continues recalled recalls admitted admits
+acknowledged announced announces confirmed confirms denied denies urged urges suggested
+suggests responded responds agreed agrees stressed stresses emphasised emphasized observed
+remarked commented conceded concedes predicted promised vowed cautioned complained boasted
+joked shouted whispered repeated reiterated assured maintained maintains believes believed
+thinks thought called calls described describes dubbed labelled labeled
+""".split()
+)
+
 # Short forms a text uses for the same place or body, and the name they stand for.
 ALIASES = {
     "US": "United States",

@@ -39,7 +39,8 @@ class SpacyEngine:
     def analyze(self, article: Article) -> Analysis:
         from reader.analysis.engine import _mention, _quote
         from reader.analysis.entities import canonical, remember_person
-        from reader.analysis.quotes import attribute, find_quotes
+        from reader.analysis.quotes import find_quotes
+        from reader.analysis.speakers import attribute
         from reader.analysis.text import ArticleText
 
         text = ArticleText(article)

@@ -1,0 +1,171 @@
+"""Words of the text the recogniser reads, and the runs of capitalised words names are made of.
+
+A run joins capitalised words separated by single spaces, with particles ("von der") and
+connectors ("of", "and") inside; "and" splits a run unless the whole is a known name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis import gazetteer as gz
+from reader.analysis.text import sentence_spans
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial
+    r"|(?:al|el|bin|ibn)-[^\W\d_][\w]*"  # al-Assad
+    r"|[^\W\d_](?:\w|[-'’](?=\w))*"  # a word, with inner hyphens and apostrophes
+    r"|\d+(?:[.,]\d+)*"
+    r"|[^\s\w]"
+)
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+PARTICLES = frozenset("von van der den de da di du del della la le ter zu dos das do y".split())
+
+
+# Particles that may begin a surname on their own: "von der Leyen said".
+NAME_PARTICLES = frozenset("von van de da di du del della bin ibn al el".split())
+
+
+CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+
+
+_TIME_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Today Yesterday Tomorrow".split()
+)
+
+
+_QUOTE_OPENERS = "“\"‘'«„"
+
+
+GPE_NAMES = gz.COUNTRIES | gz.CITIES | gz.STATES
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence_initial: bool = False
+    after_quote: bool = False  # straight after an opening quotation mark
+
+    @property
+    def capitalised(self) -> bool:
+        first = self.text[0]
+        return first.isupper() or self.text.startswith(("al-", "el-", "bin-", "ibn-"))
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+def gazetteer_label(name: str, quoted: bool = False) -> str | None:
+    if name in gz.ORGANISATIONS or (quoted and name in gz.PUBLICATIONS):
+        return "ORG"
+    if name in GPE_NAMES:
+        return "GPE"
+    if name in gz.LOCATIONS:
+        return "LOC"
+    if name in gz.NATIONALITIES:
+        return "NORP"
+    return None
+
+
+def tokenize(text: str, start: int, end: int) -> list[list[Token]]:
+    """Tokens of text[start:end], one list per sentence."""
+    sentences = []
+    for sentence_start, sentence_end in sentence_spans(text, start, end):
+        tokens = []
+        first_word = True
+        previous = ""
+        for match in _TOKEN.finditer(text, sentence_start, sentence_end):
+            token = Token(match.start(), match.end(), match.group())
+            if token.is_word:
+                token.sentence_initial = first_word or (bool(previous) and previous in '“"‘«:—–')
+                token.after_quote = bool(previous) and previous in _QUOTE_OPENERS
+                first_word = False
+            previous = token.text if not token.is_word else ""
+            tokens.append(token)
+        sentences.append(tokens)
+    return sentences
+
+
+def joined_text(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end]
+
+
+def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised words, joined by single spaces, particles and connectors."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+
+    def adjacent(left: Token, right: Token) -> bool:
+        return text[left.end : right.start] == " "
+
+    for index, token in enumerate(tokens):
+        joinable = token.is_word and (
+            token.capitalised
+            or (
+                (current or token.text in NAME_PARTICLES)
+                and (token.text in PARTICLES or (current and token.text in CONNECTORS))
+                and _name_continues(text, tokens, index)
+            )
+        )
+        if token.text.isdigit() and current and len(token.text) <= 2:
+            joinable = gazetteer_label(joined_text(text, [*current, token])) is not None
+        if joinable and (not current or adjacent(current[-1], token)):
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = [token] if joinable else []
+    if current:
+        runs.append(current)
+    return [piece for run in runs for piece in _split_at_and(text, run)]
+
+
+def _split_at_and(text: str, run: list[Token]) -> list[list[Token]]:
+    """ "Goldman Sachs and Deutsche Bank" is two names; "Bosnia and Herzegovina" is one."""
+    if not any(token.text in ("and", "&") for token in run):
+        return [run]
+    if gazetteer_label(joined_text(text, run)):
+        return [run]
+    pieces, current = [], []
+    for token in run:
+        if token.text in ("and", "&"):
+            if current:
+                pieces.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _name_continues(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether the particles from `index` on ("von der") lead to a capitalised word."""
+    for position in range(index, min(index + 3, len(tokens) - 1)):
+        left, right = tokens[position], tokens[position + 1]
+        if text[left.end : right.start] != " " or not right.is_word:
+            return False
+        if right.capitalised:
+            return right.text not in _TIME_WORDS
+        if right.text not in PARTICLES:
+            return False
+    return False
+
+
+def strip_possessive(text: str, token: Token) -> int:
+    """End offset of `token` without a possessive ’s."""
+    match = _POSSESSIVE.search(token.text)
+    if match and len(token.text) > len(match.group()) + 1 and token.capitalised:
+        return token.end - len(match.group())
+    return token.end
