@@ -79,6 +79,8 @@ def _is_org_phrase(run: list[Token]) -> bool:
     words = [token.text for token in run]
     if len(words) >= 2 and words[-1].rstrip("’'s") in gz.ORG_HEADS:
         return True
+    if len(words) >= 3 and words[-2] in gz.ORG_HEADS and words[-1] in GPE_NAMES:
+        return True  # "Imperial College London", "University College Dublin"
     return any(
         word in gz.ORG_HEADS and words[position + 1] in ("of", "for", "on")
         for position, word in enumerate(words[:-2])
@@ -196,7 +198,11 @@ def _context_after(text: str, end: int) -> str:
 
 
 def _word_before(text: str, start: int) -> str:
-    before = text[max(0, start - 30) : start].rstrip(' “"')
+    """The word just before `start` in the same sentence ("" at a sentence's start)."""
+    before = text[max(0, start - 30) : start]
+    before = before[before.rfind("\n") + 1 :].rstrip(' “"')
+    if not before or before[-1] in ".!?:;":
+        return ""
     words = before.split()
     return words[-1].lower() if words else ""
 
@@ -245,7 +251,7 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
             return "PERSON"
         if candidate.sentence_initial:
             return None
-        if before in _PLACE_PREPOSITIONS:
+        if before in _PLACE_PREPOSITIONS or _place_of(text, candidate.start):
             return "GPE"
         return None
     if before in _PLACE_PREPOSITIONS and not reporting and candidate.cue != "given":
@@ -257,6 +263,18 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
             return "ORG"  # "Network Rail": an organisation's word inside the name
         return "PERSON"
     return None
+
+
+_PLACE_OF = re.compile(
+    r"\b(?:island|city|town|village|port|region|province|state|county|district|capital|"
+    r"islands|republic|kingdom|emirate|municipality)\s+of\s+$",
+    re.I,
+)
+
+
+def _place_of(text: str, start: int) -> bool:
+    """ "the island of Rhodes", "the city of Kharkiv": a settlement or territory's name."""
+    return bool(_PLACE_OF.search(text[max(0, start - 40) : start]))
 
 
 def _singular(word: str) -> str:

@@ -333,7 +333,8 @@ Speaking|Writing|Read|More|Source|Sources|Photo|Video|Watch|Listen|Update|Update
 Analysis|Opinion|Comment|Editorial|Exclusive|Live|Report|Reports|Says|Said|Warns|Calls|Set|
 Amid|Over|Under|Into|Onto|Upon|Against|Between|Among|Around|About|Above|Below|Across|Through|
 Could|Would|Should|Can|Will|Must|Might|May|Do|Does|Did|Has|Have|Had|Is|Are|Was|Were|Be|Being|
-Been|Once|Twice|Again|Later|Earlier|Soon|Often|Never|Always|Already|Almost|Perhaps|Maybe|
+Been|Once|Twice|Nobody|Everyone|Everybody|Somebody|Someone|Anyone|Anybody|Nothing|Everything|
+Shares|Stocks|Prices|Markets|Again|Later|Earlier|Soon|Often|Never|Always|Already|Almost|Perhaps|Maybe|
 Indeed|Overall|Finally|Initially|Currently|Recently|Previously|Officials|Residents|People|
 Government|Ministry|President|Minister|Police|Army|State|States|City|Country|North|South|East|
 West|Northern|Southern|Eastern|Western|Central|Chapter|Part|Section|Figure|Table|Note|Notes|

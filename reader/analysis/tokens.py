@@ -87,6 +87,10 @@ def tokenize(text: str, start: int, end: int) -> list[list[Token]]:
         previous = ""
         for match in _TOKEN.finditer(text, sentence_start, sentence_end):
             token = Token(match.start(), match.end(), match.group())
+            head, dash, tail = token.text.partition("-")
+            if dash and tail[:1].islower() and gazetteer_label(head):
+                # "California-based", "Russian-led": the name is the part before the hyphen.
+                token = Token(match.start(), match.start() + len(head), head)
             if token.is_word:
                 token.sentence_initial = first_word or (bool(previous) and previous in '“"‘«:—–')
                 token.after_quote = bool(previous) and previous in _QUOTE_OPENERS
