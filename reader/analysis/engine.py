@@ -52,19 +52,25 @@ class BuiltinEngine:
 
     def analyze(self, article: Article) -> Analysis:
         from reader.analysis.entities import find_entities
-        from reader.analysis.quotes import find_quotes
-        from reader.analysis.speakers import attribute
         from reader.analysis.text import ArticleText
 
         text = ArticleText(article)
-        found = find_entities(text)
-        quotes = find_quotes(text)
-        attribute(text, quotes, found)
-        return Analysis(
-            mentions=[_mention(text, *item) for item in found],
-            quotes=[_quote(text, quote) for quote in quotes],
-            engine=self.name,
-        )
+        return complete_analysis(text, find_entities(text), self.name)
+
+
+def complete_analysis(text, found: list[tuple[int, int, str, str]], engine: str) -> Analysis:
+    """The shared second half of every engine: quotations and speakers over its mentions
+    (start, end, label, canonical name in the joined text), all mapped to source offsets."""
+    from reader.analysis.quotes import find_quotes
+    from reader.analysis.speakers import attribute
+
+    quotes = find_quotes(text)
+    attribute(text, quotes, found)
+    return Analysis(
+        mentions=[_mention(text, *item) for item in found],
+        quotes=[_quote(text, quote) for quote in quotes],
+        engine=engine,
+    )
 
 
 def _mention(text, start: int, end: int, label: str, entity: str) -> Mention:

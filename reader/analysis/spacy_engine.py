@@ -37,10 +37,8 @@ class SpacyEngine:
         self.version = f"{spacy.__version__}-{self._nlp.meta.get('version', '')}"
 
     def analyze(self, article: Article) -> Analysis:
-        from reader.analysis.engine import _mention, _quote
-        from reader.analysis.entities import canonical, remember_person
-        from reader.analysis.quotes import find_quotes
-        from reader.analysis.speakers import attribute
+        from reader.analysis.engine import complete_analysis
+        from reader.analysis.people import canonical, remember_person
         from reader.analysis.text import ArticleText
 
         text = ArticleText(article)
@@ -65,10 +63,4 @@ class SpacyEngine:
             (start, end, label, canonical(text.text[start:end], label, people))
             for start, end, label in spans
         ]
-        quotes = find_quotes(text)
-        attribute(text, quotes, found)
-        return Analysis(
-            mentions=[_mention(text, *item) for item in found],
-            quotes=[_quote(text, quote) for quote in quotes],
-            engine=self.name,
-        )
+        return complete_analysis(text, found, self.name)
