@@ -150,3 +150,33 @@ def test_evaluate_prints_scores_per_type(capsys):
     out = capsys.readouterr().out
     for label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "ALL"):
         assert f"  {label}" in out
+
+
+async def test_on_a_narrow_terminal_a_panel_takes_the_screen_and_choosing_returns(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+        await pilot.press("w")
+        panel = app.query_one("QuotePanel")
+        assert panel.region.width == 60
+        assert app.article_view.region.width == 0
+        await pilot.press("enter")
+        assert app.article_view.region.width > 0 and app.article_view.has_focus
+        assert panel.region.width == 0
+
+
+async def test_a_failing_engine_is_reported_and_the_text_stays(locations, monkeypatch):
+    from reader.analysis.engine import BuiltinEngine
+
+    def broken(self, article):
+        raise ValueError("rule table corrupted")
+
+    monkeypatch.setattr(BuiltinEngine, "analyze", broken)
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.pause(0.3)
+        assert any("Could not analyse" in n.message for n in app._notifications)
+        assert app.article_view.analysis is None
+        assert app.article_view.article is not None

@@ -55,6 +55,12 @@ class AnalysisFlow:
             self._engine_failed = True
             self.call_from_thread(self.notify, str(error), title="Analysis", severity="error")
             return
+        except Exception as error:
+            # A fault in an engine must not end the reading session: say so, keep the text.
+            self.log.error(f"analysis of {article.path} failed", error)
+            message = f"Could not analyse {article.path.name}: {type(error).__name__}: {error}"
+            self.call_from_thread(self.notify, message, title="Analysis", severity="error")
+            return
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._analysis_ready, article, analysis)
 
@@ -107,6 +113,8 @@ class AnalysisFlow:
 
     # Handlers by name, not @on: a plain mixin's @on decorators are not collected by Textual.
     def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
+        if self.screen.has_class("-narrow"):
+            self.close_panels()  # on a narrow screen the panel hides the text
         count = self.article_view.select_entity(event.entity)
         self.notify(f"{event.entity}: {count} mentions · ] and [ step through them", timeout=4)
         self.article_view.focus()
@@ -115,6 +123,8 @@ class AnalysisFlow:
         self.filter_by_entity(event.entity, None)
 
     def on_quote_panel_chosen(self, event: QuotePanel.Chosen) -> None:
+        if self.screen.has_class("-narrow"):
+            self.close_panels()
         self.article_view.go_to_source(event.start)
         self.article_view.focus()
 
