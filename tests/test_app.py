@@ -146,6 +146,8 @@ async def test_narrow_terminal_hides_the_list_and_tab_shows_it(locations):
         await wait_for_article(pilot, app)
         assert not app.article_list.display or not app.article_list.region.width
         assert "United States" in view_text(app)
+        meta = next(line for line in view_text(app).splitlines() if "with agencies" in line)
+        assert meta.endswith("…") and len(meta) <= 40  # cut to the width, not lost off-screen
         await pilot.press("tab")
         assert app.article_list.region.width == 40
         await pilot.press("enter")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -47,6 +48,15 @@ def meta_text(article: Article) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def fit_cells(text: str, width: int) -> str:
+    """`text` cut to `width` cells, ending in "…" when it had to be cut."""
+    if cell_len(text) <= width:
+        return text
+    while text and cell_len(text) > width - 1:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 class LineRenderer:
     def __init__(self, style: Callable[[str], Style]) -> None:
         self._style = style
@@ -72,7 +82,8 @@ class LineRenderer:
             segments.append(Segment(" " * (margin - gutter), base))
 
         if line.role == "meta":
-            segments.append(Segment(meta_text(article), base + style("reader--meta")))
+            meta = fit_cells(meta_text(article), layout.width)
+            segments.append(Segment(meta, base + style("reader--meta")))
         elif line.role == "title":
             title = article.title[line.start : line.end].rstrip()
             segments.append(Segment(title, base + style("reader--title")))
