@@ -18,15 +18,20 @@ class ArticleMarks:
     def search(self, query: str) -> int:
         """Highlight every match of `query` (case-insensitive); go to the first from the cursor."""
         self._query = query
-        article, layout = self.article, self._layout
+        article = self.article
         self._search = HitList(find_in_article(article, query) if article is not None else [])
-        if layout is not None:
-            here = layout.first_line.get(self.cursor, 0)
-            if self._search.start_at(lambda hit: layout.line_of(hit.block, hit.start) >= here):
-                self._go_to_hit()
+        self._start_from_cursor(self._search)
         self._rebuild_highlights()
         self._announce_search()
         return len(self._search.hits)
+
+    def _start_from_cursor(self, hits: HitList) -> None:
+        """Make the first hit at or after the cursor current, and go to it."""
+        layout = self._layout
+        if layout is None:
+            return
+        here = layout.first_line.get(self.cursor, 0)
+        self._go_to(hits.start_at(lambda hit: layout.line_of(hit.block, hit.start) >= here))
 
     @property
     def search_query(self) -> str:
@@ -87,16 +92,13 @@ class ArticleMarks:
     def select_entity(self, entity: str | None) -> int:
         """Mark every mention of `entity`; ]/[ then step through them. Returns the count."""
         self.selected_entity = entity
-        article, analysis, layout = self.article, self.analysis, self._layout
+        article, analysis = self.article, self.analysis
         hits: list[TextHit] = []
         if entity and article is not None and analysis is not None:
             for mention in analysis.mentions_of(entity):
                 hits.extend(hits_for_span(article, mention.start, mention.end)[:1])
         self._mentions = HitList(hits)
-        if layout is not None:
-            here = layout.first_line.get(self.cursor, 0)
-            self._mentions.start_at(lambda hit: layout.line_of(hit.block, hit.start) >= here)
-            self._go_to(self._mentions.current)
+        self._start_from_cursor(self._mentions)
         self._rebuild_highlights()
         return len(hits)
 
