@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on, work
@@ -48,7 +48,6 @@ class CorpusSpec:
 
     paths: list[Path]
     name: str
-    skipped: list[Skipped] = field(default_factory=list)
 
 
 class ReaderApp(CorpusFlow, AnalysisFlow, App[None]):
@@ -83,7 +82,6 @@ class ReaderApp(CorpusFlow, AnalysisFlow, App[None]):
         self._shown: ListEntry | None = None
         self._list_open = True
         self._opening: str | None = None  # the article being opened (not just previewed)
-        self._shown_article: Article | None = None
 
     def _store_error(self, message: str) -> None:
         self.notify(message, title="Saved state", severity="error", timeout=15)
@@ -195,15 +193,13 @@ class ReaderApp(CorpusFlow, AnalysisFlow, App[None]):
         self._articles[entry.key] = article
         while len(self._articles) > _ARTICLE_CACHE:
             self._articles.pop(next(iter(self._articles)))
-        if self._shown is not None and self._shown.key != entry.key:
-            self.state.flush()
-        if self._shown is None or self._shown.key != entry.key or focus:
+        if self._shown is None or self._shown.key != entry.key:
+            if self._shown is not None:
+                self.state.flush()  # the article we leave keeps its place on disk
             saved = self.state.position_of(article)
-            if self._shown is None or self._shown.key != entry.key:
-                self.article_view.show_article(article, saved.position if saved else 0)
+            self.article_view.show_article(article, saved.position if saved else 0)
             self._shown = entry
-        if self._shown_article is not article:
-            self._shown_article = article
+            self.state.set_value("last_article", entry.key)
             for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
                 panel.show(None)
             self.analyze_shown(article)
@@ -215,7 +211,6 @@ class ReaderApp(CorpusFlow, AnalysisFlow, App[None]):
                 self._list_open = False
                 self._apply_list_visibility()
             self.article_view.focus()
-        self.state.set_value("last_article", entry.key)
 
     def _mark_read(self, entry: ListEntry, read: bool) -> None:
         if entry.read == read:

@@ -40,7 +40,7 @@ class CorpusFlow:
             ListEntry(path=path, title=path.stem, read=str(path.absolute()) in read)
             for path in found.paths
         ]
-        self.call_from_thread(self._show_entries, entries, self.corpus.skipped + found.skipped)
+        self.call_from_thread(self._show_entries, entries, found.skipped)
         self._summarise(entries)
 
     def _show_entries(self, entries: list[ListEntry], skipped: list[Skipped]) -> None:
