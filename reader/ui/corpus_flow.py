@@ -36,10 +36,9 @@ class CorpusFlow:
     @work(thread=True, exclusive=True, group="corpus")
     def _discover(self, read: set[str]) -> None:
         found = discover(self.corpus.paths)
-        entries = [
-            ListEntry(path=path, title=path.stem, read=str(path.absolute()) in read)
-            for path in found.paths
-        ]
+        entries = [ListEntry(path=path, title=path.stem) for path in found.paths]
+        for entry in entries:
+            entry.read = entry.key in read
         self.call_from_thread(self._show_entries, entries, found.skipped)
         self._summarise(entries)
 
