@@ -17,6 +17,8 @@ def test_without_spacy_the_engine_says_what_to_install(capsys):
         get_engine("spacy")
     assert main(["analyze", "--engine", "spacy", "seeds"]) == 2
     assert "spaCy is not installed" in capsys.readouterr().err
+    assert main(["--engine", "spacy"]) == 2  # the app does not open half-working
+    assert "spaCy is not installed" in capsys.readouterr().err
 
 
 def test_an_unknown_engine_is_refused():
