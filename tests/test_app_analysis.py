@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from reader.cli import main
-from tests.conftest import SEEDS, list_text, make_app, wait_for_article
+from tests.conftest import SEEDS, list_text, make_app, view_text, wait_for_article
 
 
 async def wait_for_analysis(pilot, app) -> None:
@@ -180,3 +180,15 @@ async def test_a_failing_engine_is_reported_and_the_text_stays(locations, monkey
         assert any("Could not analyse" in n.message for n in app._notifications)
         assert app.article_view.analysis is None
         assert app.article_view.article is not None
+
+
+async def test_speakers_are_named_under_their_passages(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+        lines = view_text(app).splitlines()
+        said = next(i for i, line in enumerate(lines) if "said Kuleba." in line)
+        assert lines[said + 1].strip() == "— Anthony Blinken · Kuleba"
+        await pilot.press("h")
+        assert "— Anthony Blinken" not in view_text(app)

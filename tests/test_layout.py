@@ -74,3 +74,12 @@ def test_measure_narrows_to_fit_but_never_vanishes():
     assert measure_width(200, 80) == 80
     assert measure_width(50, 80) == 48
     assert measure_width(8, 80) == 8
+
+
+def test_an_attribution_line_takes_the_place_of_the_gap_after_its_passage():
+    article = parse_plaintext(Path("a.txt"), "Title\n\nFirst.\n\n“Quoted,” she said.\n\nLast.")
+    plain = layout_article(article, 40)
+    marked = layout_article(article, 40, {2: "— Ann"})
+    assert len(marked.lines) == len(plain.lines)
+    after = marked.lines[marked.last_line[2] + 1]
+    assert (after.role, after.label) == ("attribution", "— Ann")

@@ -140,7 +140,9 @@ def _inline_text(
                 locator.skip(token.markup)
             marks.append(InlineMark(mark_start, builder.length, mark_kind, href))
         elif kind == "image":
-            alt = "".join(child.content for child in token.children or []) or "image"
+            # An image shows as its alt text; one without any shows nothing (the address is
+            # not text of the article).
+            alt = "".join(child.content for child in token.children or [])
             mark_start = builder.length
             locator.place(builder, alt)
             locator.skip_link_target()

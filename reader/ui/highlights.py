@@ -27,6 +27,23 @@ SELECTED = "reader--selected"
 SEARCH, SEARCH_CURRENT = "reader--search", "reader--search-current"
 
 
+def attributions(article: Article, analysis: Analysis | None) -> dict[int, str]:
+    """Under each passage where someone speaks, who: block index → "— Name · Name"."""
+    speakers: dict[int, list[str]] = {}
+    if analysis is None:
+        return {}
+    starts = [block.start for block in article.blocks]
+    for quote in analysis.quotes:
+        if quote.kind != "speech" or not quote.speaker:
+            continue
+        hits = hits_for_span(article, quote.start, quote.end, starts)
+        if hits:
+            names = speakers.setdefault(hits[-1].block, [])
+            if quote.speaker not in names:
+                names.append(quote.speaker)
+    return {block: "— " + " · ".join(names) for block, names in speakers.items()}
+
+
 def build_highlights(
     article: Article,
     analysis: Analysis | None,

@@ -7,6 +7,7 @@ came from (block index, display offsets), which is how cursor, highlights and sc
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
@@ -110,8 +111,10 @@ class Line:
     block: int  # index into article.blocks; -1 for lines that show no block text
     start: int  # display offsets into the block's text
     end: int
-    role: str = "text"  # "text", "title" (offsets into article.title), "blank", "meta", "rule"
+    role: str = "text"  # "text", "title" (offsets into article.title), "blank", "meta", "rule",
+    # or "attribution" (who spoke in the passage above; it stands in for the blank line)
     indent: str = ""  # drawn before the text: list bullet, its hanging indent, quote bars
+    label: str = ""  # text shown on a line that is not the article's (an attribution)
 
 
 @dataclass(slots=True)
@@ -141,12 +144,17 @@ def measure_width(available: int, measure: int) -> int:
     return max(min(measure, available - 2), min(10, available))
 
 
-def layout_article(article: Article, width: int) -> Layout:
+def layout_article(
+    article: Article, width: int, attributions: Mapping[int, str] | None = None
+) -> Layout:
+    """Lines for `width` cells; `attributions` (block index → "— Speaker") adds a line under
+    those blocks, in place of the blank line that follows them."""
     layout = Layout(width=width)
     lines = layout.lines
+    attributions = attributions or {}
 
     def blank() -> None:
-        if lines and lines[-1].role != "blank":
+        if lines and lines[-1].role not in ("blank", "attribution"):
             lines.append(Line(-1, 0, 0, "blank"))
 
     if not any(block.kind == BlockKind.TITLE for block in article.blocks):
@@ -184,6 +192,8 @@ def layout_article(article: Article, width: int) -> Layout:
                     Line(index, start, end, "text", first_indent if number == 0 else hanging)
                 )
         layout.last_line[index] = len(lines) - 1
+        if index in attributions:
+            lines.append(Line(-1, 0, 0, "attribution", label=attributions[index]))
         if block.kind == BlockKind.TITLE:
             lines.append(Line(-1, 0, 0, "meta"))
     if lines and lines[0].role == "blank":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from reader.analysis.model import Analysis, Quote
 from reader.corpus.model import Span
 from reader.corpus.search import HitList, TextHit, find_in_article, hits_for_span
-from reader.ui.highlights import build_highlights
+from reader.ui.highlights import attributions, build_highlights
 
 
 class ArticleMarks:
@@ -82,12 +82,22 @@ class ArticleMarks:
     # ----------------------------------------------------------------- entities and quotations
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """Colour the article's entities and quotations (they arrive after the text)."""
+        """Colour the article's entities and quotations (they arrive after the text), and name
+        the speakers under their passages (a new layout that keeps the reading place)."""
         self.analysis = analysis
         self._rebuild_highlights()
+        self._relayout()
+
+    @property
+    def attributions(self) -> dict[int, str]:
+        if self.article is None or not self.show_analysis:
+            return {}
+        return attributions(self.article, self.analysis)
 
     def watch_show_analysis(self) -> None:
         self._rebuild_highlights()
+        if self.is_mounted:
+            self._relayout()
 
     def select_entity(self, entity: str | None) -> int:
         """Mark every mention of `entity`; ]/[ then step through them. Returns the count."""

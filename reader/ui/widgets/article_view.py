@@ -58,6 +58,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         "reader--scare",
         "reader--title-quote",
         "reader--selected",
+        "reader--attribution",
         "reader--placeholder",
     }
 
@@ -137,6 +138,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._query = ""
         self._highlights: dict[int, list[Highlight]] = {}
         self._pending_anchor: int | None = None
+        self._anchor: int | None = None  # the source offset the view was last placed at
         self._keep_cursor = False
 
     # ----------------------------------------------------------------- showing an article
@@ -162,7 +164,14 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             return self._pending_anchor or 0
         for line in layout.lines[int(self.scroll_y) :]:
             if line.block >= 0 and line.role == "text":
-                return article.blocks[line.block].to_source(line.start)
+                block = article.blocks[line.block]
+                start, end = block.to_source(line.start), block.to_source(line.end)
+                # Re-wrapping moves line starts; while the place we were given is still on the
+                # top line, it stays the position (so a restore, a resize or the arrival of
+                # speaker lines never drifts it back a line).
+                if self._anchor is not None and start <= self._anchor < end:
+                    return self._anchor
+                return start
         return article.blocks[self.cursor].start if self.cursor >= 0 else 0
 
     def _relayout(self, anchor: int | None = None) -> None:
@@ -186,7 +195,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             self._layout = None
             self.placeholder = "Laying out a long article…"
             self.run_worker(
-                lambda: layout_article(article, text_width),
+                lambda: layout_article(article, text_width, self.attributions),
                 thread=True,
                 exclusive=True,
                 group="layout",
@@ -194,7 +203,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             )
             self.refresh()
             return
-        self._apply_layout(layout_article(article, text_width), anchor or 0)
+        self._apply_layout(layout_article(article, text_width, self.attributions), anchor or 0)
 
     def on_worker_state_changed(self, event) -> None:
         worker = event.worker
@@ -209,11 +218,17 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._pending_anchor = None
         self._strips.clear()
         self.virtual_size = Size(self._layout_width, len(layout.lines))
+        self._anchor = anchor
         block = self.article.block_at(anchor)
         display = self.article.blocks[block].to_display(anchor) if self.article.blocks else 0
         self._jump(layout.line_of(block, display))
         if self._keep_cursor and self.cursor in layout.first_line:
-            self._show_block(self.cursor)
+            # The reading place stays at the top; bring the cursor's passage back only if it
+            # has left the view altogether (a narrower pane pushes it down).
+            top, height = int(self.scroll_y), self.scrollable_content_region.height
+            first, last = layout.first_line[self.cursor], layout.last_line[self.cursor]
+            if last < top or first >= top + height:
+                self._show_block(self.cursor)
         else:
             self.set_reactive(ArticleView.cursor, block if layout.first_line else -1)
         self.refresh()

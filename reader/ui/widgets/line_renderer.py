@@ -87,6 +87,10 @@ class LineRenderer:
         elif line.role == "title":
             title = article.title[line.start : line.end].rstrip()
             segments.append(Segment(title, base + style("reader--title")))
+        elif line.role == "attribution":
+            label = fit_cells(line.label, layout.width)
+            padding = " " * (layout.width - cell_len(label))
+            segments.append(Segment(padding + label, base + style("reader--attribution")))
         elif line.role == "rule":
             segments.append(Segment("─" * layout.width, base + style("reader--rule")))
         elif line.role == "text":
