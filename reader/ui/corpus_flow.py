@@ -17,6 +17,7 @@ from reader.corpus.discover import Skipped, UnreadableArticle, discover, load_ar
 from reader.ui.widgets.article_list import ListEntry
 
 _SUMMARY_BATCH_SECONDS = 0.2
+_PROGRESS_SECONDS = 0.5
 
 
 def mentions_entity(analysis: Analysis, name: str, label: str | None = None) -> bool:
@@ -122,9 +123,18 @@ class CorpusFlow:
         worker = get_current_worker()
         engine = self.engine()
         keys = set()
-        for entry in self.article_list.all_entries:
+        entries = self.article_list.all_entries
+        reported = time.monotonic()
+        for number, entry in enumerate(entries, 1):
             if worker.is_cancelled:
                 return
+            if time.monotonic() - reported > _PROGRESS_SECONDS:
+                # The first filter analyses every article (later ones hit the cache): show progress.
+                progress = f"finding articles that mention {name}: {number} of {len(entries)}"
+                self.call_from_thread(
+                    setattr, self, "sub_title", f"{self.corpus.name} · {progress}"
+                )
+                reported = time.monotonic()
             try:
                 article = load_article(entry.path)
             except UnreadableArticle:
@@ -139,7 +149,12 @@ class CorpusFlow:
         self.notify(f"{len(keys)} articles mention {name} · Esc shows all", timeout=5)
 
     def clear_filter(self) -> bool:
-        """Show every article again; False if there was no filter."""
+        """Show every article again (or stop finding them); False if there was no filter."""
+        finding = [w for w in self.workers if w.group == "filter" and not w.is_finished]
+        if finding:
+            self.workers.cancel_group(self, "filter")
+            self._update_counts()
+            return True
         if self.article_list.filter_label is None:
             return False
         self.article_list.set_filter(None)
