@@ -189,6 +189,8 @@ async def test_markdown_link_click_shows_the_address(corpus, locations):
         await pilot.click(view, offset=(column, row))
         await pilot.pause()
         assert any("https://ec.europa.eu" in n.message for n in app._notifications)
+        # The passage under the cursor shows its links' addresses on the status line too.
+        assert "Link: https://ec.europa.eu" in str(app.query_one("#status").render())
 
 
 async def test_command_palette_opens_an_article_by_title(corpus, locations):

@@ -141,7 +141,8 @@ class AnalysisFlow:
         status.update(f"{event.entity}: mention {event.current} of {event.total}", layout=False)
 
     def update_status(self) -> None:
-        """Search state, else who is speaking in the passage under the cursor, else progress."""
+        """Search state, else who is speaking in the passage under the cursor, else the links
+        in it (shown, never followed), else the reading progress."""
         view = self.article_view
         status = self.query_one("#status", Static)
         article = view.article
@@ -155,6 +156,10 @@ class AnalysisFlow:
             speaker = quote.speaker or "unattributed"
             more = f"  (+{len(speech) - 1} more)" if len(speech) > 1 else ""
             status.update(f"{short} — {speaker}{more}", layout=False)
+            return
+        links = view.links_at_cursor()
+        if links:
+            status.update("Link: " + "  ".join(links), layout=False)
             return
         percent = round(100 * view.position / max(len(article.source), 1))
         status.update(f"{article.title[:60]} · {percent}%", layout=False)

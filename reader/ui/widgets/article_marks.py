@@ -136,6 +136,13 @@ class ArticleMarks:
             if hits:
                 self._go_to(hits[0])
 
+    def links_at_cursor(self) -> list[str]:
+        """Addresses of the links in the passage under the cursor (Markdown articles)."""
+        if self.article is None or self.cursor < 0:
+            return []
+        marks = self.article.blocks[self.cursor].marks
+        return [mark.href for mark in marks if mark.kind == "link" and mark.href]
+
     def quotes_at_cursor(self) -> list[Quote]:
         if self.analysis is None or self.article is None or self.cursor < 0:
             return []
