@@ -21,23 +21,28 @@ from reader.paths import Locations  # noqa: E402
 from reader.ui.app import CorpusSpec, ReaderApp  # noqa: E402
 
 OUT = REPO / "screenshots"
+SEEDS = REPO / "seeds"
+MARKDOWN = REPO / "tests" / "data" / "corpus" / "world" / "budget_talks.md"
 SHOTS = [
-    # name, size, keys pressed after the article shows, theme
-    ("reader", (120, 40), ["tab", "j", "j", "j"], None),
-    ("search", (120, 40), ["tab", "slash", *"Russia", "enter", "n"], None),
-    ("help", (120, 40), ["question_mark"], None),
-    ("narrow", (40, 12), [], None),
-    ("light", (120, 40), ["tab", "j", "j", "j"], "textual-light"),
-    ("entities", (120, 40), ["tab", "e", "j", "enter", "right_square_bracket"], None),
-    ("quotes", (120, 40), ["tab", "w"], None),
+    # name, size, keys pressed after the article shows, theme, what to open
+    ("reader", (120, 40), ["tab", "j", "j", "j"], None, SEEDS),
+    ("search", (120, 40), ["tab", "slash", *"Russia", "enter", "n"], None, SEEDS),
+    ("help", (120, 40), ["question_mark"], None, SEEDS),
+    ("narrow", (40, 12), [], None, SEEDS),
+    ("light", (120, 40), ["tab", "j", "j", "j"], "textual-light", SEEDS),
+    ("entities", (120, 40), ["tab", "e", "j", "enter", "right_square_bracket"], None, SEEDS),
+    ("quotes", (120, 40), ["tab", "w"], None, SEEDS),
+    ("markdown", (100, 30), ["tab", "j"], None, MARKDOWN),
 ]
 
 
-async def shoot(name: str, size: tuple[int, int], keys: list[str], theme: str | None) -> Path:
+async def shoot(
+    name: str, size: tuple[int, int], keys: list[str], theme: str | None, corpus: Path
+) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         app = ReaderApp(
-            CorpusSpec([REPO / "seeds"], "seeds"),
+            CorpusSpec([corpus], corpus.name),
             Locations(data, data / "cache", data / "none.toml"),
             Config(theme=theme),
         )
@@ -55,8 +60,8 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], theme: str | 
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for name, size, keys, theme in SHOTS:
-        print(asyncio.run(shoot(name, size, keys, theme)).relative_to(REPO))
+    for shot in SHOTS:
+        print(asyncio.run(shoot(*shot)).relative_to(REPO))
 
 
 if __name__ == "__main__":
