@@ -61,9 +61,9 @@ def discover(paths: Iterable[Path]) -> Discovery:
             seen.add(key)
             found.paths.append(path)
 
+    paths = list(paths)
+    check_paths_exist(paths)
     for root in paths:
-        if not os.path.lexists(root):
-            raise MissingPath(root)
         if root.is_dir():
             for path in _walk(root, found.skipped):
                 add(path)

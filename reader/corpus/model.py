@@ -142,11 +142,13 @@ class Article:
 
     def block_at(self, source_offset: int) -> int:
         """Index of the visible block holding (or next after) a source offset."""
-        visible = [i for i, block in enumerate(self.blocks) if block.visible]
-        for index in visible:
-            if self.blocks[index].end > source_offset:
-                return index
-        return visible[-1] if visible else 0
+        last_visible = 0
+        for index, block in enumerate(self.blocks):
+            if block.visible:
+                if block.end > source_offset:
+                    return index
+                last_visible = index
+        return last_visible
 
 
 def content_hash(text: str) -> str:

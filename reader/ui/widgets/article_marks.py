@@ -52,12 +52,9 @@ class ArticleMarks:
             if self._query:
                 self.notify(f"No matches for “{self._query}”", severity="warning")
             return
-        self._go_to_hit()
+        self._go_to(self._search.current)
         self._rebuild_highlights()
         self._announce_search()
-
-    def _go_to_hit(self) -> None:
-        self._go_to(self._search.current)
 
     def _go_to(self, hit: TextHit | None) -> None:
         """Bring a hit into view (a third of the way down) and put the cursor on its block."""
