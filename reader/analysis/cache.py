@@ -21,20 +21,22 @@ class AnalysisCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _path(self, engine: Engine, article: Article) -> Path:
-        return (
-            self.folder / "analysis" / f"{engine.name}-{engine.version}-{article.content_hash}.json"
-        )
+    def _path(self, engine: Engine, content_hash: str) -> Path:
+        return self.folder / "analysis" / f"{engine.name}-{engine.version}-{content_hash}.json"
 
     def get(self, engine: Engine, article: Article) -> Analysis | None:
+        return self.get_by_hash(engine, article.content_hash)
+
+    def get_by_hash(self, engine: Engine, content_hash: str) -> Analysis | None:
+        """The cached analysis of an article known only by its hash (no need to read it)."""
         try:
-            data = json.loads(self._path(engine, article).read_text(encoding="utf-8"))
+            data = json.loads(self._path(engine, content_hash).read_text(encoding="utf-8"))
             return Analysis.from_json(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, engine: Engine, article: Article, analysis: Analysis) -> None:
-        path = self._path(engine, article)
+        path = self._path(engine, article.content_hash)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from reader.corpus.model import Article, Span
@@ -22,18 +22,24 @@ class TextHit:
 
 def find_in_article(article: Article, query: str) -> list[TextHit]:
     """Every match of `query` in the article's visible blocks, in reading order."""
+    return [hit for hits in iter_matches(article, query) for hit in hits]
+
+
+def iter_matches(article: Article, query: str) -> Iterator[list[TextHit]]:
+    """The matches of `query`, one list per visible block (often empty), in reading order: a
+    caller can stop between blocks or show what it has found so far."""
     if not query:
-        return []
+        return
     pattern = re.compile(re.escape(query), re.IGNORECASE)
-    hits = []
     for index, block in enumerate(article.blocks):
         if not block.visible:
             continue
+        hits = []
         for match in pattern.finditer(block.text):
             start = block.to_source(match.start())
             end = block.to_source(match.end() - 1) + 1
             hits.append(TextHit(index, match.start(), match.end(), Span(start, end)))
-    return hits
+        yield hits
 
 
 @dataclass(slots=True)

@@ -8,24 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# Each entry upgrades the schema by one version; `PRAGMA user_version` records how far we are.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE reading_state (
-        path TEXT PRIMARY KEY,
-        content_hash TEXT NOT NULL,
-        position INTEGER NOT NULL DEFAULT 0,
-        read INTEGER NOT NULL DEFAULT 0,
-        updated REAL NOT NULL
-    );
-    CREATE INDEX reading_state_hash ON reading_state (content_hash);
-    CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-)
+from reader.store.migrations import MIGRATIONS
+
+__all__ = ["MIGRATIONS", "StoreError", "connect", "migrate", "transaction"]
 
 
 class StoreError(Exception):
@@ -55,12 +44,23 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
     return conn, warning
 
 
+def open_existing(path: Path) -> sqlite3.Connection:
+    """A second connection to a database `connect` has already opened and migrated (for a
+    worker thread: each thread that writes has its own connection)."""
+    return _configure(sqlite3.connect(path, timeout=5.0, isolation_level=None))
+
+
+def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
 def _open(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        _configure(conn)
         migrate(conn)
     except sqlite3.DatabaseError:
         conn.close()
@@ -68,18 +68,31 @@ def _open(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def migrate(conn: sqlite3.Connection) -> None:
+def migrate(conn: sqlite3.Connection, migrations: tuple[str | Callable, ...] = MIGRATIONS) -> None:
+    """Bring the schema up to date, one version per transaction.
+
+    A migration is a whole SQL script (run by `executescript`, so triggers and FTS5 tables with
+    `;` inside them work) or a callable taking the connection."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > len(MIGRATIONS):
+    if version > len(migrations):
         raise StoreError(
             f"the saved state was written by a newer reader (schema {version}); please upgrade"
         )
-    for number in range(version, len(MIGRATIONS)):
-        with transaction(conn):
-            for statement in MIGRATIONS[number].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
+    for number in range(version, len(migrations)):
+        step = migrations[number]
+        if callable(step):
+            with transaction(conn):
+                step(conn)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+            continue
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{step}\n;PRAGMA user_version = {number + 1};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
 
 @contextmanager

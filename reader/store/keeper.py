@@ -1,8 +1,9 @@
 """What the app keeps between runs: reading positions and read marks, written soon and safely.
 
 Positions are remembered in memory as the reader moves and flushed in one transaction a moment
-later (and on switching articles and on exit), so a crash loses at most the last half second of
-scrolling. If the database cannot be opened or written, the app keeps working and says so.
+later (and on switching articles and on exit), so a crash loses at most the last second of
+scrolling; a read mark is written at once. If the database cannot be opened or written, the app
+keeps working and says so once; nothing pending is dropped.
 """
 
 from __future__ import annotations
@@ -11,69 +12,74 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.corpus.model import Article
+from reader.store import app_state
+from reader.store.articles import ArticleStore
 from reader.store.database import StoreError, connect
-from reader.store.reading_state import ReadingState, ReadingStateStore
 
 
 class StateKeeper:
     def __init__(self, database: Path, on_error: Callable[[str], None] | None = None) -> None:
-        self._database = database
+        self.database = database
         self._conn: sqlite3.Connection | None = None
-        self._store: ReadingStateStore | None = None
-        self._pending: dict[Path, tuple[str, ReadingState]] = {}
+        self._articles: ArticleStore | None = None
+        self._pending: dict[int, tuple[int, bool]] = {}
         self._on_error = on_error
         self._failed = False
 
     def open(self) -> str | None:
         """Open the database; returns a message for the user if something was wrong."""
         try:
-            self._conn, warning = connect(self._database)
+            self._conn, warning = connect(self.database)
         except (StoreError, sqlite3.Error, OSError) as error:
             return f"Reading positions will not be saved: {error}"
-        self._store = ReadingStateStore(self._conn)
+        self._articles = ArticleStore(self._conn)
         return warning
 
-    def read_paths(self) -> set[str]:
-        return self._store.read_paths() if self._store else set()
+    @property
+    def is_open(self) -> bool:
+        return self._articles is not None
 
-    def position_of(self, article: Article) -> ReadingState | None:
-        pending = self._pending.get(article.path)
+    @property
+    def articles(self) -> ArticleStore | None:
+        return self._articles
+
+    def position_of(self, article_id: int) -> int | None:
+        pending = self._pending.get(article_id)
         if pending:
-            return pending[1]
-        return self._store.get(article.path, article.content_hash) if self._store else None
+            return pending[0]
+        return self._articles.position_of(article_id) if self._articles else None
 
-    def remember(self, article: Article, position: int, read: bool) -> None:
-        self._pending[article.path] = (article.content_hash, ReadingState(position, read))
+    def remember(self, article_id: int, position: int, read: bool) -> None:
+        self._pending[article_id] = (position, read)
 
     def flush(self) -> None:
-        if self._store is None or not self._pending:
+        if self._articles is None or not self._pending:
             return
         try:
-            for path, (content_hash, state) in list(self._pending.items()):
-                self._store.save(path, content_hash, state)
-                del self._pending[path]
+            self._articles.set_state(dict(self._pending))
+            self._pending.clear()
         except sqlite3.Error as error:
-            # Keep what is pending (nothing is dropped) and say so once.
-            if not self._failed and self._on_error:
-                self._on_error(f"Could not save reading position: {error}")
-            self._failed = True
+            self._report(f"Could not save reading position: {error}")
 
     def get_value(self, key: str) -> str | None:
-        return self._store.get_value(key) if self._store else None
+        return app_state.get_value(self._conn, key) if self._conn else None
 
     def set_value(self, key: str, value: str) -> None:
-        if self._store is None:
+        if self._conn is None:
             return
         try:
-            self._store.set_value(key, value)
+            app_state.set_value(self._conn, key, value)
         except sqlite3.Error as error:
-            if not self._failed and self._on_error:
-                self._on_error(f"Could not save state: {error}")
-            self._failed = True
+            self._report(f"Could not save state: {error}")
+
+    def _report(self, message: str) -> None:
+        # Keep what is pending (nothing is dropped) and say so once.
+        if not self._failed and self._on_error:
+            self._on_error(message)
+        self._failed = True
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-            self._store = None
+            self._articles = None

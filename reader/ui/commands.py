@@ -5,28 +5,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
+
+# Matching every title of a huge corpus on each keystroke would stall; the full-text search
+# (F) covers the rest.
+_MAX_TITLES = 20_000
 
 
 class ArticleCommands(Provider):
     async def search(self, query: str) -> Hits:
-        app = self.app
+        main = self.app.main  # type: ignore[attr-defined]
         matcher = self.matcher(query)
-        for entry in app.article_entries():  # type: ignore[attr-defined]
-            score = matcher.match(entry.title)
+        for row in main.article_list.rows[:_MAX_TITLES]:
+            score = matcher.match(row.title)
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(entry.title),
-                    partial(app.open_entry, entry),  # type: ignore[attr-defined]
-                    help=f"Open article · {entry.path.name}",
+                    matcher.highlight(row.title),
+                    partial(main.open_row, row),
+                    help=f"Open article · {row.name}",
                 )
 
 
-def reader_commands(app: App) -> Iterator[SystemCommand]:
-    """The app's actions, offered beside Textual's own (theme, keys, quit…)."""
+def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
+    """The main screen's actions, offered beside Textual's own (theme, keys, quit…)."""
     actions = [
+        ("Find in every article", "Full-text search across the corpus", "find_everywhere"),
+        ("Sort articles", "Folder order, title, date, length, source, unread first", "cycle_sort"),
+        ("Filter titles", "Show the articles whose titles hold some text", "filter_titles"),
         ("Toggle article list", "Show or hide the list", "toggle_list"),
         ("Next article", "Open the next article", "next_article"),
         ("Previous article", "Open the previous article", "previous_article"),
@@ -34,10 +42,10 @@ def reader_commands(app: App) -> Iterator[SystemCommand]:
         ("Mark read / unread", "Toggle the read mark", "toggle_read"),
         ("Wider text column", "Widen the reading measure", "wider"),
         ("Narrower text column", "Narrow the reading measure", "narrower"),
-        ("Show keys", "Every key binding", "help"),
         ("Entities", "People, organisations, places named in this article", "entities"),
         ("Who said what", "The quotations of this article and their speakers", "quotes"),
         ("Toggle highlights", "Show or hide entity and quotation colours", "toggle_highlights"),
     ]
     for title, help_text, action in actions:
-        yield SystemCommand(title, help_text, getattr(app, f"action_{action}"))
+        yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
+    yield SystemCommand("Show keys", "Every key binding", screen.app.action_help)

@@ -6,24 +6,65 @@ mentions for ]/[) and rebuilds the per-block highlights the pane's renderer pain
 
 from __future__ import annotations
 
+import time
+
+from textual import work
+from textual.worker import get_current_worker
+
 from reader.analysis.model import Analysis, Quote
-from reader.corpus.model import Span
-from reader.corpus.search import HitList, TextHit, find_in_article, hits_for_span
+from reader.corpus.model import Article, Span
+from reader.corpus.search import HitList, TextHit, hits_for_span, iter_matches
 from reader.ui.highlights import attributions, build_highlights
 
 
+_FIND_BATCH_SECONDS = 0.1
+
+
 class ArticleMarks:
+    searching = False  # a search is still running over the article
     # ----------------------------------------------------------------- search
 
-    def search(self, query: str) -> int:
-        """Highlight every match of `query` (case-insensitive); go to the first from the cursor."""
+    def search(self, query: str) -> None:
+        """Highlight every match of `query` (case-insensitive) and go to the first from the
+        cursor. The matching runs in a thread, a new query cancelling the last, and matches
+        appear as they are found, so a huge article never blocks typing."""
         self._query = query
+        self._search = HitList()
         article = self.article
-        self._search = HitList(find_in_article(article, query) if article is not None else [])
-        self._start_from_cursor(self._search)
+        if not query or article is None:
+            self.workers.cancel_group(self, "find")
+            self._rebuild_highlights()
+            self._announce_search()
+            return
+        self.searching = True
+        self._find(article, query)
+
+    @work(thread=True, exclusive=True, group="find")
+    def _find(self, article: Article, query: str) -> None:
+        worker = get_current_worker()
+        found: list[TextHit] = []
+        sent = time.monotonic()
+        for hits in iter_matches(article, query):
+            if worker.is_cancelled:
+                return
+            found.extend(hits)
+            if found and time.monotonic() - sent > _FIND_BATCH_SECONDS:
+                self.app.call_from_thread(self._found, article, query, list(found), False)
+                sent = time.monotonic()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._found, article, query, found, True)
+
+    def _found(self, article: Article, query: str, hits: list[TextHit], done: bool) -> None:
+        if article is not self.article or query != self._query:
+            return  # typed on, or moved to another article: a stale answer
+        first = not self._search.hits
+        current = self._search.index
+        self._search = HitList(hits, current)
+        self.searching = not done
+        if first:
+            self._start_from_cursor(self._search)
         self._rebuild_highlights()
         self._announce_search()
-        return len(self._search.hits)
 
     def _start_from_cursor(self, hits: HitList) -> None:
         """Make the first hit at or after the cursor current, and go to it."""
@@ -69,10 +110,13 @@ class ArticleMarks:
 
     def _announce_search(self) -> None:
         search = self._search
-        self.post_message(self.SearchUpdated(self._query, search.index + 1, len(search.hits)))
+        self.post_message(
+            self.SearchUpdated(self._query, search.index + 1, len(search.hits), self.searching)
+        )
 
     def clear_search(self) -> None:
-        self._search, self._query = HitList(), ""
+        self.workers.cancel_group(self, "find")
+        self._search, self._query, self.searching = HitList(), "", False
         self._rebuild_highlights()
         self._announce_search()
 

@@ -117,11 +117,12 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
     class SearchUpdated(Message):
         """Matches changed or the current one moved: for the status line."""
 
-        def __init__(self, query: str, current: int, total: int) -> None:
+        def __init__(self, query: str, current: int, total: int, searching: bool = False) -> None:
             super().__init__()
             self.query = query
             self.current = current
             self.total = total
+            self.searching = searching  # more matches may still come
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
@@ -136,6 +137,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self.selected_entity: str | None = None
         self._mentions = HitList()
         self._query = ""
+        self.searching = False
         self._highlights: dict[int, list[Highlight]] = {}
         self._pending_anchor: int | None = None
         self._anchor: int | None = None  # the source offset the view was last placed at
@@ -146,7 +148,8 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
     def show_article(self, article: Article | None, position: int = 0) -> None:
         """Show `article` with the passage at source offset `position` at the top."""
         self.article = article
-        self._search, self._query = HitList(), ""
+        self.workers.cancel_group(self, "find")
+        self._search, self._query, self.searching = HitList(), "", False
         self.analysis, self.selected_entity, self._mentions = None, None, HitList()
         self._highlights = {}
         self._layout = None
@@ -194,8 +197,9 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             self._pending_anchor = anchor
             self._layout = None
             self.placeholder = "Laying out a long article…"
+            attributions = self.attributions
             self.run_worker(
-                lambda: layout_article(article, text_width, self.attributions),
+                lambda: (article, text_width, layout_article(article, text_width, attributions)),
                 thread=True,
                 exclusive=True,
                 group="layout",
@@ -208,8 +212,10 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
     def on_worker_state_changed(self, event) -> None:
         worker = event.worker
         if worker.name == "layout" and worker.is_finished and worker.result is not None:
-            layout: Layout = worker.result
-            if self.article is not None:
+            article, text_width, layout = worker.result
+            # A layout made for another article (or width) than the one shown now is stale.
+            current_width = measure_width(self._layout_width, self.measure)
+            if article is self.article and text_width == current_width:
                 self._apply_layout(layout, self._pending_anchor or 0)
 
     def _apply_layout(self, layout: Layout, anchor: int) -> None:

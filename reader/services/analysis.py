@@ -1,0 +1,101 @@
+"""The analysis runner: one engine for the whole session, shared safely by every thread, with
+the on-disk cache in front of it; and the corpus-wide question "which articles mention X?".
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.analysis.cache import AnalysisCache
+from reader.analysis.engine import Engine, get_engine
+from reader.analysis.model import Analysis
+from reader.corpus.discover import UnreadableArticle, load_article
+from reader.corpus.model import Article
+
+# Past this, analysis would keep a core busy for minutes: such files are read, not analysed.
+MAX_ANALYSED_CHARS = 2_000_000
+
+
+def mentions_entity(analysis: Analysis, name: str, label: str | None = None) -> bool:
+    """Whether an article's analysis names `name` (a person also by surname alone)."""
+    surname = name.split()[-1]
+    for mention in analysis.mentions:
+        if label and mention.label != label:
+            continue
+        if mention.entity == name:
+            return True
+        if mention.label == "PERSON" and mention.entity.split()[-1] == surname:
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class MentionSearch:
+    """The outcome of looking for an entity across articles."""
+
+    ids: set[int] = field(default_factory=set)
+    failed: list[str] = field(default_factory=list)  # "name: reason" for articles not analysed
+
+
+class AnalysisRunner:
+    def __init__(
+        self, engine_name: str, cache_dir: Path, engine: Engine | None = None
+    ) -> None:
+        self.engine_name = engine_name
+        self.cache = AnalysisCache(cache_dir)
+        self._engine = engine
+        self._lock = threading.Lock()
+
+    def engine(self) -> Engine:
+        """The engine, made on first use (spaCy's model takes a while) and only once, whichever
+        thread asks first. Raises `EngineUnavailable` when it cannot run here."""
+        with self._lock:
+            if self._engine is None:
+                self._engine = get_engine(self.engine_name)
+            return self._engine
+
+    def analyze(self, article: Article) -> Analysis:
+        return self.cache.analyze(self.engine(), article)
+
+    def articles_mentioning(
+        self,
+        articles: list[tuple[int, str, str]],
+        name: str,
+        label: str | None,
+        progress: Callable[[int, int], None] = lambda done, total: None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> MentionSearch:
+        """Of `articles` (id, path, content hash), those whose analysis mentions `name`.
+
+        Cached analyses are found by hash without reading the file; others are read and
+        analysed (and cached). An article that cannot be read or analysed is listed in
+        `failed`, never fatal."""
+        engine = self.engine()
+        found = MentionSearch()
+        reported = time.monotonic()
+        for number, (article_id, path, content_hash) in enumerate(articles, 1):
+            if cancelled():
+                break
+            if time.monotonic() - reported > 0.5:
+                progress(number, len(articles))
+                reported = time.monotonic()
+            analysis = self.cache.get_by_hash(engine, content_hash) if content_hash else None
+            if analysis is None:
+                try:
+                    article = load_article(Path(path))
+                    if len(article.source) > MAX_ANALYSED_CHARS:
+                        continue
+                    analysis = self.cache.analyze(engine, article)
+                except UnreadableArticle as error:
+                    found.failed.append(f"{Path(path).name}: {error}")
+                    continue
+                except Exception as error:  # an engine fault costs one article, not the search
+                    found.failed.append(f"{Path(path).name}: {type(error).__name__}: {error}")
+                    continue
+            if mentions_entity(analysis, name, label):
+                found.ids.add(article_id)
+        return found

@@ -1,0 +1,175 @@
+"""The library: keeps the articles table in step with the files on disk.
+
+The indexer stats every file under the roots (cheap), reads only new or changed ones, marks
+vanished ones gone, recognises a moved file by its content hash (it keeps its row, so its state
+and bookmarks follow it), and writes in batches, each one transaction. It runs in a worker thread
+with its own connection and reports each batch through a callback, so the list fills and
+updates while it works; the second start shows the list from the table before reading any file.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.corpus.discover import Skipped, UnreadableArticle, discover, parse_article, read_text
+from reader.corpus.model import Article
+from reader.store.articles import ArticleRow, ArticleStore, Parsed, path_key
+from reader.store.database import open_existing, transaction
+
+_BATCH_SECONDS = 0.25
+_BATCH_ARTICLES = 400
+
+
+@dataclass(slots=True)
+class IndexUpdate:
+    """One batch of the index's changes, for the list: rows to add or refresh, rows to drop."""
+
+    rows: list[ArticleRow] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    done: int = 0  # files read so far in this run
+    total: int = 0  # files this run has to read
+    finished: bool = False
+
+
+def parsed_summary(article: Article, size: int, mtime_ns: int) -> Parsed:
+    body = "\n\n".join(block.text for block in article.blocks if block.visible)
+    meta = article.metadata
+    return Parsed(
+        size, mtime_ns, article.content_hash, article.title, meta.source, meta.date,
+        article.word_count, body,
+    )
+
+
+def load_rows(database: Path, roots: list[Path]) -> tuple[list[ArticleRow], list[Skipped]]:
+    """What the index already holds for `roots`: the list at start-up, before any file is read."""
+    conn = open_existing(database)
+    try:
+        store = ArticleStore(conn)
+        rows = store.rows_under(roots)
+        skipped = [Skipped(Path(path), reason) for path, reason in store.problems_under(roots)]
+    finally:
+        conn.close()
+    return rows, skipped
+
+
+class Indexer:
+    def __init__(self, database: Path, roots: list[Path]) -> None:
+        self.database = database
+        self.roots = roots
+
+    def run(
+        self,
+        report: Callable[[IndexUpdate], None],
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> IndexUpdate:
+        """Bring the index in step with the disk; returns the totals of the run."""
+        conn = open_existing(self.database)
+        try:
+            return self._run(ArticleStore(conn), report, cancelled)
+        finally:
+            conn.close()
+
+    def _run(self, store, report, cancelled) -> IndexUpdate:
+        found = discover(self.roots)
+        known = store.known_under(self.roots)
+        on_disk: dict[str, tuple[int, int]] = {}
+        skipped = list(found.skipped)
+        for path in found.paths:
+            try:
+                info = os.stat(path)
+            except OSError as error:
+                skipped.append(Skipped(path, error.strerror or str(error)))
+                continue
+            on_disk[path_key(path)] = (info.st_size, info.st_mtime_ns)
+
+        to_read: list[tuple[int, str]] = []  # (row id, path), in path order
+        fresh_paths, fresh_ids = [], set()
+        for path in sorted(on_disk):
+            before = on_disk[path]
+            row = known.get(path)
+            if row is None:
+                fresh_paths.append(path)
+            elif row.gone or (row.size, row.mtime_ns) != before:
+                to_read.append((row.id, path))
+            elif row.problem:
+                skipped.append(Skipped(Path(path), row.problem))
+        vanished = [row.id for path, row in known.items() if path not in on_disk and not row.gone]
+
+        first = IndexUpdate(removed=vanished, skipped=skipped, total=len(to_read) + len(fresh_paths))
+        with transaction(store.conn):
+            store.mark_gone(vanished)
+            added = store.add_paths(fresh_paths)
+        first.rows = added
+        for row in added:
+            fresh_ids.add(row.id)
+            to_read.append((row.id, row.path))
+        to_read.sort(key=lambda item: item[1])
+        report(first)
+
+        update = IndexUpdate(total=first.total)
+        batch: list[tuple[int, str, tuple[int, int], Parsed | Skipped]] = []
+        flushed = time.monotonic()
+        for article_id, path in to_read:
+            if cancelled():
+                break
+            stat = on_disk[path]
+            batch.append((article_id, path, stat, self._read(path, stat)))
+            update.done += 1
+            if len(batch) >= _BATCH_ARTICLES or time.monotonic() - flushed > _BATCH_SECONDS:
+                self._write(store, batch, fresh_ids, update)
+                report(update)
+                update = IndexUpdate(done=update.done, total=update.total)
+                batch, flushed = [], time.monotonic()
+        self._write(store, batch, fresh_ids, update)
+        update.finished = not cancelled()
+        report(update)
+        return update
+
+    @staticmethod
+    def _read(path: str, stat: tuple[int, int]) -> Parsed | Skipped:
+        try:
+            article = parse_article(Path(path), read_text(Path(path)))
+        except UnreadableArticle as error:
+            return Skipped(Path(path), str(error))
+        return parsed_summary(article, *stat)
+
+    @staticmethod
+    def _write(store: ArticleStore, batch, fresh_ids: set[int], update: IndexUpdate) -> None:
+        with transaction(store.conn):
+            for article_id, path, stat, result in batch:
+                if isinstance(result, Skipped):
+                    store.save_problem(article_id, *stat, result.reason)
+                    update.removed.append(article_id)
+                    update.skipped.append(result)
+                    continue
+                keep = article_id
+                if article_id in fresh_ids:
+                    moved = store.moved_from(result.content_hash, article_id)
+                    if moved is not None:
+                        # The same text under a new name: the old row (its state, its
+                        # bookmarks) takes the new path; the row made for the name goes.
+                        store.forget(article_id)
+                        update.removed.append(article_id)
+                        keep = moved
+                store.save_parsed(keep, path, result)
+                update.rows.append(
+                    ArticleRow(keep, path, result.title, result.source, result.date,
+                               result.words, False, result.content_hash)
+                )
+            # The read marks of refreshed rows are the table's, not the defaults above.
+            ids = [row.id for row in update.rows]
+            read: set[int] = set()
+            for offset in range(0, len(ids), 500):
+                chunk = ids[offset : offset + 500]
+                marks = store.conn.execute(
+                    f"SELECT id FROM articles WHERE read = 1 AND id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                read.update(id_ for (id_,) in marks)
+            for row in update.rows:
+                row.read = row.id in read

@@ -1,0 +1,145 @@
+"""Search every article: a query box, ranked results as you type (title, source, date, and a
+snippet with the hit marked); Enter opens the article at the hit."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.store.database import open_existing
+from reader.store.search_index import HIT_END, HIT_START, SearchHit, search
+
+_RESULTS = 50
+_BARE_LAST_WORD = re.compile(r"(?:^|\s)[\w]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchChoice:
+    article_id: int
+    text: str  # the words that matched, for the in-article search
+
+
+def as_you_type(query: str) -> str:
+    """While typing, the last bare word is a prefix ("McIntu" finds "McInturff")."""
+    if _BARE_LAST_WORD.search(query) and query.count('"') % 2 == 0:
+        return query + "*"
+    return query
+
+
+def snippet_content(snippet: str) -> Content:
+    """A snippet with its matching words highlighted."""
+    pieces: list[tuple[str, str] | str] = []
+    for index, part in enumerate(re.split(f"[{HIT_START}{HIT_END}]", snippet)):
+        text = " ".join(part.split("\n"))
+        if text:
+            pieces.append((text, "bold $text-warning") if index % 2 else text)
+    return Content.assemble(*pieces)
+
+
+def result_prompt(hit: SearchHit) -> Content:
+    info = " · ".join(part for part in (hit.source, hit.date, Path(hit.path).name) if part)
+    return Content.assemble(
+        (hit.title, "bold"), "\n", (info, "$text-muted"), "\n", snippet_content(hit.snippet)
+    )
+
+
+class SearchScreen(ModalScreen[SearchChoice | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="search.close"),
+        Binding("down", "results_down", "Next result", show=False, id="search.down"),
+        Binding("up", "results_up", "Previous result", show=False, id="search.up"),
+    ]
+
+    def __init__(self, database: Path, roots: list[Path]) -> None:
+        super().__init__()
+        self.database = database
+        self.roots = roots
+        self._hits: list[SearchHit] = []
+        self._query = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="corpus-search"):
+            yield Static("Search every article · phrases in quotes, prefix*, OR, NOT",
+                         classes="panel-title")
+            yield Input(placeholder="Words to find…", id="corpus-query")
+            yield OptionList(id="corpus-results")
+            yield Static("", id="corpus-note")
+
+    def on_mount(self) -> None:
+        self.query_one("#corpus-query", Input).focus()
+
+    @on(Input.Changed, "#corpus-query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._query = event.value
+        self._search(event.value)
+
+    @work(thread=True, exclusive=True, group="corpus-search")
+    def _search(self, query: str) -> None:
+        worker = get_current_worker()
+        try:
+            conn = open_existing(self.database)
+            try:
+                hits = search(conn, as_you_type(query), self.roots, limit=_RESULTS)
+                if not hits and as_you_type(query) != query:
+                    hits = search(conn, query, self.roots, limit=_RESULTS)
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            self.app.call_from_thread(self._failed, query, str(error))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
+
+    def _failed(self, query: str, reason: str) -> None:
+        if query == self._query:
+            self.query_one("#corpus-note", Static).update(f"Search failed: {reason}")
+
+    def _show(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self._query:
+            return  # typed on since
+        self._hits = hits
+        results = self.query_one("#corpus-results", OptionList)
+        results.set_options(Option(result_prompt(hit)) for hit in hits)
+        if hits:
+            results.highlighted = 0
+        note = self.query_one("#corpus-note", Static)
+        if not query.strip():
+            note.update("")
+        elif hits:
+            more = "the best " if len(hits) == _RESULTS else ""
+            note.update(f"{more}{len(hits)} article{'s' if len(hits) != 1 else ''} · "
+                        "Enter opens · ↑/↓ choose · Esc closes")
+        else:
+            note.update(f"No article has “{query}”")
+
+    def action_results_down(self) -> None:
+        self.query_one("#corpus-results", OptionList).action_cursor_down()
+
+    def action_results_up(self) -> None:
+        self.query_one("#corpus-results", OptionList).action_cursor_up()
+
+    @on(Input.Submitted, "#corpus-query")
+    def _submitted(self) -> None:
+        self._choose(self.query_one("#corpus-results", OptionList).highlighted)
+
+    @on(OptionList.OptionSelected, "#corpus-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        if index is None or not 0 <= index < len(self._hits):
+            return
+        hit = self._hits[index]
+        self.dismiss(SearchChoice(hit.article_id, hit.first_match))

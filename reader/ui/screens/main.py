@@ -1,0 +1,619 @@
+"""The main screen: article list, reader pane, side panels, status line.
+
+It composes the widgets and calls the services (library index, analysis runner, state keeper);
+each widget owns its own state. Slow work runs in thread workers whose results carry what they
+were computed for, and are dropped when the reader has moved on by the time they arrive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.worker import get_current_worker
+
+from reader.analysis.engine import EngineUnavailable
+from reader.analysis.model import Analysis
+from reader.config import MAX_MEASURE, MIN_MEASURE
+from reader.corpus.discover import Skipped, UnreadableArticle, load_article
+from reader.corpus.model import Article
+from reader.services.analysis import MAX_ANALYSED_CHARS
+from reader.services.library import IndexUpdate, Indexer, load_rows
+from reader.store.articles import ArticleRow
+from reader.ui.screens.corpus_search import SearchChoice, SearchScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.entity_panel import EntityPanel
+from reader.ui.widgets.quote_panel import QuotePanel
+from reader.ui.widgets.status_line import StatusLine
+
+NARROW_WIDTH = 90
+_ARTICLE_CACHE = 8
+_BIG_FILE_BYTES = 2_000_000
+
+
+def _is_big(path: Path) -> bool:
+    """Worth a "loading" message: parsing takes a noticeable moment."""
+    try:
+        return path.stat().st_size > _BIG_FILE_BYTES
+    except OSError:
+        return False
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("tab", "switch_pane", "List/Reader", priority=True, id="app.switch_pane"),
+        Binding("J", "next_article", "Next article", id="app.next_article"),
+        Binding("K", "previous_article", "Prev article", id="app.previous_article"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("F", "find_everywhere", "Find in all", id="app.find_everywhere"),
+        Binding("s", "cycle_sort", "Sort", show=False, id="app.sort"),
+        Binding("f", "filter_titles", "Filter titles", show=False, id="app.filter_titles"),
+        Binding("l", "toggle_list", "List", id="app.toggle_list"),
+        Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
+        Binding("plus,equals_sign", "wider", "Wider text column", show=False, id="app.wider"),
+        Binding("minus", "narrower", "Narrower text column", show=False, id="app.narrower"),
+        Binding("e", "entities", "Entities", id="app.entities"),
+        Binding("w", "quotes", "Who said what", id="app.quotes"),
+        Binding("h", "toggle_highlights", "Highlights", show=False, id="app.toggle_highlights"),
+        Binding("escape", "escape", "Close panel / search / filter", show=False, id="app.escape"),
+    ]
+
+    narrow: reactive[bool] = reactive(False)
+    list_open: reactive[bool] = reactive(True)
+    panel: reactive[str | None] = reactive(None)  # "entities", "quotes" or None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._articles: dict[int, Article] = {}  # small LRU of parsed articles, by row id
+        self._shown: ArticleRow | None = None
+        self._opening: int | None = None  # the article being opened (not just previewed)
+        self._find_after_open: tuple[int, str] | None = None
+        self._list_before_panel = True
+        self._engine_failed = False
+        self._skipped: dict[str, Skipped] = {}
+        self._indexing = ""
+        self._restored = False
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield Input(placeholder="Filter titles…  (Enter keeps, Esc clears)",
+                            id="list-filter")
+                yield ArticleList(id="articles")
+            with Vertical(id="reader-column"):
+                yield ArticleView(id="article")
+                yield Input(
+                    placeholder="Search this article…  (Enter keeps, Esc clears)", id="search"
+                )
+                yield StatusLine("", id="status")
+            yield EntityPanel(classes="side-panel", id="entities")
+            yield QuotePanel(classes="side-panel", id="quotes")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        self.article_view.measure = self.app.config.measure
+        self.article_view.show_placeholder("Opening the corpus…")
+        self.sub_title = self.app.corpus.name
+        self.narrow = self.app.size.width < NARROW_WIDTH
+        self._load_corpus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.narrow = event.size.width < NARROW_WIDTH
+
+    def watch_narrow(self, old: bool, narrow: bool) -> None:
+        self.set_class(narrow, "-narrow")
+        if old != narrow:
+            self.list_open = not narrow
+
+    def watch_list_open(self, list_open: bool) -> None:
+        self.set_class(not list_open, "-list-hidden")
+        self.set_class(list_open, "-list-open")
+        if not list_open and self.article_list.has_focus:
+            self.article_view.focus()
+
+    def watch_panel(self, old: str | None, new: str | None) -> None:
+        for panel in self.query(".side-panel"):
+            panel.set_class(panel.id == new, "-open")
+        # On a narrow terminal an open panel takes the reader's place.
+        self.set_class(new is not None, "-panel-open")
+        if old is None and new is not None:
+            # The panel takes the list's room; closing it gives the room back.
+            self._list_before_panel = self.list_open
+            self.list_open = False
+        elif old is not None and new is None:
+            self.list_open = self._list_before_panel
+            self.article_view.focus()
+
+    # ----------------------------------------------------------------- the corpus
+
+    @work(thread=True, exclusive=True, group="index")
+    def _load_corpus(self) -> None:
+        """The list from the index at once, then the indexer brings it in step with the disk."""
+        app, worker = self.app, get_current_worker()
+        database, roots = app.state.database, app.corpus.paths
+
+        def report(update: IndexUpdate) -> None:
+            if not worker.is_cancelled:
+                app.call_from_thread(self._index_update, update)
+
+        try:
+            rows, skipped = load_rows(database, roots)
+            app.call_from_thread(self._rows_loaded, rows, skipped)
+            Indexer(database, roots).run(report, lambda: worker.is_cancelled)
+        except Exception as error:
+            # The index is a cache of the disk: say what failed, never end the session.
+            app.call_from_thread(
+                self.notify, f"Could not index the articles: {error}", title="Library",
+                severity="error", timeout=15,
+            )
+            app.call_from_thread(self._index_failed)
+
+    def _rows_loaded(self, rows: list[ArticleRow], skipped: list[Skipped]) -> None:
+        self._remember_skipped(skipped)
+        if rows:
+            self._show_rows(rows)
+
+    def _show_rows(self, rows: list[ArticleRow]) -> None:
+        last = self.app.state.get_value("last_article")
+        last_id = int(last) if last and last.isdigit() else None
+        article_list = self.article_list
+        article_list.set_rows(rows, highlight=last_id)
+        self._restored = True
+        if article_list.current is not None and (last_id == article_list.current.id or not self.list_open):
+            self.article_view.focus()
+        else:
+            article_list.focus()
+
+    def _index_update(self, update: IndexUpdate) -> None:
+        article_list = self.article_list
+        if not self._restored and update.rows:
+            self._show_rows(update.rows)
+        elif update.rows:
+            article_list.upsert(update.rows)
+            shown = self._shown
+            for row in update.rows:
+                if shown is not None and row.id == shown.id:
+                    self._shown = row
+        if update.removed:
+            article_list.remove(update.removed)
+        self._remember_skipped(update.skipped)
+        if update.finished or (update.done == update.total and update.total == 0):
+            self._indexing = ""
+            self._index_done()
+        elif update.total:
+            self._indexing = f"reading {update.done:,} of {update.total:,}"
+        self._update_counts()
+
+    def _index_done(self) -> None:
+        self.article_list.placeholder = "No articles here: reader opens .txt, .md and .markdown files."
+        self.article_list.refresh()
+        if self.article_list.total_count == 0:
+            self.article_view.show_placeholder(self.article_list.placeholder)
+        if self._skipped:
+            self._report_skipped(list(self._skipped.values()))
+
+    def _index_failed(self) -> None:
+        self._indexing = ""
+        self._update_counts()
+
+    def _remember_skipped(self, skipped: list[Skipped]) -> None:
+        for item in skipped:
+            self._skipped.setdefault(str(item.path), item)
+
+    def _report_skipped(self, skipped: list[Skipped]) -> None:
+        """One notification for a load, each file once."""
+        lines = [f"{item.path.name}: {item.reason}" for item in skipped[:8]]
+        if len(skipped) > 8:
+            lines.append(f"…and {len(skipped) - 8} more (`reader list` prints them all)")
+        self.notify(
+            "\n".join(lines), title=f"Skipped {_plural(len(skipped), 'file')}",
+            severity="warning", timeout=10,
+        )
+
+    @on(ArticleList.Changed)
+    def _update_counts(self) -> None:
+        article_list = self.article_list
+        total = article_list.total_count
+        counts = f"{_plural(total, 'article')} · {article_list.unread_count:,} unread"
+        shown = article_list.shown_count
+        filters = [f for f in (article_list.filter_label,) if f]
+        if article_list.title_filter:
+            filters.append(f"titles with “{article_list.title_filter}”")
+        if filters or shown != total:
+            counts = f"{shown:,} of {counts} · " + " · ".join(filters)
+        parts = [self.app.corpus.name, counts]
+        if article_list.sort_order.name != "PATH":
+            parts.append(f"sorted: {article_list.sort_order.value}")
+        if self._indexing:
+            parts.append(self._indexing)
+        self.sub_title = " · ".join(parts)
+
+    # ----------------------------------------------------------------- opening articles
+
+    @on(ArticleList.Highlighted)
+    def _preview(self, event: ArticleList.Highlighted) -> None:
+        # Opening an article moves the highlight too; that must not replace the open with a preview.
+        if event.row.id != self._opening:
+            self._load(event.row, focus=False)
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open_row(event.row)
+
+    def open_row(self, row: ArticleRow) -> None:
+        """Open an article for reading: shown, focused, marked read."""
+        self._opening = row.id
+        self.article_list.select_id(row.id)
+        self._load(row, focus=True)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load(self, row: ArticleRow, focus: bool) -> None:
+        article = self._articles.get(row.id)
+        if article is None and _is_big(row.file):
+            self.app.call_from_thread(
+                self.article_view.show_placeholder, f"Opening {row.name}…"
+            )
+        if article is None:
+            try:
+                article = load_article(row.file)
+            except UnreadableArticle as error:
+                self.app.call_from_thread(self._load_failed, row, str(error))
+                return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, row, article, focus)
+
+    def _load_failed(self, row: ArticleRow, reason: str) -> None:
+        self._opening = None
+        self.article_view.show_placeholder(f"Cannot show {row.name}: {reason}")
+        self.article_list.remove([row.id])
+        self._report_skipped([Skipped(row.file, reason)])
+
+    def _show(self, row: ArticleRow, article: Article, focus: bool) -> None:
+        self._articles.pop(row.id, None)
+        self._articles[row.id] = article
+        while len(self._articles) > _ARTICLE_CACHE:
+            self._articles.pop(next(iter(self._articles)))
+        state = self.app.state
+        if self._shown is None or self._shown.id != row.id or self.article_view.article is None:
+            if self._shown is not None:
+                state.flush()  # the article we leave keeps its place on disk
+            self.article_view.show_article(article, state.position_of(row.id) or 0)
+            self._shown = row
+            state.set_value("last_article", str(row.id))
+            for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
+                panel.show(None)
+            self._analyze_shown(article)
+        self.status.show_reading(self.article_view)
+        if focus:
+            self._opening = None
+            self._mark_read(row, True)
+            if self.narrow:
+                self.list_open = False
+            self.article_view.focus()
+        pending = self._find_after_open
+        if pending is not None and pending[0] == row.id:
+            self._find_after_open = None
+            self._find_in_article(pending[1])
+
+    def _mark_read(self, row: ArticleRow, read: bool) -> None:
+        if row.read == read:
+            return
+        self.article_list.set_read(row.id, read)
+        row.read = read
+        state = self.app.state
+        if self._shown is not None and self._shown.id == row.id:
+            position = self.article_view.position
+        else:
+            position = state.position_of(row.id) or 0
+        state.remember(row.id, position, read)
+        state.flush()
+
+    @on(ArticleView.PositionChanged)
+    def _position_changed(self, event: ArticleView.PositionChanged) -> None:
+        row = self._shown
+        if row is not None and event.article is self.article_view.article:
+            self.app.state.remember(row.id, event.position, row.read)
+        self.status.show_reading(self.article_view)
+
+    @on(ArticleView.LinkClicked)
+    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
+        self.notify(event.href or "(no address)", title="Link (not opened)")
+
+    @on(ArticleView.SearchUpdated)
+    def _search_updated(self, event: ArticleView.SearchUpdated) -> None:
+        self.status.show_search(event)
+
+    @on(ArticleView.MentionStepped)
+    def _mention_stepped(self, event: ArticleView.MentionStepped) -> None:
+        self.status.show_mention(event)
+
+    # ----------------------------------------------------------------- analysis
+
+    def _analyze_shown(self, article: Article) -> None:
+        if len(article.source) > MAX_ANALYSED_CHARS:
+            self.notify(
+                "This article is too long to analyse; entities and quotations are not marked.",
+                timeout=5,
+            )
+            return
+        if not self._engine_failed:
+            self._analyze(article)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyze(self, article: Article) -> None:
+        app = self.app
+        try:
+            analysis = app.analysis.analyze(article)
+        except EngineUnavailable as error:
+            self._engine_failed = True
+            app.call_from_thread(self.notify, str(error), title="Analysis", severity="error")
+            return
+        except Exception as error:
+            # A fault in an engine must not end the reading session: say so, keep the text.
+            self.log.error(f"analysis of {article.path} failed", error)
+            message = f"Could not analyse {article.path.name}: {type(error).__name__}: {error}"
+            app.call_from_thread(self.notify, message, title="Analysis", severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._analysis_ready, article, analysis)
+
+    def _analysis_ready(self, article: Article, analysis: Analysis) -> None:
+        view = self.article_view
+        if view.article is not article:
+            return  # the reader has moved on
+        view.set_analysis(analysis)
+        self.query_one(EntityPanel).show(analysis)
+        self.query_one(QuotePanel).show(analysis)
+        self.status.show_reading(view)
+
+    def _toggle_panel(self, name: str) -> None:
+        if self.panel == name:
+            self.panel = None
+            return
+        self.panel = name
+        panel = self.query_one(f"#{name}", EntityPanel if name == "entities" else QuotePanel)
+        panel.show(self.article_view.analysis if self.article_view.article else None)
+        panel.focus()
+
+    def action_entities(self) -> None:
+        self._toggle_panel("entities")
+
+    def action_quotes(self) -> None:
+        self._toggle_panel("quotes")
+
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
+        if self.narrow:
+            self.panel = None  # on a narrow screen the panel hides the text
+        count = self.article_view.select_entity(event.entity)
+        self.notify(f"{event.entity}: {count} mentions · ] and [ step through them", timeout=4)
+        self.article_view.focus()
+
+    @on(QuotePanel.Chosen)
+    def _quote_chosen(self, event: QuotePanel.Chosen) -> None:
+        if self.narrow:
+            self.panel = None
+        self.article_view.go_to_source(event.start)
+        self.article_view.focus()
+
+    @on(EntityPanel.FilterRequested)
+    def _filter_requested(self, event: EntityPanel.FilterRequested) -> None:
+        self.notify(f"Finding the articles that mention {event.entity}…", timeout=3)
+        articles = [(row.id, row.path, row.content_hash) for row in self.article_list.all_rows]
+        self._filter_by_entity(event.entity, articles)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter_by_entity(self, name: str, articles: list[tuple[int, str, str]]) -> None:
+        app, worker = self.app, get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            note = f"finding articles that mention {name}: {done:,} of {total:,}"
+            app.call_from_thread(setattr, self, "sub_title", f"{app.corpus.name} · {note}")
+
+        try:
+            found = app.analysis.articles_mentioning(
+                articles, name, None, progress, lambda: worker.is_cancelled
+            )
+        except Exception as error:  # the engine cannot run: the list stays as it is
+            message = f"Could not filter by {name}: {type(error).__name__}: {error}"
+            app.call_from_thread(self.notify, message, title="Analysis", severity="error")
+            app.call_from_thread(self._update_counts)
+            return
+        if not worker.is_cancelled:
+            app.call_from_thread(self._apply_entity_filter, name, found.ids, found.failed)
+
+    def _apply_entity_filter(self, name: str, ids: set[int], failed: list[str]) -> None:
+        self.article_list.set_filter(ids, f"mentioning {name}")
+        self._update_counts()
+        noun = "article mentions" if len(ids) == 1 else "articles mention"
+        self.notify(f"{len(ids):,} {noun} {name} · Esc shows all", timeout=5)
+        if failed:
+            more = f"\n…and {len(failed) - 5} more" if len(failed) > 5 else ""
+            self.notify("\n".join(failed[:5]) + more,
+                        title=f"{_plural(len(failed), 'article')} not analysed",
+                        severity="warning", timeout=10)
+
+    def _clear_filter(self) -> bool:
+        """Show every article again (or stop finding them); False if there was no filter."""
+        finding = [w for w in self.workers if w.group == "filter" and not w.is_finished]
+        if finding:
+            self.workers.cancel_group(self, "filter")
+            self._update_counts()
+            return True
+        article_list = self.article_list
+        if article_list.filter_label is None and not article_list.title_filter:
+            return False
+        self.query_one("#list-filter", Input).value = ""
+        self.query_one("#list-filter", Input).remove_class("-open")
+        article_list.set_filter(None)
+        article_list.set_title_filter("")
+        self._update_counts()
+        return True
+
+    def action_toggle_highlights(self) -> None:
+        view = self.article_view
+        view.show_analysis = not view.show_analysis
+        state = "shown" if view.show_analysis else "hidden"
+        self.notify(f"Entity and quotation colours {state}", timeout=2)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_switch_pane(self) -> None:
+        if self.article_list.has_focus:
+            self.article_view.focus()
+            if self._shown is not None:
+                self._mark_read(self._shown, True)
+            if self.narrow:
+                self.list_open = False
+        else:
+            self.list_open = True
+            self.article_list.focus()
+
+    def action_toggle_list(self) -> None:
+        self.list_open = not self.list_open
+        if self.list_open and self.narrow:
+            self.article_list.focus()
+
+    def _step_article(self, step: int) -> None:
+        row = self.article_list.move(step)
+        if row is None:
+            self.notify("No more articles" if step > 0 else "This is the first article")
+            return
+        self._opening = row.id
+        self._load(row, focus=True)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_toggle_read(self) -> None:
+        row = self.article_list.current
+        if row is not None:
+            self._mark_read(row, not row.read)
+
+    def action_cycle_sort(self) -> None:
+        order = self.article_list.cycle_sort()
+        self.notify(f"Articles sorted: {order.value} · s for the next order", timeout=2)
+
+    def action_filter_titles(self) -> None:
+        self.list_open = True
+        box = self.query_one("#list-filter", Input)
+        box.add_class("-open")
+        box.focus()
+
+    @on(Input.Changed, "#list-filter")
+    def _list_filter_changed(self, event: Input.Changed) -> None:
+        self.article_list.set_title_filter(event.value)
+
+    @on(Input.Submitted, "#list-filter")
+    def _list_filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value:
+            event.input.remove_class("-open")
+        self.article_list.focus()
+
+    def action_search(self) -> None:
+        if self.article_view.article is None:
+            return
+        search = self.query_one("#search", Input)
+        search.add_class("-open")
+        search.focus()
+
+    def _find_in_article(self, text: str) -> None:
+        """Set the in-article search to `text` (from a corpus search hit): n/N go on from it."""
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = text
+        self.article_view.search(text)
+        self.article_view.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.article_view.search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.remove_class("-open")
+        self.article_view.focus()
+
+    def action_find_everywhere(self) -> None:
+        self.app.push_screen(
+            SearchScreen(self.app.state.database, self.app.corpus.paths), self._search_chosen
+        )
+
+    def _search_chosen(self, choice: SearchChoice | None) -> None:
+        if choice is None:
+            return
+        row = self.article_list.row(choice.article_id)
+        if row is None:
+            self.notify("That article is no longer in the list", severity="warning")
+            return
+        if self.article_list.filter_label or self.article_list.title_filter:
+            self._clear_filter()
+        if choice.text:
+            self._find_after_open = (row.id, choice.text)
+        self.open_row(row)
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        list_filter = self.query_one("#list-filter", Input)
+        if self.panel is not None:
+            self.panel = None
+        elif search.has_class("-open") or self.article_view.search_query:
+            search.remove_class("-open")
+            search.value = ""
+            self.article_view.clear_search()
+            self.article_view.focus()
+        elif self.article_view.selected_entity:
+            self.article_view.select_entity(None)
+        elif list_filter.has_focus or self._clear_filter():
+            list_filter.value = ""
+            list_filter.remove_class("-open")
+            self.article_list.set_title_filter("")
+            self.article_list.focus()
+        elif self.narrow and self.list_open:
+            self.list_open = False
+
+    def _set_measure(self, measure: int) -> None:
+        self.article_view.measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
+        self.notify(f"Text column: {self.article_view.measure} columns", timeout=2)
+
+    def action_wider(self) -> None:
+        self._set_measure(self.article_view.measure + 4)
+
+    def action_narrower(self) -> None:
+        self._set_measure(self.article_view.measure - 4)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Letters typed into a text box are text, not commands.
+        if action in ("cycle_sort", "filter_titles") and isinstance(self.focused, Input):
+            return False
+        return True
