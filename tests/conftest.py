@@ -53,8 +53,8 @@ def view_text(app: ReaderApp) -> str:
 
 
 def list_text(app: ReaderApp) -> str:
-    options = app.article_list.options
-    return "\n".join(options.render_line(y).text.rstrip() for y in range(options.size.height))
+    rows = app.article_list
+    return "\n".join(rows.render_line(y).text.rstrip() for y in range(rows.size.height))
 
 
 async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
@@ -66,3 +66,10 @@ async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
         if article is not None and title_part in article.title and not busy:
             return
     raise AssertionError(f"no article with {title_part!r} was shown")
+
+
+async def settle(pilot, app: ReaderApp) -> None:
+    """Let every worker finish and its results arrive."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()

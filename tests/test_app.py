@@ -2,7 +2,7 @@
 
 from reader.config import Config
 from reader.ui.screens.help import HelpScreen
-from tests.conftest import SEEDS, list_text, make_app, view_text, wait_for_article
+from tests.conftest import SEEDS, list_text, make_app, settle, view_text, wait_for_article
 
 
 async def test_seed_corpus_opens_with_title_and_metadata(locations):
@@ -14,7 +14,7 @@ async def test_seed_corpus_opens_with_title_and_metadata(locations):
         assert "with agencies · 000_9c742e0c72a81936.txt · 656 words · 3 min read" in text
         assert "All comments." not in text
         assert "United States warns European" in list_text(app)
-        assert "1 article · 1 unread" in app.sub_title
+        assert "1 article · 1 unread" in app.main.sub_title
 
 
 async def test_j_moves_the_cursor_down_paragraph_by_paragraph(locations):
@@ -52,17 +52,17 @@ async def test_next_and_previous_article_and_read_marks(corpus, locations):
         await wait_for_article(pilot, app, "United States")
         await pilot.press("enter")
         await wait_for_article(pilot, app, "United States")
-        assert "4 articles · 3 unread" in app.sub_title
+        assert "4 articles · 3 unread" in app.main.sub_title
         await pilot.press("J")
         await wait_for_article(pilot, app, "東京")
         await pilot.press("J")
         await wait_for_article(pilot, app, "Markdown sample")
         assert "Markdown sample: the budget talks" in view_text(app)
-        assert "1 unread" in app.sub_title
+        assert "1 unread" in app.main.sub_title
         await pilot.press("K")
         await wait_for_article(pilot, app, "東京")
         await pilot.press("u")
-        assert "2 unread" in app.sub_title
+        assert "2 unread" in app.main.sub_title
 
 
 async def test_search_highlights_matches_and_n_moves_through_them(locations):
@@ -70,6 +70,7 @@ async def test_search_highlights_matches_and_n_moves_through_them(locations):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, app)
         await pilot.press("tab", "slash", *"russia")
+        await settle(pilot, app)
         status = app.query_one("#status")
         source = app.article_view.article.source
         shown = [block.text.lower() for block in app.article_view.article.blocks if block.visible]
@@ -122,7 +123,7 @@ async def test_quit_and_restart_restores_article_and_position(corpus, locations)
     async with again.run_test(size=(100, 30)) as pilot:
         await wait_for_article(pilot, again, "United States")
         assert again.article_view.position == position
-        assert "3 unread" in again.sub_title
+        assert "3 unread" in again.main.sub_title
 
 
 async def test_position_survives_a_resize(locations):
@@ -166,7 +167,7 @@ async def test_skipped_files_are_reported_once(corpus, locations):
         joined = "\n".join(messages)
         assert joined.count("bad.txt: not UTF-8 text") == 1
         assert joined.count("empty.md: empty file") == 1
-        assert "4 articles" in app.sub_title
+        assert "4 articles" in app.main.sub_title
 
 
 async def test_light_theme_renders(locations):
@@ -262,9 +263,7 @@ async def test_clicking_an_article_in_the_list_opens_it(corpus, locations):
         await wait_for_article(pilot, app, "United States")
         rows = list_text(app).splitlines()
         row = next(i for i, line in enumerate(rows) if "Harbour reopens" in line)
-        options = app.article_list.options
-        border = options.scrollable_content_region.y - options.region.y
-        await pilot.click(options, offset=(5, row + border))
+        await pilot.click(app.article_list, offset=(5, row))
         await wait_for_article(pilot, app, "Harbour reopens")
         assert app.article_view.has_focus
-        assert next(e for e in app.article_list.entries if "Harbour" in e.title).read
+        assert next(e for e in app.article_list.rows if "Harbour" in e.title).read

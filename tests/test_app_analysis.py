@@ -113,11 +113,11 @@ async def test_filter_the_list_to_the_articles_that_mention_an_entity(corpus, lo
             await pilot.pause(0.02)
             if app.article_list.filter_label:
                 break
-        assert [e.title[:13] for e in app.article_list.entries] == ["United States"]
-        assert "1 of 4 articles" in app.sub_title
+        assert [e.title[:13] for e in app.article_list.rows] == ["United States"]
+        assert "1 of 4 articles" in app.main.sub_title
         assert "Harbour" not in list_text(app)
         await pilot.press("escape", "escape")
-        assert len(app.article_list.entries) == 4
+        assert len(app.article_list.rows) == 4
 
 
 async def test_analysis_is_cached_by_content(locations):

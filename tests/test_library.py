@@ -61,7 +61,7 @@ def test_second_run_reads_nothing_when_nothing_changed(library):
 
 
 def test_a_changed_file_is_read_again_and_keeps_its_row(library):
-    conn, database, root, index = library
+    conn, _database, root, index = library
     write(root / "a.txt", "Alpha story")
     index()
     before = ArticleStore(conn).by_path(root / "a.txt").id
@@ -129,7 +129,7 @@ def test_rows_are_kept_to_the_roots_asked_for(library):
 
 @pytest.fixture
 def searchable(library):
-    conn, database, root, index = library
+    conn, _database, root, index = library
     write(root / "a.txt", "Election night", "Vladimir Putin met the prime minister in Kyiv.")
     write(root / "b.txt", "Markets", "The minister said markets fell. Putin was not mentioned.")
     write(root / "c.txt", "Weather", "Rain in Lisbon, and sun in Porto all week.")

@@ -42,9 +42,7 @@ class MentionSearch:
 
 
 class AnalysisRunner:
-    def __init__(
-        self, engine_name: str, cache_dir: Path, engine: Engine | None = None
-    ) -> None:
+    def __init__(self, engine_name: str, cache_dir: Path, engine: Engine | None = None) -> None:
         self.engine_name = engine_name
         self.cache = AnalysisCache(cache_dir)
         self._engine = engine

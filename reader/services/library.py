@@ -40,8 +40,14 @@ def parsed_summary(article: Article, size: int, mtime_ns: int) -> Parsed:
     body = "\n\n".join(block.text for block in article.blocks if block.visible)
     meta = article.metadata
     return Parsed(
-        size, mtime_ns, article.content_hash, article.title, meta.source, meta.date,
-        article.word_count, body,
+        size,
+        mtime_ns,
+        article.content_hash,
+        article.title,
+        meta.source,
+        meta.date,
+        article.word_count,
+        body,
     )
 
 
@@ -100,7 +106,9 @@ class Indexer:
                 skipped.append(Skipped(Path(path), row.problem))
         vanished = [row.id for path, row in known.items() if path not in on_disk and not row.gone]
 
-        first = IndexUpdate(removed=vanished, skipped=skipped, total=len(to_read) + len(fresh_paths))
+        first = IndexUpdate(
+            removed=vanished, skipped=skipped, total=len(to_read) + len(fresh_paths)
+        )
         with transaction(store.conn):
             store.mark_gone(vanished)
             added = store.add_paths(fresh_paths)
@@ -158,8 +166,16 @@ class Indexer:
                         keep = moved
                 store.save_parsed(keep, path, result)
                 update.rows.append(
-                    ArticleRow(keep, path, result.title, result.source, result.date,
-                               result.words, False, result.content_hash)
+                    ArticleRow(
+                        keep,
+                        path,
+                        result.title,
+                        result.source,
+                        result.date,
+                        result.words,
+                        False,
+                        result.content_hash,
+                    )
                 )
             # The read marks of refreshed rows are the table's, not the defaults above.
             ids = [row.id for row in update.rows]
@@ -167,7 +183,8 @@ class Indexer:
             for offset in range(0, len(ids), 500):
                 chunk = ids[offset : offset + 500]
                 marks = store.conn.execute(
-                    f"SELECT id FROM articles WHERE read = 1 AND id IN ({','.join('?' * len(chunk))})",
+                    "SELECT id FROM articles WHERE read = 1 AND id IN "
+                    f"({','.join('?' * len(chunk))})",
                     chunk,
                 )
                 read.update(id_ for (id_,) in marks)

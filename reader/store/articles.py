@@ -72,8 +72,9 @@ def path_key(path: Path | str) -> str:
 
 def _row(values: tuple) -> ArticleRow:
     id_, path, title, source, date, words, read, content_hash = values
-    return ArticleRow(id_, path, title or Path(path).stem, source, date, words, bool(read),
-                      content_hash)
+    return ArticleRow(
+        id_, path, title or Path(path).stem, source, date, words, bool(read), content_hash
+    )
 
 
 def roots_clause(roots: Iterable[Path | str]) -> tuple[str, list[str]]:
@@ -105,7 +106,9 @@ class ArticleStore:
 
     def problems_under(self, roots: list[Path]) -> list[tuple[str, str]]:
         where, params = roots_clause(roots)
-        query = f"SELECT path, problem FROM articles WHERE gone = 0 AND problem IS NOT NULL AND {where}"
+        query = (
+            f"SELECT path, problem FROM articles WHERE gone = 0 AND problem IS NOT NULL AND {where}"
+        )
         return list(self.conn.execute(query, params))
 
     def known_under(self, roots: list[Path]) -> dict[str, KnownFile]:

@@ -37,8 +37,9 @@ class SearchHit:
     @property
     def first_match(self) -> str:
         """The first run of matching words in the snippet ("Vladimir Putin" for a phrase)."""
-        found = re.search(f"{HIT_START}(.*?){HIT_END}((?:\\s+{HIT_START}.*?{HIT_END})*)",
-                          self.snippet, re.DOTALL)
+        found = re.search(
+            f"{HIT_START}(.*?){HIT_END}((?:\\s+{HIT_START}.*?{HIT_END})*)", self.snippet, re.DOTALL
+        )
         if found is None:
             return ""
         return re.sub(f"[{HIT_START}{HIT_END}]", "", found.group(0))

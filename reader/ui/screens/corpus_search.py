@@ -71,8 +71,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="corpus-search"):
-            yield Static("Search every article · phrases in quotes, prefix*, OR, NOT",
-                         classes="panel-title")
+            yield Static(
+                "Search every article · phrases in quotes, prefix*, OR, NOT", classes="panel-title"
+            )
             yield Input(placeholder="Words to find…", id="corpus-query")
             yield OptionList(id="corpus-results")
             yield Static("", id="corpus-note")
@@ -119,8 +120,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             note.update("")
         elif hits:
             more = "the best " if len(hits) == _RESULTS else ""
-            note.update(f"{more}{len(hits)} article{'s' if len(hits) != 1 else ''} · "
-                        "Enter opens · ↑/↓ choose · Esc closes")
+            note.update(
+                f"{more}{len(hits)} article{'s' if len(hits) != 1 else ''} · "
+                "Enter opens · ↑/↓ choose · Esc closes"
+            )
         else:
             note.update(f"No article has “{query}”")
 

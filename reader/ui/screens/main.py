@@ -25,7 +25,7 @@ from reader.config import MAX_MEASURE, MIN_MEASURE
 from reader.corpus.discover import Skipped, UnreadableArticle, load_article
 from reader.corpus.model import Article
 from reader.services.analysis import MAX_ANALYSED_CHARS
-from reader.services.library import IndexUpdate, Indexer, load_rows
+from reader.services.library import Indexer, IndexUpdate, load_rows
 from reader.store.articles import ArticleRow
 from reader.ui.screens.corpus_search import SearchChoice, SearchScreen
 from reader.ui.widgets.article_list import ArticleList
@@ -77,7 +77,7 @@ class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._articles: dict[int, Article] = {}  # small LRU of parsed articles, by row id
-        self._shown: ArticleRow | None = None
+        self._shown: int | None = None  # the id of the article in the reader pane
         self._opening: int | None = None  # the article being opened (not just previewed)
         self._find_after_open: tuple[int, str] | None = None
         self._list_before_panel = True
@@ -92,8 +92,9 @@ class MainScreen(Screen):
         yield Header(icon="≡")
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
-                yield Input(placeholder="Filter titles…  (Enter keeps, Esc clears)",
-                            id="list-filter")
+                yield Input(
+                    placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter"
+                )
                 yield ArticleList(id="articles")
             with Vertical(id="reader-column"):
                 yield ArticleView(id="article")
@@ -170,8 +171,11 @@ class MainScreen(Screen):
         except Exception as error:
             # The index is a cache of the disk: say what failed, never end the session.
             app.call_from_thread(
-                self.notify, f"Could not index the articles: {error}", title="Library",
-                severity="error", timeout=15,
+                self.notify,
+                f"Could not index the articles: {error}",
+                title="Library",
+                severity="error",
+                timeout=15,
             )
             app.call_from_thread(self._index_failed)
 
@@ -186,7 +190,9 @@ class MainScreen(Screen):
         article_list = self.article_list
         article_list.set_rows(rows, highlight=last_id)
         self._restored = True
-        if article_list.current is not None and (last_id == article_list.current.id or not self.list_open):
+        if article_list.current is not None and (
+            last_id == article_list.current.id or not self.list_open
+        ):
             self.article_view.focus()
         else:
             article_list.focus()
@@ -197,10 +203,6 @@ class MainScreen(Screen):
             self._show_rows(update.rows)
         elif update.rows:
             article_list.upsert(update.rows)
-            shown = self._shown
-            for row in update.rows:
-                if shown is not None and row.id == shown.id:
-                    self._shown = row
         if update.removed:
             article_list.remove(update.removed)
         self._remember_skipped(update.skipped)
@@ -212,7 +214,9 @@ class MainScreen(Screen):
         self._update_counts()
 
     def _index_done(self) -> None:
-        self.article_list.placeholder = "No articles here: reader opens .txt, .md and .markdown files."
+        self.article_list.placeholder = (
+            "No articles here: reader opens .txt, .md and .markdown files."
+        )
         self.article_list.refresh()
         if self.article_list.total_count == 0:
             self.article_view.show_placeholder(self.article_list.placeholder)
@@ -233,8 +237,10 @@ class MainScreen(Screen):
         if len(skipped) > 8:
             lines.append(f"…and {len(skipped) - 8} more (`reader list` prints them all)")
         self.notify(
-            "\n".join(lines), title=f"Skipped {_plural(len(skipped), 'file')}",
-            severity="warning", timeout=10,
+            "\n".join(lines),
+            title=f"Skipped {_plural(len(skipped), 'file')}",
+            severity="warning",
+            timeout=10,
         )
 
     @on(ArticleList.Changed)
@@ -277,9 +283,7 @@ class MainScreen(Screen):
     def _load(self, row: ArticleRow, focus: bool) -> None:
         article = self._articles.get(row.id)
         if article is None and _is_big(row.file):
-            self.app.call_from_thread(
-                self.article_view.show_placeholder, f"Opening {row.name}…"
-            )
+            self.app.call_from_thread(self.article_view.show_placeholder, f"Opening {row.name}…")
         if article is None:
             try:
                 article = load_article(row.file)
@@ -301,11 +305,11 @@ class MainScreen(Screen):
         while len(self._articles) > _ARTICLE_CACHE:
             self._articles.pop(next(iter(self._articles)))
         state = self.app.state
-        if self._shown is None or self._shown.id != row.id or self.article_view.article is None:
+        if self._shown != row.id or self.article_view.article is None:
             if self._shown is not None:
                 state.flush()  # the article we leave keeps its place on disk
             self.article_view.show_article(article, state.position_of(row.id) or 0)
-            self._shown = row
+            self._shown = row.id
             state.set_value("last_article", str(row.id))
             for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
                 panel.show(None)
@@ -313,7 +317,7 @@ class MainScreen(Screen):
         self.status.show_reading(self.article_view)
         if focus:
             self._opening = None
-            self._mark_read(row, True)
+            self._mark_read(row.id, True)
             if self.narrow:
                 self.list_open = False
             self.article_view.focus()
@@ -322,22 +326,23 @@ class MainScreen(Screen):
             self._find_after_open = None
             self._find_in_article(pending[1])
 
-    def _mark_read(self, row: ArticleRow, read: bool) -> None:
-        if row.read == read:
+    def _mark_read(self, article_id: int, read: bool) -> None:
+        # The list's row is the one truth of a read mark while the app runs.
+        row = self.article_list.row(article_id)
+        if row is None or row.read == read:
             return
-        self.article_list.set_read(row.id, read)
-        row.read = read
+        self.article_list.set_read(article_id, read)
         state = self.app.state
-        if self._shown is not None and self._shown.id == row.id:
+        if self._shown == article_id:
             position = self.article_view.position
         else:
-            position = state.position_of(row.id) or 0
-        state.remember(row.id, position, read)
+            position = state.position_of(article_id) or 0
+        state.remember(article_id, position, read)
         state.flush()
 
     @on(ArticleView.PositionChanged)
     def _position_changed(self, event: ArticleView.PositionChanged) -> None:
-        row = self._shown
+        row = self.article_list.row(self._shown) if self._shown is not None else None
         if row is not None and event.article is self.article_view.article:
             self.app.state.remember(row.id, event.position, row.read)
         self.status.show_reading(self.article_view)
@@ -456,9 +461,12 @@ class MainScreen(Screen):
         self.notify(f"{len(ids):,} {noun} {name} · Esc shows all", timeout=5)
         if failed:
             more = f"\n…and {len(failed) - 5} more" if len(failed) > 5 else ""
-            self.notify("\n".join(failed[:5]) + more,
-                        title=f"{_plural(len(failed), 'article')} not analysed",
-                        severity="warning", timeout=10)
+            self.notify(
+                "\n".join(failed[:5]) + more,
+                title=f"{_plural(len(failed), 'article')} not analysed",
+                severity="warning",
+                timeout=10,
+            )
 
     def _clear_filter(self) -> bool:
         """Show every article again (or stop finding them); False if there was no filter."""
@@ -518,7 +526,7 @@ class MainScreen(Screen):
     def action_toggle_read(self) -> None:
         row = self.article_list.current
         if row is not None:
-            self._mark_read(row, not row.read)
+            self._mark_read(row.id, not row.read)
 
     def action_cycle_sort(self) -> None:
         order = self.article_list.cycle_sort()
@@ -614,6 +622,4 @@ class MainScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Letters typed into a text box are text, not commands.
-        if action in ("cycle_sort", "filter_titles") and isinstance(self.focused, Input):
-            return False
-        return True
+        return not (action in ("cycle_sort", "filter_titles") and isinstance(self.focused, Input))

@@ -87,7 +87,10 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--title-unread { text-style: bold; }
     ArticleList > .article-list--info { color: $text-muted; }
     ArticleList > .article-list--cursor { background: $foreground 10%; }
-    ArticleList:focus > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    ArticleList:focus > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
     ArticleList > .article-list--placeholder { color: $text-muted; text-style: italic; }
     """
 
@@ -149,7 +152,9 @@ class ArticleList(ScrollView, can_focus=True):
                 reorder = True
                 self._unread += not row.read
             else:
-                self._unread += old.read - row.read
+                # The read mark of a row on screen is the reader's (set here, saved by the
+                # app); an index batch may have looked it up before the last change.
+                row.read = old.read
                 key = _sort_key(self.sort_order)
                 if key(old) != key(row) or old.title != row.title:
                     reorder = True
@@ -373,8 +378,9 @@ class ArticleList(ScrollView, can_focus=True):
         key = (index, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row_line(self._rows[self._order[row_index]], line, width, base,
-                                          row_index == self.cursor)
+            strip = self._render_row_line(
+                self._rows[self._order[row_index]], line, width, base, row_index == self.cursor
+            )
             self._strips[key] = strip
         return strip.apply_offsets(0, index)
 
@@ -387,8 +393,9 @@ class ArticleList(ScrollView, can_focus=True):
         if is_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
         if line == 0:
-            mark, mark_style = ("● ", "article-list--unread") if not row.read else (
-                "○ ", "article-list--read")
+            mark, mark_style = (
+                ("● ", "article-list--unread") if not row.read else ("○ ", "article-list--read")
+            )
             title_style = base + style("article-list--title-unread") if not row.read else base
             title = fit_cells(" ".join(row.title.split()), max(width - 3, 1))
             segments = [

@@ -16,7 +16,6 @@ from reader.corpus.model import Article, Span
 from reader.corpus.search import HitList, TextHit, hits_for_span, iter_matches
 from reader.ui.highlights import attributions, build_highlights
 
-
 _FIND_BATCH_SECONDS = 0.1
 
 
