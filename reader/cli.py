@@ -14,6 +14,7 @@ from reader import __version__
 USAGE = """\
 reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
        reader list [PATH ...]
+       reader search [--json] QUERY [PATH ...]
        reader analyze [--json] [--engine NAME] PATH ...
        reader evaluate [--engine NAME] [--errors] [GOLD_DIR]"""
 
@@ -23,6 +24,9 @@ PATHs may be files or folders (read recursively): .txt, .md and .markdown.
 
 commands:
   list [PATH ...]      print one line per article: title, words, path (tab-separated)
+  search QUERY [PATH ...]
+                       full-text search: path, title, snippet (tab-separated), best first;
+                       "a phrase", prefix*, OR, NOT work (--json: one object a line)
   analyze PATH ...     entities and quotations of each article (--json: one object a line)
   evaluate [GOLD_DIR]  precision, recall and F1 of an engine on gold annotations
                        (default: tests/gold of a source checkout)
@@ -68,7 +72,7 @@ def bundled_seeds() -> Path:
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = "open"
-    if args_list and args_list[0] in ("list", "analyze", "evaluate"):
+    if args_list and args_list[0] in ("list", "analyze", "evaluate", "search"):
         command, args_list = args_list[0], args_list[1:]
     args = _parser().parse_args(args_list)
     if command == "evaluate":
@@ -76,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     if command == "analyze" and not args.paths:
         print("reader: analyze needs at least one PATH", file=sys.stderr)
         return 2
+    query = ""
+    if command == "search":
+        if not args.paths:
+            print("reader: search needs a QUERY", file=sys.stderr)
+            return 2
+        query, args.paths = args.paths[0], args.paths[1:]
 
     from reader.corpus.discover import MissingPath, check_paths_exist
 
@@ -98,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         return list_articles(paths)
     if command == "analyze":
         return analyze_articles(paths, args.engine, args.json, args.data_dir)
+    if command == "search":
+        return search_articles(query, paths, args.json, args.data_dir)
     return open_app(paths, name, args.data_dir, args.config, args.engine)
 
 
@@ -150,6 +162,50 @@ def analyze_articles(
     return 0
 
 
+def search_articles(query: str, paths: list[Path], as_json: bool, data_dir: str | None) -> int:
+    """Bring the index in step with `paths` (reading only what changed), then search it."""
+    import json
+
+    from reader.paths import locations
+    from reader.services.library import Indexer
+    from reader.store.database import StoreError, connect
+    from reader.store.search_index import search
+
+    database = locations(data_dir).database
+    try:
+        conn, warning = connect(database)
+    except StoreError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
+    if warning:
+        print(f"reader: {warning}", file=sys.stderr)
+    seen: set[str] = set()
+
+    def report(update) -> None:
+        for skipped in update.skipped:
+            if str(skipped.path) not in seen:
+                seen.add(str(skipped.path))
+                print(f"reader: skipped {skipped}", file=sys.stderr)
+
+    Indexer(database, paths).run(report)
+    for hit in search(conn, query, paths):
+        if as_json:
+            record = {
+                "path": hit.path,
+                "title": hit.title,
+                "source": hit.source,
+                "date": hit.date,
+                "snippet": hit.snippet_text,
+                "match": hit.first_match,
+            }
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            snippet = " ".join(hit.snippet_text.split())
+            print(f"{hit.path}\t{' '.join(hit.title.split())}\t{snippet}")
+    conn.close()
+    return 0
+
+
 def format_analysis(title: str, path: str, analysis) -> str:
     lines = [f"{title}  ({path})"]
     for entity in analysis.entities():
@@ -186,19 +242,23 @@ def evaluate_engine(folders: list[str], engine_name: str, show_errors: bool) -> 
 def open_app(
     paths: list[Path], name: str, data_dir: str | None, config_file: str | None, engine: str
 ) -> int:
-    from reader.analysis.engine import EngineUnavailable, get_engine
+    from reader.analysis.engine import EngineUnavailable
     from reader.config import load_config
     from reader.paths import locations
+    from reader.services.analysis import AnalysisRunner
     from reader.ui.app import CorpusSpec, ReaderApp
 
-    try:
-        get_engine(engine)
-    except EngineUnavailable as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return 2
     where = locations(data_dir, config_file)
     config = load_config(where.config_file)
     config.engine = engine
-    app = ReaderApp(CorpusSpec(paths, name), where, config)
+    # Made here, once: a missing engine is refused before the screen opens, and the app uses
+    # this same engine (spaCy's model is not loaded twice).
+    runner = AnalysisRunner(engine, where.cache_dir)
+    try:
+        runner.engine()
+    except EngineUnavailable as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
+    app = ReaderApp(CorpusSpec(paths, name), where, config, runner)
     app.run()
     return app.return_code or 0

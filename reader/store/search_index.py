@@ -75,7 +75,7 @@ def _search(conn, match: str, roots, limit: int, snippet_words: int) -> list[Sea
     where, params = ("1", []) if roots is None else roots_clause(roots)
     sql = (
         "SELECT a.id, a.path, a.title, a.source, a.date, "
-        f"snippet(article_text, -1, '{HIT_START}', '{HIT_END}', '…', {int(snippet_words)}) "
+        f"snippet(article_text, 1, '{HIT_START}', '{HIT_END}', '…', {int(snippet_words)}) "
         "FROM article_text JOIN articles a ON a.id = article_text.rowid "
         f"WHERE article_text MATCH ? AND a.gone = 0 AND a.problem IS NULL AND {where} "
         f"ORDER BY {_RANK} LIMIT ?"

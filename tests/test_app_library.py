@@ -1,0 +1,185 @@
+"""The library in the app: the search screen, sorting and filtering the list, the index across
+restarts, stale background results, a failing engine in the entity filter, a large corpus."""
+
+import time
+from pathlib import Path
+
+from reader.analysis.engine import BuiltinEngine
+from reader.cli import main
+from reader.ui.screens.corpus_search import SearchScreen
+from tests.conftest import list_text, make_app, settle, view_text, wait_for_article
+
+
+async def wait_for(pilot, condition, what: str, tries: int = 500) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        if condition():
+            return
+    raise AssertionError(f"waited in vain for {what}")
+
+
+def indexed(app) -> bool:
+    rows = app.article_list.all_rows
+    busy = any(w.group == "index" and not w.is_finished for w in app.workers)
+    return bool(rows) and not busy and all(row.words is not None for row in rows)
+
+
+async def test_search_screen_finds_a_word_in_a_body_and_opens_the_article_at_it(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await pilot.press("F")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"breakw")  # a prefix, as typed so far, of a word in one body only
+        await settle(pilot, app)
+        results = app.screen.query_one("#corpus-results")
+        assert results.option_count == 1
+        prompt = str(results.get_option_at_index(0).prompt)
+        assert "Harbour reopens" in prompt and "breakwater" in prompt.lower()
+        await pilot.press("enter")
+        await wait_for_article(pilot, app, "Harbour reopens")
+        await settle(pilot, app)
+        view = app.article_view
+        assert view.search_query.lower().startswith("breakw")
+        assert view.search_hits
+        cursor_block = view.article.blocks[view.cursor]
+        assert view.search_query.lower() in cursor_block.text.lower()
+        assert str(app.query_one("#status").render()).startswith("Match 1 of")
+
+
+async def test_search_screen_says_when_nothing_matches_and_escape_closes(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await pilot.press("F", *'"unbalanced (quote')
+        await settle(pilot, app)
+        assert "No article has" in str(app.screen.query_one("#corpus-note").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_s_cycles_the_sort_order_and_J_follows_the_visible_order(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await pilot.press("s")  # folder order → title
+        titles = [row.title for row in app.article_list.rows]
+        assert titles == sorted(titles, key=str.casefold)
+        assert "sorted: title" in app.main.sub_title
+        await pilot.press("g")
+        await wait_for_article(pilot, app, titles[0][:10])
+        await pilot.press("J")
+        await wait_for_article(pilot, app, titles[1][:10])
+        await pilot.press("s", "s")  # title → newest first → longest first
+        words = [row.words for row in app.article_list.rows]
+        assert words == sorted(words, reverse=True)
+        assert "sorted: longest first" in app.main.sub_title
+
+
+async def test_f_filters_the_list_by_title_and_escape_shows_all(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await pilot.press("tab")  # to the list
+        await pilot.press("f", *"harb")
+        assert [row.title[:7] for row in app.article_list.rows] == ["Harbour"]
+        assert "1 of 4 articles" in app.main.sub_title
+        assert "United States" not in list_text(app)
+        await pilot.press("enter")  # keeps the filter, back to the list
+        assert app.article_list.has_focus
+        await pilot.press("escape")
+        assert len(app.article_list.rows) == 4
+
+
+async def test_second_start_lists_from_the_index_and_sees_a_new_file(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+    (corpus / "late.txt").write_text("A late arrival\n\nIt came after.\n", encoding="utf-8")
+    (corpus / "world" / "harbour.md").unlink()
+    again = make_app([corpus], locations)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(again), "the index")
+        titles = [row.title for row in again.article_list.rows]
+        assert "A late arrival" in titles
+        assert not any("Harbour" in title for title in titles)
+        assert "4 articles" in again.main.sub_title
+
+
+async def test_switching_from_a_long_article_while_it_lays_out_shows_the_short_one(
+    tmp_path, locations
+):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    paragraph = "word " * 200
+    body = "\n\n".join(paragraph for _ in range(1200))  # over a million characters
+    (folder / "a_long.txt").write_text(f"A long one\n\n{body}\n", encoding="utf-8")
+    (folder / "b_short.txt").write_text("A short one\n\nJust this.\n", encoding="utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await wait_for(pilot, lambda: app.article_view.article is not None, "an article")
+        assert app.article_view.article.title == "A long one"
+        await pilot.press("J")  # while the long one may still be laying out
+        await wait_for_article(pilot, app, "A short one")
+        await settle(pilot, app)
+        assert app.article_view.article.title == "A short one"
+        assert "Just this." in view_text(app)
+        assert app.is_running
+
+
+async def test_an_engine_that_raises_during_the_entity_filter_is_reported(
+    corpus, locations, monkeypatch
+):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await wait_for(pilot, lambda: app.article_view.analysis is not None, "analysis")
+
+        def broken(self, article):
+            raise RuntimeError("model exploded")
+
+        monkeypatch.setattr(BuiltinEngine, "analyze", broken)
+        (locations.cache_dir / "analysis").mkdir(exist_ok=True)
+        for cached in (locations.cache_dir / "analysis").iterdir():
+            cached.unlink()
+        await pilot.press("e")
+        panel = app.query_one("EntityPanel")
+        prompts = [str(option.prompt).strip() for option in panel.options.options]
+        panel.options.highlighted = prompts.index("Vladimir Putin ×3")
+        await pilot.press("f")
+        await settle(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any("model exploded" in message for message in messages)
+        assert app.is_running and app.article_view.article is not None
+
+
+async def test_ten_thousand_articles_open_and_every_row_gets_its_title(tmp_path, locations):
+    folder = tmp_path / "archive"
+    for number in range(10_000):
+        sub = folder / f"{number // 1000:02}"
+        if number % 1000 == 0:
+            sub.mkdir(parents=True)
+        (sub / f"{number:05}.txt").write_text(
+            f"Story number {number}\n\nA short body for story {number}.\n", encoding="utf-8"
+        )
+    app = make_app([folder], locations)
+    started = time.monotonic()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "10,000 titles", tries=6000)
+        assert app.article_list.total_count == 10_000
+        assert "10,000 articles" in app.main.sub_title
+        await pilot.press("G")
+        assert app.article_list.current.title == "Story number 9999"
+    assert time.monotonic() - started < 300
+
+
+def test_cli_search_prints_path_title_and_snippet_best_first(corpus, capsys):
+    assert main(["search", "harbour", str(corpus)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines and all(len(line.split("\t")) == 3 for line in lines)
+    path, title, snippet = lines[0].split("\t")
+    assert Path(path).name == "harbour.md" and "Harbour" in title
+    assert "harbour" in snippet.lower()
+    assert main(["search", "--json", '"no such phrase anywhere"', str(corpus)]) == 0
+    assert capsys.readouterr().out == ""
