@@ -71,13 +71,17 @@ def test_unreadable_folder_is_reported_and_the_rest_still_found(tmp_path, monkey
     import os
 
     (tmp_path / "ok.txt").write_text("Fine\n\nText.")
-    real_walk = os.walk
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "hidden.txt").write_text("Secret\n\nText.")
+    real_scandir = os.scandir
 
-    def walk_with_error(top, onerror=None, **kwargs):
-        onerror(PermissionError(13, "Permission denied", str(tmp_path / "private")))
-        yield from real_walk(top, onerror=onerror, **kwargs)
+    def scandir(path):
+        # Tests run as root here, where chmod cannot refuse a folder: refuse it in the walk.
+        if os.path.basename(path) == "private":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
 
-    monkeypatch.setattr(os, "walk", walk_with_error)
+    monkeypatch.setattr(os, "scandir", scandir)
     found = discover([tmp_path])
     assert [p.name for p in found.paths] == ["ok.txt"]
     assert [(s.path.name, s.reason) for s in found.skipped] == [("private", "permission denied")]

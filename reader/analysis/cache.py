@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from reader.analysis.engine import Engine
@@ -38,6 +37,8 @@ class AnalysisCache:
     def put(self, engine: Engine, article: Article, analysis: Analysis) -> None:
         path = self._path(engine, article.content_hash)
         try:
+            import tempfile  # only a write needs it; keeps start-up light
+
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,49 +50,79 @@ def check_paths_exist(paths: Iterable[Path]) -> None:
             raise MissingPath(path)
 
 
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    """An article file found on disk, with what `stat` said of it (the index compares these)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
 def discover(paths: Iterable[Path]) -> Discovery:
     """Article files under `paths` (folders recursively), in a stable order. Reads no contents."""
     found = Discovery()
-    seen: set[Path] = set()
-
-    def add(path: Path) -> None:
-        key = path.absolute()
-        if key not in seen:
-            seen.add(key)
-            found.paths.append(path)
-
-    paths = list(paths)
-    check_paths_exist(paths)
-    for root in paths:
-        if root.is_dir():
-            for path in _walk(root, found.skipped):
-                add(path)
-        elif root.is_file():
-            add(root)  # a file named explicitly is read whatever its suffix
-        elif root.is_symlink():
-            found.skipped.append(Skipped(root, "broken link"))
-        else:
-            found.skipped.append(Skipped(root, "not a regular file"))
+    found.paths = [Path(file.path) for file in iter_files(paths, found.skipped)]
     return found
 
 
-def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
-    paths: list[Path] = []
-
-    def on_error(error: OSError) -> None:
-        skipped.append(Skipped(Path(error.filename or root), _os_reason(error)))
-
-    for folder, folders, files in os.walk(root, onerror=on_error):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+def iter_files(paths: Iterable[Path], skipped: list[Skipped]) -> Iterator[FoundFile]:
+    """Article files under `paths` as they are found (a folder's files, then its subfolders,
+    each in name order), each once; what cannot be used is added to `skipped`."""
+    paths = list(paths)
+    check_paths_exist(paths)
+    seen: set[str] = set()
+    for root in paths:
+        if root.is_dir():
+            yield from _scan(str(root), skipped, seen)
+        elif root.is_file():
+            # A file named explicitly is read whatever its suffix.
+            try:
+                info = root.stat()
+            except OSError as error:
+                skipped.append(Skipped(root, _os_reason(error)))
                 continue
-            path = Path(folder, name)
-            if path.is_symlink() and not path.exists():
-                skipped.append(Skipped(path, "broken link"))
-            else:
-                paths.append(path)
-    return paths
+            key = os.path.abspath(root)
+            if key not in seen:
+                seen.add(key)
+                yield FoundFile(str(root), info.st_size, info.st_mtime_ns)
+        elif root.is_symlink():
+            skipped.append(Skipped(root, "broken link"))
+        else:
+            skipped.append(Skipped(root, "not a regular file"))
+
+
+def _scan(folder: str, skipped: list[Skipped], seen: set[str]) -> Iterator[FoundFile]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        skipped.append(Skipped(Path(folder), _os_reason(error)))
+        return
+    subfolders = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):  # linked folders are not followed (no loops)
+            subfolders.append(entry.path)
+            continue
+        if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+            continue
+        try:
+            info = entry.stat()
+        except FileNotFoundError:
+            skipped.append(Skipped(Path(entry.path), "broken link"))
+            continue
+        except OSError as error:
+            skipped.append(Skipped(Path(entry.path), _os_reason(error)))
+            continue
+        key = os.path.abspath(entry.path)
+        if key not in seen:
+            seen.add(key)
+            yield FoundFile(entry.path, info.st_size, info.st_mtime_ns)
+    for subfolder in subfolders:
+        yield from _scan(subfolder, skipped, seen)
 
 
 def _os_reason(error: OSError) -> str:

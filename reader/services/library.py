@@ -9,19 +9,29 @@ updates while it works; the second start shows the list from the table before re
 
 from __future__ import annotations
 
-import os
+import itertools
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.corpus.discover import Skipped, UnreadableArticle, discover, parse_article, read_text
+from reader.corpus.discover import (
+    FoundFile,
+    Skipped,
+    UnreadableArticle,
+    iter_files,
+    parse_article,
+    read_text,
+)
 from reader.corpus.model import Article
-from reader.store.articles import ArticleRow, ArticleStore, Parsed, path_key
+from reader.store.articles import ArticleRow, ArticleStore, KnownFile, Parsed, path_key
 from reader.store.database import open_existing, transaction
 
 _BATCH_SECONDS = 0.25
 _BATCH_ARTICLES = 400
+_FIRST_PAINT_WAIT = 1.0
+_EARLY_FILES = 64
 
 
 @dataclass(slots=True)
@@ -72,29 +82,43 @@ class Indexer:
         self,
         report: Callable[[IndexUpdate], None],
         cancelled: Callable[[], bool] = lambda: False,
+        first_paint: threading.Event | None = None,
     ) -> IndexUpdate:
-        """Bring the index in step with the disk; returns the totals of the run."""
+        """Bring the index in step with the disk; returns the totals of the run.
+
+        With `first_paint`, files are walked and read only once it is set (or after a second):
+        the first article on screen does not share the processor with the walk."""
         conn = open_existing(self.database)
         try:
-            return self._run(ArticleStore(conn), report, cancelled)
+            return self._run(ArticleStore(conn), report, cancelled, first_paint)
         finally:
             conn.close()
 
-    def _run(self, store, report, cancelled) -> IndexUpdate:
-        found = discover(self.roots)
+    def _run(self, store, report, cancelled, first_paint) -> IndexUpdate:
         known = store.known_under(self.roots)
-        on_disk: dict[str, tuple[int, int]] = {}
-        skipped = list(found.skipped)
-        for path in found.paths:
-            try:
-                info = os.stat(path)
-            except OSError as error:
-                skipped.append(Skipped(path, error.strerror or str(error)))
-                continue
-            on_disk[path_key(path)] = (info.st_size, info.st_mtime_ns)
+        if first_paint is not None and known:
+            first_paint.wait(_FIRST_PAINT_WAIT)
+        skipped: list[Skipped] = []
+        files = iter_files(self.roots, skipped)
+        early: list[FoundFile] = []
+        if not known:
+            # A first start: list the first files found at once, so an article is on screen
+            # while the rest of the folders are walked.
+            early = list(itertools.islice(files, _EARLY_FILES))
+            if early:
+                with transaction(store.conn):
+                    rows = store.add_paths([path_key(file.path) for file in early])
+                report(IndexUpdate(rows=rows, total=len(rows)))
+                known = {row.path: KnownFile(row.id, -1, -1, False, None) for row in rows}
+                if first_paint is not None:
+                    first_paint.wait(_FIRST_PAINT_WAIT)
+        on_disk = {
+            path_key(file.path): (file.size, file.mtime_ns)
+            for file in itertools.chain(early, files)
+        }
 
         to_read: list[tuple[int, str]] = []  # (row id, path), in path order
-        fresh_paths, fresh_ids = [], set()
+        fresh_paths, fresh_ids = [], {known[path_key(file.path)].id for file in early}
         for path in sorted(on_disk):
             before = on_disk[path]
             row = known.get(path)
@@ -106,9 +130,8 @@ class Indexer:
                 skipped.append(Skipped(Path(path), row.problem))
         vanished = [row.id for path, row in known.items() if path not in on_disk and not row.gone]
 
-        first = IndexUpdate(
-            removed=vanished, skipped=skipped, total=len(to_read) + len(fresh_paths)
-        )
+        total = len(to_read) + len(fresh_paths)
+        first = IndexUpdate(removed=vanished, skipped=skipped, total=total)
         with transaction(store.conn):
             store.mark_gone(vanished)
             added = store.add_paths(fresh_paths)

@@ -104,6 +104,11 @@ class ArticleStore:
         )
         return [_row(values) for values in self.conn.execute(query, params)]
 
+    def has_rows_under(self, roots: list[Path]) -> bool:
+        where, params = roots_clause(roots)
+        query = f"SELECT 1 FROM articles WHERE gone = 0 AND {where} LIMIT 1"
+        return self.conn.execute(query, params).fetchone() is not None
+
     def problems_under(self, roots: list[Path]) -> list[tuple[str, str]]:
         where, params = roots_clause(roots)
         query = (
@@ -130,6 +135,12 @@ class ArticleStore:
             f"SELECT {_ROW_COLUMNS} FROM articles WHERE path = ?", (path_key(path),)
         ).fetchone()
         return _row(values) if values else None
+
+    def is_under(self, article_id: int, roots: list[Path]) -> bool:
+        """Whether a readable article of the index lies under `roots`."""
+        where, params = roots_clause(roots)
+        query = f"SELECT 1 FROM articles WHERE id = ? AND gone = 0 AND problem IS NULL AND {where}"
+        return self.conn.execute(query, [article_id, *params]).fetchone() is not None
 
     def position_of(self, article_id: int) -> int | None:
         found = self.conn.execute(

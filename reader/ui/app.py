@@ -3,7 +3,6 @@ and shows the main screen, which composes the widgets and does the reading."""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +78,8 @@ class ReaderApp(App[None]):
         warning = self.state.open()
         if not self.state.is_open:
             # The data dir cannot be used: index in a scratch folder so reading still works.
+            import tempfile
+
             self.state = StateKeeper(
                 Path(tempfile.mkdtemp(prefix="reader-")) / "reader.db",
                 on_error=self._store_error,

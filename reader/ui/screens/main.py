@@ -7,6 +7,7 @@ were computed for, and are dropped when the reader has moved on by the time they
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import on, work
@@ -37,6 +38,7 @@ from reader.ui.widgets.status_line import StatusLine
 NARROW_WIDTH = 90
 _ARTICLE_CACHE = 8
 _BIG_FILE_BYTES = 2_000_000
+_PREVIEW_DELAY = 0.1
 
 
 def _is_big(path: Path) -> bool:
@@ -85,6 +87,9 @@ class MainScreen(Screen):
         self._skipped: dict[str, Skipped] = {}
         self._indexing = ""
         self._restored = False
+        self._preview_timer = None
+        # Set once the first article is on screen: the indexer waits for it before it reads.
+        self._first_paint = threading.Event()
 
     # ----------------------------------------------------------------- layout
 
@@ -123,7 +128,16 @@ class MainScreen(Screen):
         self.article_view.show_placeholder("Opening the corpus…")
         self.sub_title = self.app.corpus.name
         self.narrow = self.app.size.width < NARROW_WIDTH
+        self._restore_last_article()
         self._load_corpus()
+
+    def _restore_last_article(self) -> None:
+        """Start reading the last article at once, while the list is still being read."""
+        last = self.app.state.get_value("last_article")
+        articles = self.app.state.articles
+        row = articles.get(int(last)) if last and last.isdigit() and articles else None
+        if row is not None and articles.is_under(row.id, self.app.corpus.paths):
+            self._load(row, focus=False)
 
     def on_resize(self, event: Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
@@ -167,7 +181,7 @@ class MainScreen(Screen):
         try:
             rows, skipped = load_rows(database, roots)
             app.call_from_thread(self._rows_loaded, rows, skipped)
-            Indexer(database, roots).run(report, lambda: worker.is_cancelled)
+            Indexer(database, roots).run(report, lambda: worker.is_cancelled, self._first_paint)
         except Exception as error:
             # The index is a cache of the disk: say what failed, never end the session.
             app.call_from_thread(
@@ -220,6 +234,7 @@ class MainScreen(Screen):
         self.article_list.refresh()
         if self.article_list.total_count == 0:
             self.article_view.show_placeholder(self.article_list.placeholder)
+        self._first_paint.set()
         if self._skipped:
             self._report_skipped(list(self._skipped.values()))
 
@@ -266,8 +281,21 @@ class MainScreen(Screen):
     @on(ArticleList.Highlighted)
     def _preview(self, event: ArticleList.Highlighted) -> None:
         # Opening an article moves the highlight too; that must not replace the open with a preview.
-        if event.row.id != self._opening:
+        if event.row.id == self._opening:
+            return
+        self._cancel_preview()
+        if self.article_view.article is None:
             self._load(event.row, focus=False)
+        else:
+            # Holding j runs down the list: show the article where the cursor comes to rest,
+            # not every one it passes.
+            row = event.row
+            self._preview_timer = self.set_timer(_PREVIEW_DELAY, lambda: self._load(row, False))
+
+    def _cancel_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
@@ -275,6 +303,7 @@ class MainScreen(Screen):
 
     def open_row(self, row: ArticleRow) -> None:
         """Open an article for reading: shown, focused, marked read."""
+        self._cancel_preview()
         self._opening = row.id
         self.article_list.select_id(row.id)
         self._load(row, focus=True)
@@ -295,6 +324,7 @@ class MainScreen(Screen):
 
     def _load_failed(self, row: ArticleRow, reason: str) -> None:
         self._opening = None
+        self._first_paint.set()
         self.article_view.show_placeholder(f"Cannot show {row.name}: {reason}")
         self.article_list.remove([row.id])
         self._report_skipped([Skipped(row.file, reason)])
@@ -309,6 +339,7 @@ class MainScreen(Screen):
             if self._shown is not None:
                 state.flush()  # the article we leave keeps its place on disk
             self.article_view.show_article(article, state.position_of(row.id) or 0)
+            self._first_paint.set()
             self._shown = row.id
             state.set_value("last_article", str(row.id))
             for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
@@ -514,6 +545,7 @@ class MainScreen(Screen):
         if row is None:
             self.notify("No more articles" if step > 0 else "This is the first article")
             return
+        self._cancel_preview()
         self._opening = row.id
         self._load(row, focus=True)
 
