@@ -63,6 +63,7 @@ async def test_s_cycles_the_sort_order_and_J_follows_the_visible_order(corpus, l
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: indexed(app), "the index")
         await pilot.press("s")  # folder order → title
+        await settle(pilot, app)
         titles = [row.title for row in app.article_list.rows]
         assert titles == sorted(titles, key=str.casefold)
         assert "sorted: title" in app.main.sub_title
@@ -71,6 +72,7 @@ async def test_s_cycles_the_sort_order_and_J_follows_the_visible_order(corpus, l
         await pilot.press("J")
         await wait_for_article(pilot, app, titles[1][:10])
         await pilot.press("s", "s")  # title → newest first → longest first
+        await settle(pilot, app)
         words = [row.words for row in app.article_list.rows]
         assert words == sorted(words, reverse=True)
         assert "sorted: longest first" in app.main.sub_title
@@ -82,6 +84,7 @@ async def test_f_filters_the_list_by_title_and_escape_shows_all(corpus, location
         await wait_for(pilot, lambda: indexed(app), "the index")
         await pilot.press("tab")  # to the list
         await pilot.press("f", *"harb")
+        await settle(pilot, app)
         assert [row.title[:7] for row in app.article_list.rows] == ["Harbour"]
         assert "1 of 4 articles" in app.main.sub_title
         assert "United States" not in list_text(app)

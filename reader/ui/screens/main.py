@@ -1,8 +1,8 @@
-"""The main screen: article list, reader pane, side panels, status line.
+"""The main screen: the sidebar (article list), the reader pane, the side panels.
 
-It composes the widgets and calls the services (library index, analysis runner, state keeper);
-each widget owns its own state. Slow work runs in thread workers whose results carry what they
-were computed for, and are dropped when the reader has moved on by the time they arrive.
+It composes the widgets and calls the services (library index, state keeper); each widget owns
+its own state. Slow work runs in thread workers whose results carry what they were computed
+for, and are dropped when the reader has moved on by the time they arrive.
 """
 
 from __future__ import annotations
@@ -13,32 +13,30 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from reader.analysis.engine import EngineUnavailable
-from reader.analysis.model import Analysis
 from reader.config import MAX_MEASURE, MIN_MEASURE
 from reader.corpus.discover import Skipped, UnreadableArticle, load_article
 from reader.corpus.model import Article
-from reader.services.analysis import MAX_ANALYSED_CHARS
 from reader.services.library import Indexer, IndexUpdate, load_rows
 from reader.store.articles import ArticleRow
-from reader.ui.screens.corpus_search import SearchChoice, SearchScreen
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_list import ArticleList, SortOrder
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.quote_panel import QuotePanel
-from reader.ui.widgets.status_line import StatusLine
+from reader.ui.widgets.reader_pane import ReaderPane
+from reader.ui.widgets.sidebar import Sidebar, plural
 
 NARROW_WIDTH = 90
 _ARTICLE_CACHE = 8
 _BIG_FILE_BYTES = 2_000_000
 _PREVIEW_DELAY = 0.1
+_EMPTY = "No articles here: reader opens .txt, .md and .markdown files."
 
 
 def _is_big(path: Path) -> bool:
@@ -49,10 +47,6 @@ def _is_big(path: Path) -> bool:
         return False
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
-
-
 class MainScreen(Screen):
     BINDINGS = [
         Binding("tab", "switch_pane", "List/Reader", priority=True, id="app.switch_pane"),
@@ -60,7 +54,7 @@ class MainScreen(Screen):
         Binding("K", "previous_article", "Prev article", id="app.previous_article"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("F", "find_everywhere", "Find in all", id="app.find_everywhere"),
-        Binding("s", "cycle_sort", "Sort", show=False, id="app.sort"),
+        Binding("s", "cycle_sort", "Sort the list", show=False, id="app.sort"),
         Binding("f", "filter_titles", "Filter titles", show=False, id="app.filter_titles"),
         Binding("l", "toggle_list", "List", id="app.toggle_list"),
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
@@ -83,10 +77,9 @@ class MainScreen(Screen):
         self._opening: int | None = None  # the article being opened (not just previewed)
         self._find_after_open: tuple[int, str] | None = None
         self._list_before_panel = True
-        self._engine_failed = False
         self._skipped: dict[str, Skipped] = {}
-        self._indexing = ""
-        self._restored = False
+        self._activity = {"index": "", "filter": ""}
+        self._listed = False  # the list has had its first rows
         self._preview_timer = None
         # Set once the first article is on screen: the indexer waits for it before it reads.
         self._first_paint = threading.Event()
@@ -96,32 +89,27 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="main"):
-            with Vertical(id="sidebar"):
-                yield Input(
-                    placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter"
-                )
-                yield ArticleList(id="articles")
-            with Vertical(id="reader-column"):
-                yield ArticleView(id="article")
-                yield Input(
-                    placeholder="Search this article…  (Enter keeps, Esc clears)", id="search"
-                )
-                yield StatusLine("", id="status")
+            yield Sidebar(id="sidebar")
+            yield ReaderPane(id="reader-column")
             yield EntityPanel(classes="side-panel", id="entities")
             yield QuotePanel(classes="side-panel", id="quotes")
         yield Footer()
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
 
     @property
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
     @property
-    def article_view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+    def reader(self) -> ReaderPane:
+        return self.query_one(ReaderPane)
 
     @property
-    def status(self) -> StatusLine:
-        return self.query_one(StatusLine)
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
         self.article_view.measure = self.app.config.measure
@@ -130,14 +118,6 @@ class MainScreen(Screen):
         self.narrow = self.app.size.width < NARROW_WIDTH
         self._restore_last_article()
         self._load_corpus()
-
-    def _restore_last_article(self) -> None:
-        """Start reading the last article at once, while the list is still being read."""
-        last = self.app.state.get_value("last_article")
-        articles = self.app.state.articles
-        row = articles.get(int(last)) if last and last.isdigit() and articles else None
-        if row is not None and articles.is_under(row.id, self.app.corpus.paths):
-            self._load(row, focus=False)
 
     def on_resize(self, event: Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
@@ -168,6 +148,14 @@ class MainScreen(Screen):
 
     # ----------------------------------------------------------------- the corpus
 
+    def _restore_last_article(self) -> None:
+        """Start reading the last article at once, while the list is still being read."""
+        last = self.app.state.get_value("last_article")
+        articles = self.app.state.articles
+        row = articles.get(int(last)) if last and last.isdigit() and articles else None
+        if row is not None and articles.is_under(row.id, self.app.corpus.paths):
+            self._load(row, focus=False)
+
     @work(thread=True, exclusive=True, group="index")
     def _load_corpus(self) -> None:
         """The list from the index at once, then the indexer brings it in step with the disk."""
@@ -184,14 +172,11 @@ class MainScreen(Screen):
             Indexer(database, roots).run(report, lambda: worker.is_cancelled, self._first_paint)
         except Exception as error:
             # The index is a cache of the disk: say what failed, never end the session.
+            message = f"Could not index the articles: {type(error).__name__}: {error}"
             app.call_from_thread(
-                self.notify,
-                f"Could not index the articles: {error}",
-                title="Library",
-                severity="error",
-                timeout=15,
+                self.notify, message, title="Library", severity="error", timeout=15
             )
-            app.call_from_thread(self._index_failed)
+            app.call_from_thread(self._set_activity, "index", "")
 
     def _rows_loaded(self, rows: list[ArticleRow], skipped: list[Skipped]) -> None:
         self._remember_skipped(skipped)
@@ -203,44 +188,37 @@ class MainScreen(Screen):
         last_id = int(last) if last and last.isdigit() else None
         article_list = self.article_list
         article_list.set_rows(rows, highlight=last_id)
-        self._restored = True
-        if article_list.current is not None and (
-            last_id == article_list.current.id or not self.list_open
-        ):
+        self._listed = True
+        current = article_list.current
+        if current is not None and (last_id == current.id or not self.list_open):
             self.article_view.focus()
         else:
             article_list.focus()
 
     def _index_update(self, update: IndexUpdate) -> None:
         article_list = self.article_list
-        if not self._restored and update.rows:
+        if not self._listed and update.rows:
             self._show_rows(update.rows)
         elif update.rows:
             article_list.upsert(update.rows)
         if update.removed:
             article_list.remove(update.removed)
         self._remember_skipped(update.skipped)
-        if update.finished or (update.done == update.total and update.total == 0):
-            self._indexing = ""
+        if update.finished or (update.done == update.total == 0 and not update.rows):
             self._index_done()
         elif update.total:
-            self._indexing = f"reading {update.done:,} of {update.total:,}"
-        self._update_counts()
+            self._set_activity("index", f"reading {update.done:,} of {update.total:,}")
 
     def _index_done(self) -> None:
-        self.article_list.placeholder = (
-            "No articles here: reader opens .txt, .md and .markdown files."
-        )
+        self._set_activity("index", "")
+        self._first_paint.set()
+        self.article_list.placeholder = _EMPTY
         self.article_list.refresh()
         if self.article_list.total_count == 0:
-            self.article_view.show_placeholder(self.article_list.placeholder)
-        self._first_paint.set()
+            self.article_view.show_placeholder(_EMPTY)
         if self._skipped:
             self._report_skipped(list(self._skipped.values()))
-
-    def _index_failed(self) -> None:
-        self._indexing = ""
-        self._update_counts()
+            self._skipped.clear()
 
     def _remember_skipped(self, skipped: list[Skipped]) -> None:
         for item in skipped:
@@ -253,27 +231,33 @@ class MainScreen(Screen):
             lines.append(f"…and {len(skipped) - 8} more (`reader list` prints them all)")
         self.notify(
             "\n".join(lines),
-            title=f"Skipped {_plural(len(skipped), 'file')}",
+            title=f"Skipped {plural(len(skipped), 'file')}",
             severity="warning",
             timeout=10,
         )
+
+    def _set_activity(self, kind: str, text: str) -> None:
+        self._activity[kind] = text
+        self._update_counts()
+
+    @on(Sidebar.Activity)
+    def _sidebar_activity(self, event: Sidebar.Activity) -> None:
+        self._set_activity("filter", event.text)
 
     @on(ArticleList.Changed)
     def _update_counts(self) -> None:
         article_list = self.article_list
         total = article_list.total_count
-        counts = f"{_plural(total, 'article')} · {article_list.unread_count:,} unread"
-        shown = article_list.shown_count
-        filters = [f for f in (article_list.filter_label,) if f]
+        counts = f"{plural(total, 'article')} · {article_list.unread_count:,} unread"
+        filters = [article_list.filter_label] if article_list.filter_label else []
         if article_list.title_filter:
             filters.append(f"titles with “{article_list.title_filter}”")
-        if filters or shown != total:
-            counts = f"{shown:,} of {counts} · " + " · ".join(filters)
+        if filters or article_list.shown_count != total:
+            counts = f"{article_list.shown_count:,} of {counts} · " + " · ".join(filters)
         parts = [self.app.corpus.name, counts]
-        if article_list.sort_order.name != "PATH":
+        if article_list.sort_order is not SortOrder.PATH:
             parts.append(f"sorted: {article_list.sort_order.value}")
-        if self._indexing:
-            parts.append(self._indexing)
+        parts += [text for text in self._activity.values() if text]
         self.sub_title = " · ".join(parts)
 
     # ----------------------------------------------------------------- opening articles
@@ -338,14 +322,12 @@ class MainScreen(Screen):
         if self._shown != row.id or self.article_view.article is None:
             if self._shown is not None:
                 state.flush()  # the article we leave keeps its place on disk
-            self.article_view.show_article(article, state.position_of(row.id) or 0)
+            self.reader.show(article, state.position_of(row.id) or 0)
             self._first_paint.set()
             self._shown = row.id
             state.set_value("last_article", str(row.id))
             for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
                 panel.show(None)
-            self._analyze_shown(article)
-        self.status.show_reading(self.article_view)
         if focus:
             self._opening = None
             self._mark_read(row.id, True)
@@ -355,7 +337,7 @@ class MainScreen(Screen):
         pending = self._find_after_open
         if pending is not None and pending[0] == row.id:
             self._find_after_open = None
-            self._find_in_article(pending[1])
+            self.reader.find(pending[1])
 
     def _mark_read(self, article_id: int, read: bool) -> None:
         # The list's row is the one truth of a read mark while the app runs.
@@ -376,58 +358,13 @@ class MainScreen(Screen):
         row = self.article_list.row(self._shown) if self._shown is not None else None
         if row is not None and event.article is self.article_view.article:
             self.app.state.remember(row.id, event.position, row.read)
-        self.status.show_reading(self.article_view)
 
-    @on(ArticleView.LinkClicked)
-    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
-        self.notify(event.href or "(no address)", title="Link (not opened)")
+    # ----------------------------------------------------------------- panels
 
-    @on(ArticleView.SearchUpdated)
-    def _search_updated(self, event: ArticleView.SearchUpdated) -> None:
-        self.status.show_search(event)
-
-    @on(ArticleView.MentionStepped)
-    def _mention_stepped(self, event: ArticleView.MentionStepped) -> None:
-        self.status.show_mention(event)
-
-    # ----------------------------------------------------------------- analysis
-
-    def _analyze_shown(self, article: Article) -> None:
-        if len(article.source) > MAX_ANALYSED_CHARS:
-            self.notify(
-                "This article is too long to analyse; entities and quotations are not marked.",
-                timeout=5,
-            )
-            return
-        if not self._engine_failed:
-            self._analyze(article)
-
-    @work(thread=True, exclusive=True, group="analysis")
-    def _analyze(self, article: Article) -> None:
-        app = self.app
-        try:
-            analysis = app.analysis.analyze(article)
-        except EngineUnavailable as error:
-            self._engine_failed = True
-            app.call_from_thread(self.notify, str(error), title="Analysis", severity="error")
-            return
-        except Exception as error:
-            # A fault in an engine must not end the reading session: say so, keep the text.
-            self.log.error(f"analysis of {article.path} failed", error)
-            message = f"Could not analyse {article.path.name}: {type(error).__name__}: {error}"
-            app.call_from_thread(self.notify, message, title="Analysis", severity="error")
-            return
-        if not get_current_worker().is_cancelled:
-            app.call_from_thread(self._analysis_ready, article, analysis)
-
-    def _analysis_ready(self, article: Article, analysis: Analysis) -> None:
-        view = self.article_view
-        if view.article is not article:
-            return  # the reader has moved on
-        view.set_analysis(analysis)
-        self.query_one(EntityPanel).show(analysis)
-        self.query_one(QuotePanel).show(analysis)
-        self.status.show_reading(view)
+    @on(ReaderPane.Analysed)
+    def _analysed(self, event: ReaderPane.Analysed) -> None:
+        self.query_one(EntityPanel).show(event.analysis)
+        self.query_one(QuotePanel).show(event.analysis)
 
     def _toggle_panel(self, name: str) -> None:
         if self.panel == name:
@@ -461,66 +398,10 @@ class MainScreen(Screen):
 
     @on(EntityPanel.FilterRequested)
     def _filter_requested(self, event: EntityPanel.FilterRequested) -> None:
-        self.notify(f"Finding the articles that mention {event.entity}…", timeout=3)
-        articles = [(row.id, row.path, row.content_hash) for row in self.article_list.all_rows]
-        self._filter_by_entity(event.entity, articles)
-
-    @work(thread=True, exclusive=True, group="filter")
-    def _filter_by_entity(self, name: str, articles: list[tuple[int, str, str]]) -> None:
-        app, worker = self.app, get_current_worker()
-
-        def progress(done: int, total: int) -> None:
-            note = f"finding articles that mention {name}: {done:,} of {total:,}"
-            app.call_from_thread(setattr, self, "sub_title", f"{app.corpus.name} · {note}")
-
-        try:
-            found = app.analysis.articles_mentioning(
-                articles, name, None, progress, lambda: worker.is_cancelled
-            )
-        except Exception as error:  # the engine cannot run: the list stays as it is
-            message = f"Could not filter by {name}: {type(error).__name__}: {error}"
-            app.call_from_thread(self.notify, message, title="Analysis", severity="error")
-            app.call_from_thread(self._update_counts)
-            return
-        if not worker.is_cancelled:
-            app.call_from_thread(self._apply_entity_filter, name, found.ids, found.failed)
-
-    def _apply_entity_filter(self, name: str, ids: set[int], failed: list[str]) -> None:
-        self.article_list.set_filter(ids, f"mentioning {name}")
-        self._update_counts()
-        noun = "article mentions" if len(ids) == 1 else "articles mention"
-        self.notify(f"{len(ids):,} {noun} {name} · Esc shows all", timeout=5)
-        if failed:
-            more = f"\n…and {len(failed) - 5} more" if len(failed) > 5 else ""
-            self.notify(
-                "\n".join(failed[:5]) + more,
-                title=f"{_plural(len(failed), 'article')} not analysed",
-                severity="warning",
-                timeout=10,
-            )
-
-    def _clear_filter(self) -> bool:
-        """Show every article again (or stop finding them); False if there was no filter."""
-        finding = [w for w in self.workers if w.group == "filter" and not w.is_finished]
-        if finding:
-            self.workers.cancel_group(self, "filter")
-            self._update_counts()
-            return True
-        article_list = self.article_list
-        if article_list.filter_label is None and not article_list.title_filter:
-            return False
-        self.query_one("#list-filter", Input).value = ""
-        self.query_one("#list-filter", Input).remove_class("-open")
-        article_list.set_filter(None)
-        article_list.set_title_filter("")
-        self._update_counts()
-        return True
+        self.sidebar.filter_by_entity(event.entity)
 
     def action_toggle_highlights(self) -> None:
-        view = self.article_view
-        view.show_analysis = not view.show_analysis
-        state = "shown" if view.show_analysis else "hidden"
-        self.notify(f"Entity and quotation colours {state}", timeout=2)
+        self.reader.toggle_highlights()
 
     # ----------------------------------------------------------------- actions
 
@@ -566,79 +447,39 @@ class MainScreen(Screen):
 
     def action_filter_titles(self) -> None:
         self.list_open = True
-        box = self.query_one("#list-filter", Input)
-        box.add_class("-open")
-        box.focus()
-
-    @on(Input.Changed, "#list-filter")
-    def _list_filter_changed(self, event: Input.Changed) -> None:
-        self.article_list.set_title_filter(event.value)
-
-    @on(Input.Submitted, "#list-filter")
-    def _list_filter_submitted(self, event: Input.Submitted) -> None:
-        if not event.value:
-            event.input.remove_class("-open")
-        self.article_list.focus()
+        self.sidebar.open_filter()
 
     def action_search(self) -> None:
-        if self.article_view.article is None:
-            return
-        search = self.query_one("#search", Input)
-        search.add_class("-open")
-        search.focus()
-
-    def _find_in_article(self, text: str) -> None:
-        """Set the in-article search to `text` (from a corpus search hit): n/N go on from it."""
-        search = self.query_one("#search", Input)
-        with search.prevent(Input.Changed):
-            search.value = text
-        self.article_view.search(text)
-        self.article_view.focus()
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.article_view.search(event.value)
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.input.remove_class("-open")
-        self.article_view.focus()
+        self.reader.open_search()
 
     def action_find_everywhere(self) -> None:
-        self.app.push_screen(
-            SearchScreen(self.app.state.database, self.app.corpus.paths), self._search_chosen
-        )
+        from reader.ui.screens.corpus_search import SearchScreen
 
-    def _search_chosen(self, choice: SearchChoice | None) -> None:
+        search = SearchScreen(self.app.state.database, self.app.corpus.paths)
+        self.app.push_screen(search, self._search_chosen)
+
+    def _search_chosen(self, choice) -> None:
         if choice is None:
             return
         row = self.article_list.row(choice.article_id)
         if row is None:
             self.notify("That article is no longer in the list", severity="warning")
             return
-        if self.article_list.filter_label or self.article_list.title_filter:
-            self._clear_filter()
+        if self.article_list.shown_count != self.article_list.total_count:
+            self.sidebar.clear_filters()
         if choice.text:
             self._find_after_open = (row.id, choice.text)
         self.open_row(row)
 
     def action_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        list_filter = self.query_one("#list-filter", Input)
         if self.panel is not None:
             self.panel = None
-        elif search.has_class("-open") or self.article_view.search_query:
-            search.remove_class("-open")
-            search.value = ""
-            self.article_view.clear_search()
-            self.article_view.focus()
+        elif self.reader.close_search():
+            return
         elif self.article_view.selected_entity:
             self.article_view.select_entity(None)
-        elif list_filter.has_focus or self._clear_filter():
-            list_filter.value = ""
-            list_filter.remove_class("-open")
-            self.article_list.set_title_filter("")
-            self.article_list.focus()
+        elif self.sidebar.clear_filters():
+            return
         elif self.narrow and self.list_open:
             self.list_open = False
 
@@ -651,7 +492,3 @@ class MainScreen(Screen):
 
     def action_narrower(self) -> None:
         self._set_measure(self.article_view.measure - 4)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Letters typed into a text box are text, not commands.
-        return not (action in ("cycle_sort", "filter_titles") and isinstance(self.focused, Input))

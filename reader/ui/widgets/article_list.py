@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from reader.corpus.model import reading_time_label
 from reader.store.articles import ArticleRow
+from reader.ui.messages import post_own
 from reader.ui.widgets.line_renderer import fit_cells
 
 ROW_HEIGHT = 2
@@ -162,7 +163,7 @@ class ArticleList(ScrollView, can_focus=True):
             self._redraw_row(row.id)
         if reorder:
             self._schedule_rebuild()
-        self.post_message(self.Changed())
+        post_own(self, self.Changed())
 
     def remove(self, ids: Iterable[int]) -> None:
         removed = False
@@ -182,7 +183,7 @@ class ArticleList(ScrollView, can_focus=True):
             self._redraw_row(article_id)
             if self.sort_order is SortOrder.UNREAD:
                 self._schedule_rebuild()
-            self.post_message(self.Changed())
+            post_own(self, self.Changed())
 
     # ----------------------------------------------------------------- what is shown
 
@@ -236,7 +237,7 @@ class ArticleList(ScrollView, can_focus=True):
                 self.cursor = target
         self._scroll_to_cursor()
         self.refresh()
-        self.post_message(self.Changed())
+        post_own(self, self.Changed())
 
     @property
     def rows(self) -> list[ArticleRow]:
@@ -293,7 +294,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         row = self.current
         if row is not None:
-            self.post_message(self.Highlighted(row))
+            post_own(self, self.Highlighted(row))
 
     def _scroll_to_cursor(self) -> None:
         if self.cursor >= 0 and self.is_mounted:
@@ -328,13 +329,13 @@ class ArticleList(ScrollView, can_focus=True):
     def action_open(self) -> None:
         row = self.current
         if row is not None:
-            self.post_message(self.Opened(row))
+            post_own(self, self.Opened(row))
 
     def on_click(self, event: events.Click) -> None:
         index = (int(self.scroll_y) + event.y) // ROW_HEIGHT
         if 0 <= index < len(self._order):
             self.cursor = index
-            self.post_message(self.Opened(self.current))
+            post_own(self, self.Opened(self.current))
 
     # ----------------------------------------------------------------- drawing
 

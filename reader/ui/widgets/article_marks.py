@@ -15,6 +15,7 @@ from reader.analysis.model import Analysis, Quote
 from reader.corpus.model import Article, Span
 from reader.corpus.search import HitList, TextHit, hits_for_span, iter_matches
 from reader.ui.highlights import attributions, build_highlights
+from reader.ui.messages import post_own
 
 _FIND_BATCH_SECONDS = 0.1
 
@@ -109,8 +110,9 @@ class ArticleMarks:
 
     def _announce_search(self) -> None:
         search = self._search
-        self.post_message(
-            self.SearchUpdated(self._query, search.index + 1, len(search.hits), self.searching)
+        post_own(
+            self,
+            self.SearchUpdated(self._query, search.index + 1, len(search.hits), self.searching),
         )
 
     def clear_search(self) -> None:
@@ -163,10 +165,11 @@ class ArticleMarks:
             self.notify("Choose an entity first: e opens the entity panel")
             return
         self._go_to(self._mentions.current)
-        self.post_message(
+        post_own(
+            self,
             self.MentionStepped(
                 self.selected_entity or "", self._mentions.index + 1, len(self._mentions.hits)
-            )
+            ),
         )
 
     def go_to_source(self, offset: int) -> None:

@@ -22,6 +22,7 @@ from reader.analysis.model import Analysis
 from reader.corpus.model import Article
 from reader.corpus.search import HitList
 from reader.ui.layout import Layout, layout_article, measure_width
+from reader.ui.messages import post_own
 from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
 from reader.ui.widgets.article_marks import ArticleMarks
 from reader.ui.widgets.line_renderer import Highlight, LineRenderer
@@ -263,7 +264,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
 
     def _post_position(self) -> None:
         if self.article is not None and self._layout is not None:
-            self.post_message(self.PositionChanged(self.article, self.position))
+            post_own(self, self.PositionChanged(self.article, self.position))
 
     def _jump(self, y: float) -> None:
         """Scroll to line `y` now (`scroll_to` defers until the next refresh)."""
@@ -341,7 +342,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         offset = line.start + max(column, 0)
         for mark in block.marks:
             if mark.kind == "link" and mark.start <= offset < mark.end:
-                self.post_message(self.LinkClicked(mark.href))
+                post_own(self, self.LinkClicked(mark.href))
 
     # ----------------------------------------------------------------- rendering
 

@@ -1,0 +1,152 @@
+"""The reader column: the article, the in-article search box and the status line.
+
+It has the shown article analysed in a worker (the engine is the app's, shared) and tells the
+screen with `Analysed`, so the side panels can show the same analysis.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input
+from textual.worker import get_current_worker
+
+from reader.analysis.engine import EngineUnavailable
+from reader.analysis.model import Analysis
+from reader.corpus.model import Article
+from reader.services.analysis import MAX_ANALYSED_CHARS
+from reader.ui.messages import post_own
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.status_line import StatusLine
+
+
+class ReaderPane(Vertical):
+    class Analysed(Message):
+        def __init__(self, article: Article, analysis: Analysis) -> None:
+            super().__init__()
+            self.article = article
+            self.analysis = analysis
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._engine_failed = False
+
+    def compose(self) -> ComposeResult:
+        yield ArticleView(id="article")
+        yield Input(placeholder="Search this article…  (Enter keeps, Esc clears)", id="search")
+        yield StatusLine("", id="status")
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def search_box(self) -> Input:
+        return self.query_one("#search", Input)
+
+    # ----------------------------------------------------------------- the article
+
+    def show(self, article: Article, position: int) -> None:
+        """Show an article at a source offset, then colour it when its analysis arrives."""
+        self.view.show_article(article, position)
+        if len(article.source) > MAX_ANALYSED_CHARS:
+            self.notify(
+                "This article is too long to analyse; entities and quotations are not marked.",
+                timeout=5,
+            )
+        elif not self._engine_failed:
+            self._analyze(article)
+        self.status.show_reading(self.view)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyze(self, article: Article) -> None:
+        app = self.app
+        try:
+            analysis = app.analysis.analyze(article)
+        except EngineUnavailable as error:
+            self._engine_failed = True
+            app.call_from_thread(self.notify, str(error), title="Analysis", severity="error")
+            return
+        except Exception as error:
+            # A fault in an engine must not end the reading session: say so, keep the text.
+            self.log.error(f"analysis of {article.path} failed", error)
+            message = f"Could not analyse {article.path.name}: {type(error).__name__}: {error}"
+            app.call_from_thread(self.notify, message, title="Analysis", severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._analysis_ready, article, analysis)
+
+    def _analysis_ready(self, article: Article, analysis: Analysis) -> None:
+        view = self.view
+        if view.article is not article:
+            return  # the reader has moved on
+        view.set_analysis(analysis)
+        self.status.show_reading(view)
+        post_own(self, self.Analysed(article, analysis))
+
+    def toggle_highlights(self) -> None:
+        view = self.view
+        view.show_analysis = not view.show_analysis
+        state = "shown" if view.show_analysis else "hidden"
+        self.notify(f"Entity and quotation colours {state}", timeout=2)
+
+    # ----------------------------------------------------------------- in-article search
+
+    def open_search(self) -> None:
+        if self.view.article is not None:
+            self.search_box.add_class("-open")
+            self.search_box.focus()
+
+    def find(self, text: str) -> None:
+        """Set the search to `text` (a corpus search hit): n/N go on from it."""
+        with self.search_box.prevent(Input.Changed):
+            self.search_box.value = text
+        self.view.search(text)
+        self.view.focus()
+
+    def close_search(self) -> bool:
+        """Close the search box and clear the matches; False if there was no search."""
+        box = self.search_box
+        if not box.has_class("-open") and not self.view.search_query:
+            return False
+        box.remove_class("-open")
+        box.value = ""
+        self.view.clear_search()
+        self.view.focus()
+        return True
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.view.search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        event.input.remove_class("-open")
+        self.view.focus()
+
+    # ----------------------------------------------------------------- the status line
+
+    @on(ArticleView.PositionChanged)
+    def _position_changed(self) -> None:
+        # Not stopped: the screen keeps the reading position too.
+        self.status.show_reading(self.view)
+
+    @on(ArticleView.SearchUpdated)
+    def _search_updated(self, event: ArticleView.SearchUpdated) -> None:
+        self.status.show_search(event)
+
+    @on(ArticleView.MentionStepped)
+    def _mention_stepped(self, event: ArticleView.MentionStepped) -> None:
+        self.status.show_mention(event)
+
+    @on(ArticleView.LinkClicked)
+    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
+        self.notify(event.href or "(no address)", title="Link (not opened)")
