@@ -63,7 +63,8 @@ async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
         await pilot.pause(0.02)
         article = app.article_view.article
         busy = any(not worker.is_finished for worker in app.workers)
-        if article is not None and title_part in article.title and not busy:
+        listed = app.article_list.total_count > 0
+        if article is not None and title_part in article.title and not busy and listed:
             return
     raise AssertionError(f"no article with {title_part!r} was shown")
 

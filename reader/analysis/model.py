@@ -9,6 +9,10 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 QUOTE_KINDS = ("speech", "scare", "title")
 
 
+# Past this, analysis would keep a core busy for minutes: such files are read, not analysed.
+MAX_ANALYSED_CHARS = 2_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One mention of an entity: `source[start:end] == text`; `entity` is the canonical name."""

@@ -12,12 +12,11 @@ from pathlib import Path
 
 from reader.analysis.cache import AnalysisCache
 from reader.analysis.engine import Engine, get_engine
-from reader.analysis.model import Analysis
+from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
 from reader.corpus.discover import UnreadableArticle, load_article
 from reader.corpus.model import Article
 
-# Past this, analysis would keep a core busy for minutes: such files are read, not analysed.
-MAX_ANALYSED_CHARS = 2_000_000
+__all__ = ["MAX_ANALYSED_CHARS", "AnalysisRunner", "MentionSearch", "mentions_entity"]
 
 
 def mentions_entity(analysis: Analysis, name: str, label: str | None = None) -> bool:

@@ -3,8 +3,10 @@ and shows the main screen, which composes the widgets and does the reading."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -13,14 +15,15 @@ from textual.screen import Screen
 
 from reader.config import Config
 from reader.paths import Locations
-from reader.services.analysis import AnalysisRunner
 from reader.store.keeper import StateKeeper
 from reader.ui.commands import ArticleCommands, reader_commands
-from reader.ui.screens.help import HelpScreen, help_sections, highlight_legend
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
+
+if TYPE_CHECKING:
+    from reader.services.analysis import AnalysisRunner
 
 
 @dataclass(slots=True)
@@ -53,7 +56,18 @@ class ReaderApp(App[None]):
         self.locations = locations
         self.config = config or Config()
         self.state = StateKeeper(locations.database, on_error=self._store_error)
-        self.analysis = analysis or AnalysisRunner(self.config.engine, locations.cache_dir)
+        self._analysis = analysis
+        self._analysis_lock = threading.Lock()
+
+    @property
+    def analysis(self) -> AnalysisRunner:
+        """The analysis runner, made on first use (by a worker, after the first paint)."""
+        with self._analysis_lock:
+            if self._analysis is None:
+                from reader.services.analysis import AnalysisRunner
+
+                self._analysis = AnalysisRunner(self.config.engine, self.locations.cache_dir)
+            return self._analysis
 
     def _store_error(self, message: str) -> None:
         self.notify(message, title="Saved state", severity="error", timeout=15)
@@ -103,6 +117,8 @@ class ReaderApp(App[None]):
         self.set_interval(1.0, self.state.flush, name="save-state")
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen, help_sections, highlight_legend
+
         groups = [
             ("Anywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
             ("Reader pane", ArticleView.BINDINGS),

@@ -36,6 +36,7 @@ NARROW_WIDTH = 90
 _ARTICLE_CACHE = 8
 _BIG_FILE_BYTES = 2_000_000
 _PREVIEW_DELAY = 0.1
+_READ_AT_ONCE_BYTES = 256 * 1024
 _EMPTY = "No articles here: reader opens .txt, .md and .markdown files."
 
 
@@ -66,12 +67,14 @@ class MainScreen(Screen):
         Binding("escape", "escape", "Close panel / search / filter", show=False, id="app.escape"),
     ]
 
-    narrow: reactive[bool] = reactive(False)
-    list_open: reactive[bool] = reactive(True)
-    panel: reactive[str | None] = reactive(None)  # "entities", "quotes" or None
+    # Not run at start-up (init=False): the screen starts with the classes that fit the
+    # defaults, sparing a restyle of every widget before the first paint.
+    narrow: reactive[bool] = reactive(False, init=False)
+    list_open: reactive[bool] = reactive(True, init=False)
+    panel: reactive[str | None] = reactive(None, init=False)  # "entities", "quotes" or None
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(classes="-list-open")
         self._articles: dict[int, Article] = {}  # small LRU of parsed articles, by row id
         self._shown: int | None = None  # the id of the article in the reader pane
         self._opening: int | None = None  # the article being opened (not just previewed)
@@ -116,8 +119,12 @@ class MainScreen(Screen):
         self.article_view.show_placeholder("Opening the corpus…")
         self.sub_title = self.app.corpus.name
         self.narrow = self.app.size.width < NARROW_WIDTH
-        self._restore_last_article()
-        self._load_corpus()
+        if self._restore_last_article():
+            # The list can wait for the article's first paint; reading it would share the
+            # processor with that paint.
+            self.call_after_refresh(self._load_corpus)
+        else:
+            self._load_corpus()
 
     def on_resize(self, event: Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
@@ -148,13 +155,32 @@ class MainScreen(Screen):
 
     # ----------------------------------------------------------------- the corpus
 
-    def _restore_last_article(self) -> None:
-        """Start reading the last article at once, while the list is still being read."""
+    def _restore_last_article(self) -> bool:
+        """Show the last article at once, before the list is read; False if there is none."""
         last = self.app.state.get_value("last_article")
         articles = self.app.state.articles
         row = articles.get(int(last)) if last and last.isdigit() and articles else None
-        if row is not None and articles.is_under(row.id, self.app.corpus.paths):
+        if row is None or not articles.is_under(row.id, self.app.corpus.paths):
+            return False
+        self._load_first(row)
+        return True
+
+    def _load_first(self, row: ArticleRow) -> None:
+        """The first article of a session: a small one is read here and now (a millisecond or
+        two), sparing the hop through a thread on the way to the first paint."""
+        try:
+            small = row.file.stat().st_size < _READ_AT_ONCE_BYTES
+        except OSError:
+            small = False
+        if not small:
             self._load(row, focus=False)
+            return
+        try:
+            article = load_article(row.file)
+        except UnreadableArticle as error:
+            self._load_failed(row, str(error))
+            return
+        self._show(row, article, focus=False)
 
     @work(thread=True, exclusive=True, group="index")
     def _load_corpus(self) -> None:
@@ -269,7 +295,7 @@ class MainScreen(Screen):
             return
         self._cancel_preview()
         if self.article_view.article is None:
-            self._load(event.row, focus=False)
+            self._load_first(event.row)
         else:
             # Holding j runs down the list: show the article where the cursor comes to rest,
             # not every one it passes.

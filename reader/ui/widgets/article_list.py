@@ -147,8 +147,10 @@ class ArticleList(ScrollView, can_focus=True):
     def upsert(self, rows: Iterable[ArticleRow]) -> None:
         """Add rows or refresh them in place (a title read from the file, a read mark)."""
         reorder = False
+        key = _sort_key(self.sort_order)
+        known = self._rows
         for row in rows:
-            old = self._rows.get(row.id)
+            old = known.get(row.id)
             if old is None:
                 reorder = True
                 self._unread += not row.read
@@ -156,11 +158,12 @@ class ArticleList(ScrollView, can_focus=True):
                 # The read mark of a row on screen is the reader's (set here, saved by the
                 # app); an index batch may have looked it up before the last change.
                 row.read = old.read
-                key = _sort_key(self.sort_order)
-                if key(old) != key(row) or old.title != row.title:
+                if not reorder and (key(old) != key(row) or old.title != row.title):
                     reorder = True
-            self._rows[row.id] = row
-            self._redraw_row(row.id)
+            known[row.id] = row
+        # Drawing is on demand: forget the drawn lines, the visible ones are drawn again.
+        self._strips.clear()
+        self.refresh()
         if reorder:
             self._schedule_rebuild()
         post_own(self, self.Changed())

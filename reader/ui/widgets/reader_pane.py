@@ -13,10 +13,8 @@ from textual.message import Message
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from reader.analysis.engine import EngineUnavailable
-from reader.analysis.model import Analysis
+from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
 from reader.corpus.model import Article
-from reader.services.analysis import MAX_ANALYSED_CHARS
 from reader.ui.messages import post_own
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.status_line import StatusLine
@@ -66,6 +64,8 @@ class ReaderPane(Vertical):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyze(self, article: Article) -> None:
+        from reader.analysis.engine import EngineUnavailable
+
         app = self.app
         try:
             analysis = app.analysis.analyze(article)
