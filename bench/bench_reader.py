@@ -61,8 +61,8 @@ async def first_article_seconds(paths: list[Path], data: Path) -> tuple[float, f
             await pilot.pause(0.005)
             if shown is None and app.article_view.article is not None:
                 shown = time.perf_counter() - start
-            entries = app.article_list.entries
-            if entries and all(entry.words is not None for entry in entries):
+            rows = app.article_list.all_rows
+            if rows and all(row.words is not None for row in rows):
                 listed = time.perf_counter() - start
     return shown or listed, listed
 
@@ -79,6 +79,36 @@ async def keypress_cpu_ms(path: Path, data: Path, key: str, presses: int = 100) 
         for _ in range(presses):
             await pilot.press(key)
         return (time.process_time() - start) * 1000 / presses
+
+
+async def search_while_typing(path: Path, data: Path, query: str) -> dict[str, float]:
+    """Type `query` into the in-article search of a huge article, a key at a time: the longest
+    stall of the event loop (a 50 ms heartbeat) and the time until the last match is counted."""
+    app = ReaderApp(CorpusSpec([path], "bench"), Locations(data, data / "c", data / "none.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.article_view
+        while view.article is None or view._layout is None:
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        stalls, last = [0.0], [time.perf_counter()]
+
+        def beat() -> None:
+            now = time.perf_counter()
+            stalls.append(now - last[0] - 0.05)
+            last[0] = now
+
+        app.set_interval(0.05, beat)
+        await pilot.press("tab", "slash")
+        start = time.perf_counter()
+        for key in query:
+            await pilot.press(key)
+        while view.searching or view.search_query != query:
+            await pilot.pause(0.01)
+        return {
+            "matches": len(view.search_hits),
+            "all_matches_s": round(time.perf_counter() - start, 2),
+            "longest_stall_ms": round(max(stalls) * 1000, 1),
+        }
 
 
 def main() -> None:
@@ -113,6 +143,14 @@ def main() -> None:
             figures["huge_parse_mb_per_s"] = round(figures["huge_file_mb"] / seconds, 1)
             _, seconds = timed(layout_article, parsed, 78)
             figures["huge_layout_s"] = round(seconds, 2)
+
+            twenty = root / "twenty" / "twenty.txt"
+            twenty.parent.mkdir()
+            write_article(twenty, rng, paragraphs=26_000, words=160)  # ~20 MB
+            typed = asyncio.run(search_while_typing(twenty, root / "s-20", "minister"))
+            figures["search_20mb_matches"] = typed["matches"]
+            figures["search_20mb_all_matches_s"] = typed["all_matches_s"]
+            figures["search_20mb_longest_stall_ms"] = typed["longest_stall_ms"]
 
         corpus = root / "corpus"
         corpus.mkdir()

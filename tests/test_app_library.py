@@ -109,6 +109,24 @@ async def test_second_start_lists_from_the_index_and_sees_a_new_file(corpus, loc
         assert "4 articles" in again.main.sub_title
 
 
+async def test_ctrl_r_finds_a_file_added_while_the_app_runs(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        (corpus / "fresh.txt").write_text("Fresh news\n\nJust in.\n", encoding="utf-8")
+        (corpus / "broken.txt").write_bytes(b"\x00\x01")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: app.article_list.total_count == 5, "the new file")
+        await settle(pilot, app)
+        assert "Fresh news" in [row.title for row in app.article_list.rows]
+        assert "5 articles" in app.main.sub_title
+        skipped = [n for n in app._notifications if "Skipped" in (n.title or "")]
+        assert len(skipped) == 1 and "broken.txt" in skipped[0].message
+        await pilot.press("ctrl+r")  # nothing new: no second report of the same file
+        await settle(pilot, app)
+        assert len([n for n in app._notifications if "Skipped" in (n.title or "")]) == 1
+
+
 async def test_switching_from_a_long_article_while_it_lays_out_shows_the_short_one(
     tmp_path, locations
 ):

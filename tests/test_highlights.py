@@ -5,8 +5,8 @@ from pathlib import Path
 from reader.analysis.model import Analysis, Mention, Quote
 from reader.corpus.markdown import parse_markdown
 from reader.corpus.plaintext import parse_plaintext
-from reader.corpus.search import hits_for_span
-from reader.ui.highlights import build_highlights
+from reader.corpus.search import find_in_article, hits_for_span
+from reader.ui.highlights import LayeredHighlights, build_highlights
 
 SOURCE = (
     "Title\n\nFirst paragraph with Joe Biden.\n\n"
@@ -74,3 +74,25 @@ def test_hidden_analysis_leaves_only_the_chosen_entity_and_search():
         art, analysis, show_analysis=False, selected_entity=None, search=[], current_search=None
     )
     assert layers == {}
+
+
+def test_layers_paint_search_over_entities_and_the_current_match_last():
+    art = article()
+    start = SOURCE.index("Joe Biden")
+    analysis = Analysis(
+        mentions=[Mention(start, start + 9, "Joe Biden", "PERSON", "Joe Biden")], quotes=[]
+    )
+    layers = LayeredHighlights()
+    layers.base = build_highlights(
+        art, analysis, show_analysis=True, selected_entity=None, search=[], current_search=None
+    )
+    block = hits_for_span(art, start, start + 9)[0].block
+    assert [name for *_, name in layers.get(block)] == ["reader--person"]
+    hits = find_in_article(art, "biden")
+    layers.add_search(hits)
+    assert [name for *_, name in layers.get(block)] == ["reader--person", "reader--search"]
+    layers.current = hits[0]
+    assert [name for *_, name in layers.get(block)][-1] == "reader--search-current"
+    layers.clear_search()
+    assert [name for *_, name in layers.get(block)] == ["reader--person"]
+    assert layers.get(999) == ()

@@ -23,6 +23,7 @@ from reader.ui.app import CorpusSpec, ReaderApp  # noqa: E402
 OUT = REPO / "screenshots"
 SEEDS = REPO / "seeds"
 MARKDOWN = REPO / "tests" / "data" / "corpus" / "world" / "budget_talks.md"
+SMALL_CORPUS = REPO / "tests" / "data" / "corpus"
 SHOTS = [
     # name, size, keys pressed after the article shows, theme, what to open
     ("reader", (120, 40), ["tab", "j", "j", "j"], None, SEEDS),
@@ -33,16 +34,23 @@ SHOTS = [
     ("entities", (120, 40), ["tab", "e", "j", "enter", "right_square_bracket"], None, SEEDS),
     ("quotes", (120, 40), ["tab", "w"], None, SEEDS),
     ("markdown", (100, 30), ["tab", "j"], None, MARKDOWN),
+    ("corpus_search", (120, 36), ["F", *"said"], None, [SEEDS, SMALL_CORPUS]),
+    ("sorted", (120, 30), ["s", "s", "s"], None, [SEEDS, SMALL_CORPUS]),
 ]
 
 
 async def shoot(
-    name: str, size: tuple[int, int], keys: list[str], theme: str | None, corpus: Path
+    name: str,
+    size: tuple[int, int],
+    keys: list[str],
+    theme: str | None,
+    corpus: Path | list[Path],
 ) -> Path:
+    paths = corpus if isinstance(corpus, list) else [corpus]
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         app = ReaderApp(
-            CorpusSpec([corpus], corpus.name),
+            CorpusSpec(paths, paths[0].name if len(paths) == 1 else f"{len(paths)} paths"),
             Locations(data, data / "cache", data / "none.toml"),
             Config(theme=theme),
         )
@@ -50,9 +58,12 @@ async def shoot(
             view = app.article_view
             while view.article is None or view.analysis is None:
                 await pilot.pause(0.02)
+            await app.workers.wait_for_complete()  # the list indexed
+            await pilot.pause(0.1)
             for key in keys:
                 await pilot.press(key)
-            await pilot.pause(0.2)
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.3)
             path = OUT / f"{name}.svg"
             app.save_screenshot(filename=path.name, path=str(OUT))
             return path

@@ -32,6 +32,7 @@ _BATCH_SECONDS = 0.25
 _BATCH_ARTICLES = 400
 _FIRST_PAINT_WAIT = 1.0
 _EARLY_FILES = 64
+_REPORT_ROWS = 5000
 
 
 @dataclass(slots=True)
@@ -135,12 +136,15 @@ class Indexer:
         with transaction(store.conn):
             store.mark_gone(vanished)
             added = store.add_paths(fresh_paths)
-        first.rows = added
         for row in added:
             fresh_ids.add(row.id)
             to_read.append((row.id, row.path))
         to_read.sort(key=lambda item: item[1])
+        # In chunks, so the list takes each in a few milliseconds between frames.
+        first.rows = added[:_REPORT_ROWS]
         report(first)
+        for start in range(_REPORT_ROWS, len(added), _REPORT_ROWS):
+            report(IndexUpdate(rows=added[start : start + _REPORT_ROWS], total=first.total))
 
         update = IndexUpdate(total=first.total)
         batch: list[tuple[int, str, tuple[int, int], Parsed | Skipped]] = []

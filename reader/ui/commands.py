@@ -35,6 +35,7 @@ def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
         ("Find in every article", "Full-text search across the corpus", "find_everywhere"),
         ("Sort articles", "Folder order, title, date, length, source, unread first", "cycle_sort"),
         ("Filter titles", "Show the articles whose titles hold some text", "filter_titles"),
+        ("Look for new files", "Index new, changed and deleted files in the folders", "rescan"),
         ("Toggle article list", "Show or hide the list", "toggle_list"),
         ("Next article", "Open the next article", "next_article"),
         ("Previous article", "Open the previous article", "previous_article"),

@@ -73,3 +73,32 @@ def build_highlights(
     for hit in search:
         add(hit, SEARCH_CURRENT if hit is current_search else SEARCH)
     return highlights
+
+
+class LayeredHighlights:
+    """What the renderer paints, per block, in layers: the analysis layer (rebuilt when the
+    analysis, the chosen entity or the colours' switch change), the search layer (added to as
+    matches arrive), and the current match over both. Stepping through a search with n/N
+    touches no layer, and matches arriving in a huge article cost only themselves."""
+
+    def __init__(self) -> None:
+        self.base: dict[int, list[Highlight]] = {}
+        self.search: dict[int, list[Highlight]] = {}
+        self.current: TextHit | None = None
+
+    def add_search(self, hits: list[TextHit]) -> None:
+        for hit in hits:
+            self.search.setdefault(hit.block, []).append((hit.start, hit.end, SEARCH))
+
+    def clear_search(self) -> None:
+        self.search, self.current = {}, None
+
+    def get(self, block: int, default: tuple = ()) -> list[Highlight] | tuple:
+        base, found, current = self.base.get(block), self.search.get(block), self.current
+        on_block = current is not None and current.block == block
+        if not found and not on_block:
+            return base or default
+        layered = [*(base or ()), *(found or ())]
+        if on_block:
+            layered.append((current.start, current.end, SEARCH_CURRENT))
+        return layered

@@ -58,6 +58,7 @@ class MainScreen(Screen):
         Binding("s", "cycle_sort", "Sort the list", show=False, id="app.sort"),
         Binding("f", "filter_titles", "Filter titles", show=False, id="app.filter_titles"),
         Binding("l", "toggle_list", "List", id="app.toggle_list"),
+        Binding("ctrl+r", "rescan", "Look for new files", show=False, id="app.rescan"),
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
         Binding("plus,equals_sign", "wider", "Wider text column", show=False, id="app.wider"),
         Binding("minus", "narrower", "Narrower text column", show=False, id="app.narrower"),
@@ -80,7 +81,8 @@ class MainScreen(Screen):
         self._opening: int | None = None  # the article being opened (not just previewed)
         self._find_after_open: tuple[int, str] | None = None
         self._list_before_panel = True
-        self._skipped: dict[str, Skipped] = {}
+        self._skipped: dict[str, Skipped] = {}  # found by the running index pass
+        self._reported: set[str] = set()  # said once this session, not again on a rescan
         self._activity = {"index": "", "filter": ""}
         self._listed = False  # the list has had its first rows
         self._preview_timer = None
@@ -183,8 +185,9 @@ class MainScreen(Screen):
         self._show(row, article, focus=False)
 
     @work(thread=True, exclusive=True, group="index")
-    def _load_corpus(self) -> None:
-        """The list from the index at once, then the indexer brings it in step with the disk."""
+    def _load_corpus(self, rescan: bool = False) -> None:
+        """The list from the index at once, then the indexer brings it in step with the disk
+        (a rescan: only the latter)."""
         app, worker = self.app, get_current_worker()
         database, roots = app.state.database, app.corpus.paths
 
@@ -193,8 +196,9 @@ class MainScreen(Screen):
                 app.call_from_thread(self._index_update, update)
 
         try:
-            rows, skipped = load_rows(database, roots)
-            app.call_from_thread(self._rows_loaded, rows, skipped)
+            if not rescan:
+                rows, skipped = load_rows(database, roots)
+                app.call_from_thread(self._rows_loaded, rows, skipped)
             Indexer(database, roots).run(report, lambda: worker.is_cancelled, self._first_paint)
         except Exception as error:
             # The index is a cache of the disk: say what failed, never end the session.
@@ -230,7 +234,7 @@ class MainScreen(Screen):
         if update.removed:
             article_list.remove(update.removed)
         self._remember_skipped(update.skipped)
-        if update.finished or (update.done == update.total == 0 and not update.rows):
+        if update.finished:
             self._index_done()
         elif update.total:
             self._set_activity("index", f"reading {update.done:,} of {update.total:,}")
@@ -242,9 +246,11 @@ class MainScreen(Screen):
         self.article_list.refresh()
         if self.article_list.total_count == 0:
             self.article_view.show_placeholder(_EMPTY)
-        if self._skipped:
-            self._report_skipped(list(self._skipped.values()))
-            self._skipped.clear()
+        unreported = [item for path, item in self._skipped.items() if path not in self._reported]
+        if unreported:
+            self._report_skipped(unreported)
+        self._reported.update(self._skipped)
+        self._skipped.clear()
 
     def _remember_skipped(self, skipped: list[Skipped]) -> None:
         for item in skipped:
@@ -466,6 +472,14 @@ class MainScreen(Screen):
         row = self.article_list.current
         if row is not None:
             self._mark_read(row.id, not row.read)
+
+    def action_rescan(self) -> None:
+        if any(w.group == "index" and not w.is_finished for w in self.workers):
+            self.notify("Already looking through the folders", timeout=2)
+            return
+        self.notify("Looking for new, changed and deleted files…", timeout=2)
+        self._set_activity("index", "looking for changes")
+        self._load_corpus(rescan=True)
 
     def action_cycle_sort(self) -> None:
         order = self.article_list.cycle_sort()

@@ -140,9 +140,10 @@ class ArticleList(ScrollView, can_focus=True):
     # ----------------------------------------------------------------- rows in
 
     def set_rows(self, rows: Iterable[ArticleRow], highlight: int | None = None) -> None:
+        """All the rows, in path order (as the index gives them)."""
         self._rows = {row.id: row for row in rows}
         self._unread = sum(not row.read for row in self._rows.values())
-        self._rebuild(keep=highlight)
+        self._rebuild(keep=highlight, in_path_order=True)
 
     def upsert(self, rows: Iterable[ArticleRow]) -> None:
         """Add rows or refresh them in place (a title read from the file, a read mark)."""
@@ -164,9 +165,31 @@ class ArticleList(ScrollView, can_focus=True):
         # Drawing is on demand: forget the drawn lines, the visible ones are drawn again.
         self._strips.clear()
         self.refresh()
-        if reorder:
+        if reorder and not self._appended(rows):
             self._schedule_rebuild()
         post_own(self, self.Changed())
+
+    def _appended(self, rows: Iterable[ArticleRow]) -> bool:
+        """New rows that simply come after the shown ones (the index's files, in path order,
+        with the list in folder order and unfiltered) join the end: no sort of every row."""
+        if self.sort_order is not SortOrder.PATH or self._keep is not None or self.title_filter:
+            return False
+        last = self._rows[self._order[-1]].path if self._order else ""
+        fresh = []
+        for row in rows:
+            if row.id in self._position:
+                return False  # a known row changed its place
+            if row.path < last:
+                return False
+            fresh.append(row.id)
+            last = row.path
+        start = len(self._order)
+        self._order.extend(fresh)
+        self._position.update((article_id, start + n) for n, article_id in enumerate(fresh))
+        self.virtual_size = Size(self.size.width, len(self._order) * ROW_HEIGHT)
+        if self.cursor < 0 and self._order:
+            self.cursor = 0
+        return True
 
     def remove(self, ids: Iterable[int]) -> None:
         removed = False
@@ -216,15 +239,17 @@ class ArticleList(ScrollView, can_focus=True):
         self._resort_timer = None
         self._rebuild(keep=self.current.id if self.current else None, quiet=True)
 
-    def _rebuild(self, keep: int | None, quiet: bool = False) -> None:
+    def _rebuild(self, keep: int | None, quiet: bool = False, in_path_order: bool = False) -> None:
         rows = self._rows.values()
         if self._keep is not None:
             rows = (row for row in rows if row.id in self._keep)
         if self.title_filter:
             needle = self.title_filter.casefold()
             rows = (row for row in rows if needle in row.title.casefold())
-        shown = sorted(rows, key=_sort_key(self.sort_order))
-        self._order = [row.id for row in shown]
+        if in_path_order and self.sort_order is SortOrder.PATH:
+            self._order = [row.id for row in rows]  # already in order: no sort of every row
+        else:
+            self._order = [row.id for row in sorted(rows, key=_sort_key(self.sort_order))]
         self._position = {article_id: index for index, article_id in enumerate(self._order)}
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._order) * ROW_HEIGHT)

@@ -21,7 +21,7 @@ _FIND_BATCH_SECONDS = 0.1
 
 
 class ArticleMarks:
-    searching = False  # a search is still running over the article
+    # State (the hit lists, `searching`: a search still running) is made in ArticleView.__init__.
     # ----------------------------------------------------------------- search
 
     def search(self, query: str) -> None:
@@ -30,10 +30,11 @@ class ArticleMarks:
         appear as they are found, so a huge article never blocks typing."""
         self._query = query
         self._search = HitList()
+        self._highlights.clear_search()
         article = self.article
         if not query or article is None:
             self.workers.cancel_group(self, "find")
-            self._rebuild_highlights()
+            self._repaint()
             self._announce_search()
             return
         self.searching = True
@@ -42,28 +43,30 @@ class ArticleMarks:
     @work(thread=True, exclusive=True, group="find")
     def _find(self, article: Article, query: str) -> None:
         worker = get_current_worker()
-        found: list[TextHit] = []
+        found: list[TextHit] = []  # since the last batch sent
         sent = time.monotonic()
         for hits in iter_matches(article, query):
             if worker.is_cancelled:
                 return
             found.extend(hits)
             if found and time.monotonic() - sent > _FIND_BATCH_SECONDS:
-                self.app.call_from_thread(self._found, article, query, list(found), False)
-                sent = time.monotonic()
+                self.app.call_from_thread(self._found, article, query, found, False)
+                found, sent = [], time.monotonic()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._found, article, query, found, True)
 
     def _found(self, article: Article, query: str, hits: list[TextHit], done: bool) -> None:
+        """More matches (in reading order, after those already here)."""
         if article is not self.article or query != self._query:
             return  # typed on, or moved to another article: a stale answer
         first = not self._search.hits
-        current = self._search.index
-        self._search = HitList(hits, current)
+        self._search.hits.extend(hits)
+        self._highlights.add_search(hits)
         self.searching = not done
-        if first:
+        if first and hits:
             self._start_from_cursor(self._search)
-        self._rebuild_highlights()
+            self._highlights.current = self._search.current
+        self._repaint()
         self._announce_search()
 
     def _start_from_cursor(self, hits: HitList) -> None:
@@ -94,7 +97,8 @@ class ArticleMarks:
                 self.notify(f"No matches for “{self._query}”", severity="warning")
             return
         self._go_to(self._search.current)
-        self._rebuild_highlights()
+        self._highlights.current = self._search.current
+        self._repaint()
         self._announce_search()
 
     def _go_to(self, hit: TextHit | None) -> None:
@@ -118,7 +122,8 @@ class ArticleMarks:
     def clear_search(self) -> None:
         self.workers.cancel_group(self, "find")
         self._search, self._query, self.searching = HitList(), "", False
-        self._rebuild_highlights()
+        self._highlights.clear_search()
+        self._repaint()
         self._announce_search()
 
     # ----------------------------------------------------------------- entities and quotations
@@ -193,16 +198,20 @@ class ArticleMarks:
         return [q for q in self.analysis.quotes if q.start < block.end and q.end > block.start]
 
     def _rebuild_highlights(self) -> None:
+        """The analysis layer anew (the search layer stays)."""
         if self.article is None:
-            self._highlights = {}
+            self._highlights.base = {}
         else:
-            self._highlights = build_highlights(
+            self._highlights.base = build_highlights(
                 self.article,
                 self.analysis,
                 show_analysis=self.show_analysis,
                 selected_entity=self.selected_entity,
-                search=self._search.hits,
-                current_search=self._search.current,
+                search=[],
+                current_search=None,
             )
+        self._repaint()
+
+    def _repaint(self) -> None:
         self._strips.clear()
         self.refresh()

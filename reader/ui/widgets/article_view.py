@@ -21,11 +21,12 @@ from textual.strip import Strip
 from reader.analysis.model import Analysis
 from reader.corpus.model import Article
 from reader.corpus.search import HitList
+from reader.ui.highlights import LayeredHighlights
 from reader.ui.layout import Layout, layout_article, measure_width
 from reader.ui.messages import post_own
 from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
 from reader.ui.widgets.article_marks import ArticleMarks
-from reader.ui.widgets.line_renderer import Highlight, LineRenderer
+from reader.ui.widgets.line_renderer import LineRenderer
 
 # Above this many characters, layout runs in a thread so opening the article never freezes.
 _BACKGROUND_LAYOUT_CHARS = 1_000_000
@@ -139,7 +140,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._mentions = HitList()
         self._query = ""
         self.searching = False
-        self._highlights: dict[int, list[Highlight]] = {}
+        self._highlights = LayeredHighlights()
         self._pending_anchor: int | None = None
         self._anchor: int | None = None  # the source offset the view was last placed at
         self._keep_cursor = False
@@ -152,7 +153,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self.workers.cancel_group(self, "find")
         self._search, self._query, self.searching = HitList(), "", False
         self.analysis, self.selected_entity, self._mentions = None, None, HitList()
-        self._highlights = {}
+        self._highlights = LayeredHighlights()
         self._layout = None
         self._relayout(anchor=position)
 
