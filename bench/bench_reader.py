@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from textual import events
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -99,14 +101,17 @@ async def search_while_typing(path: Path, data: Path, query: str) -> dict[str, f
 
         app.set_interval(0.05, beat)
         await pilot.press("tab", "slash")
-        start = time.perf_counter()
+        # Keys as a quick typist sends them (8 a second), not waiting for the app between keys
+        # as the test pilot would.
         for key in query:
-            await pilot.press(key)
+            app.post_message(events.Key(key, key))
+            await asyncio.sleep(0.125)
+        start = time.perf_counter()
         while view.searching or view.search_query != query:
             await pilot.pause(0.01)
         return {
             "matches": len(view.search_hits),
-            "all_matches_s": round(time.perf_counter() - start, 2),
+            "all_matches_after_last_key_s": round(time.perf_counter() - start, 2),
             "longest_stall_ms": round(max(stalls) * 1000, 1),
         }
 
@@ -149,7 +154,9 @@ def main() -> None:
             write_article(twenty, rng, paragraphs=26_000, words=160)  # ~20 MB
             typed = asyncio.run(search_while_typing(twenty, root / "s-20", "minister"))
             figures["search_20mb_matches"] = typed["matches"]
-            figures["search_20mb_all_matches_s"] = typed["all_matches_s"]
+            figures["search_20mb_all_matches_after_last_key_s"] = typed[
+                "all_matches_after_last_key_s"
+            ]
             figures["search_20mb_longest_stall_ms"] = typed["longest_stall_ms"]
 
         corpus = root / "corpus"

@@ -70,7 +70,11 @@ async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
 
 
 async def settle(pilot, app: ReaderApp) -> None:
-    """Let every worker finish and its results arrive."""
+    """Let every worker finish (or be cancelled) and its results arrive."""
+    for _ in range(500):
+        await pilot.pause()
+        if all(worker.is_finished for worker in app.workers):
+            break
+        await pilot.pause(0.01)
     for _ in range(3):
-        await app.workers.wait_for_complete()
         await pilot.pause()

@@ -204,3 +204,22 @@ def test_cli_search_prints_path_title_and_snippet_best_first(corpus, capsys):
     assert "harbour" in snippet.lower()
     assert main(["search", "--json", '"no such phrase anywhere"', str(corpus)]) == 0
     assert capsys.readouterr().out == ""
+
+
+async def test_a_search_with_too_many_matches_marks_the_first_and_says_there_are_more(
+    tmp_path, locations
+):
+    folder = tmp_path / "big"
+    folder.mkdir()
+    body = "\n\n".join("a cat sat on a mat " * 100 for _ in range(400))  # 80,000 "at"s
+    (folder / "cats.txt").write_text(f"Cats\n\n{body}\n", encoding="utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "Cats")
+        await pilot.press("tab", "slash", "a", "t")
+        await settle(pilot, app)
+        assert len(app.article_view.search_hits) == 50_000
+        status = str(app.query_one("#status").render())
+        assert status.startswith("Match 1 of 50,000+ for “at”")
+        await pilot.press("enter", "n")
+        assert str(app.query_one("#status").render()).startswith("Match 2 of 50,000+")

@@ -86,7 +86,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self._query = event.value
         self._search(event.value)
 
-    @work(thread=True, exclusive=True, group="corpus-search")
+    @work(thread=True, exclusive=True, group="corpus-search", description="search")
     def _search(self, query: str) -> None:
         worker = get_current_worker()
         try:

@@ -184,7 +184,7 @@ class MainScreen(Screen):
             return
         self._show(row, article, focus=False)
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", description="index the corpus")
     def _load_corpus(self, rescan: bool = False) -> None:
         """The list from the index at once, then the indexer brings it in step with the disk
         (a rescan: only the latter)."""
@@ -324,7 +324,7 @@ class MainScreen(Screen):
         self.article_list.select_id(row.id)
         self._load(row, focus=True)
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="read an article")
     def _load(self, row: ArticleRow, focus: bool) -> None:
         article = self._articles.get(row.id)
         if article is None and _is_big(row.file):

@@ -9,15 +9,31 @@ from __future__ import annotations
 import time
 
 from textual import work
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.analysis.model import Analysis, Quote
 from reader.corpus.model import Article, Span
 from reader.corpus.search import HitList, TextHit, hits_for_span, iter_matches
 from reader.ui.highlights import attributions, build_highlights
-from reader.ui.messages import post_own
+from reader.ui.messages import WORKER_DESCRIPTION, post_own
 
 _FIND_BATCH_SECONDS = 0.1
+_FIND_BATCH_HITS = 5000  # so the view takes each batch in a few milliseconds
+MAX_MATCHES = 50_000
+
+
+class MatchesFound(Message):
+    """A batch of in-article search matches, from the search worker to the view."""
+
+    def __init__(
+        self, search_round: int, hits: list[TextHit], done: bool, capped: bool = False
+    ) -> None:
+        super().__init__()
+        self.search_round = search_round  # which search (a new query, article or clear: anew)
+        self.hits = hits
+        self.done = done
+        self.capped = capped  # there are more than MAX_MATCHES
 
 
 class ArticleMarks:
@@ -38,31 +54,47 @@ class ArticleMarks:
             self._announce_search()
             return
         self.searching = True
-        self._find(article, query)
+        self._search_round += 1
+        self.search_capped = False
+        self._find(article, query, self._search_round)
 
-    @work(thread=True, exclusive=True, group="find")
-    def _find(self, article: Article, query: str) -> None:
+    @work(thread=True, exclusive=True, group="find", description=WORKER_DESCRIPTION)
+    def _find(self, article: Article, query: str, search_round: int) -> None:
+        # Batches are posted, not handed over with call_from_thread: the search never waits
+        # for the screen to take a batch before it goes on.
         worker = get_current_worker()
         found: list[TextHit] = []  # since the last batch sent
-        sent = time.monotonic()
+        sent, total = time.monotonic(), 0
         for hits in iter_matches(article, query):
             if worker.is_cancelled:
                 return
             found.extend(hits)
-            if found and time.monotonic() - sent > _FIND_BATCH_SECONDS:
-                self.app.call_from_thread(self._found, article, query, found, False)
+            total += len(hits)
+            if total >= MAX_MATCHES:
+                # A letter or two in a huge article: millions of matches help no one, and
+                # holding them all would cost seconds. Say there are more; stop here.
+                del found[len(found) - (total - MAX_MATCHES) :]
+                self.post_message(MatchesFound(search_round, found, done=True, capped=True))
+                return
+            if len(found) >= _FIND_BATCH_HITS or (
+                found and time.monotonic() - sent > _FIND_BATCH_SECONDS
+            ):
+                self.post_message(MatchesFound(search_round, found, done=False))
                 found, sent = [], time.monotonic()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, article, query, found, True)
+            self.post_message(MatchesFound(search_round, found, done=True))
 
-    def _found(self, article: Article, query: str, hits: list[TextHit], done: bool) -> None:
+    def on_matches_found(self, message: MatchesFound) -> None:
         """More matches (in reading order, after those already here)."""
-        if article is not self.article or query != self._query:
+        message.stop()
+        if message.search_round != self._search_round:
             return  # typed on, or moved to another article: a stale answer
+        hits = message.hits
         first = not self._search.hits
         self._search.hits.extend(hits)
         self._highlights.add_search(hits)
-        self.searching = not done
+        self.searching = not message.done
+        self.search_capped = message.capped
         if first and hits:
             self._start_from_cursor(self._search)
             self._highlights.current = self._search.current
@@ -116,11 +148,14 @@ class ArticleMarks:
         search = self._search
         post_own(
             self,
-            self.SearchUpdated(self._query, search.index + 1, len(search.hits), self.searching),
+            self.SearchUpdated(
+                self._query, search.index + 1, len(search.hits), self.searching, self.search_capped
+            ),
         )
 
     def clear_search(self) -> None:
         self.workers.cancel_group(self, "find")
+        self._search_round += 1
         self._search, self._query, self.searching = HitList(), "", False
         self._highlights.clear_search()
         self._repaint()

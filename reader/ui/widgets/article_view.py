@@ -119,12 +119,15 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
     class SearchUpdated(Message):
         """Matches changed or the current one moved: for the status line."""
 
-        def __init__(self, query: str, current: int, total: int, searching: bool = False) -> None:
+        def __init__(
+            self, query: str, current: int, total: int, searching: bool = False, capped=False
+        ) -> None:
             super().__init__()
             self.query = query
             self.current = current
             self.total = total
             self.searching = searching  # more matches may still come
+            self.capped = capped  # there are more matches than `total`, not marked
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
@@ -140,6 +143,8 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._mentions = HitList()
         self._query = ""
         self.searching = False
+        self._search_round = 0  # counts searches, so a batch of an older one is dropped
+        self.search_capped = False
         self._highlights = LayeredHighlights()
         self._pending_anchor: int | None = None
         self._anchor: int | None = None  # the source offset the view was last placed at
@@ -151,6 +156,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         """Show `article` with the passage at source offset `position` at the top."""
         self.article = article
         self.workers.cancel_group(self, "find")
+        self._search_round += 1
         self._search, self._query, self.searching = HitList(), "", False
         self.analysis, self.selected_entity, self._mentions = None, None, HitList()
         self._highlights = LayeredHighlights()

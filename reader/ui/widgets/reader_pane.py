@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
 from reader.corpus.model import Article
-from reader.ui.messages import post_own
+from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.status_line import StatusLine
 
@@ -62,7 +62,7 @@ class ReaderPane(Vertical):
             self._analyze(article)
         self.status.show_reading(self.view)
 
-    @work(thread=True, exclusive=True, group="analysis")
+    @work(thread=True, exclusive=True, group="analysis", description=WORKER_DESCRIPTION)
     def _analyze(self, article: Article) -> None:
         from reader.analysis.engine import EngineUnavailable
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from reader.ui.messages import post_own
+from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_list import ArticleList
 
 
@@ -63,7 +63,7 @@ class Sidebar(Vertical):
         rows = self.article_list.all_rows
         self._find_mentions(name, [(row.id, row.path, row.content_hash) for row in rows])
 
-    @work(thread=True, exclusive=True, group="filter")
+    @work(thread=True, exclusive=True, group="filter", description=WORKER_DESCRIPTION)
     def _find_mentions(self, name: str, articles: list[tuple[int, str, str]]) -> None:
         app, worker = self.app, get_current_worker()
 

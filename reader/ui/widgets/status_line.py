@@ -14,8 +14,9 @@ class StatusLine(Static):
         if not event.query:
             self.update("")
         elif event.total:
+            total = f"{event.total:,}+" if event.capped else f"{event.total:,}"
             self.update(
-                f"Match {event.current} of {event.total}{more} for “{event.query}” · n/N to move"
+                f"Match {event.current:,} of {total}{more} for “{event.query}” · n/N to move"
             )
         elif event.searching:
             self.update(f"Searching for “{event.query}”…")
