@@ -8,9 +8,8 @@ for, and are dropped when the reader has moved on by the time they arrive.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,34 +17,20 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
-from textual.worker import get_current_worker
 
 from reader.config import MAX_MEASURE, MIN_MEASURE
-from reader.corpus.discover import Skipped, UnreadableArticle, load_article
+from reader.corpus.discover import Skipped
 from reader.corpus.model import Article
-from reader.services.library import Indexer, IndexUpdate, load_rows
 from reader.store.articles import ArticleRow
-from reader.ui.widgets.article_list import ArticleList, SortOrder
+from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.quote_panel import QuotePanel
 from reader.ui.widgets.reader_pane import ReaderPane
-from reader.ui.widgets.sidebar import Sidebar, plural
+from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
 
 NARROW_WIDTH = 90
-_ARTICLE_CACHE = 8
-_BIG_FILE_BYTES = 2_000_000
 _PREVIEW_DELAY = 0.1
-_READ_AT_ONCE_BYTES = 256 * 1024
-_EMPTY = "No articles here: reader opens .txt, .md and .markdown files."
-
-
-def _is_big(path: Path) -> bool:
-    """Worth a "loading" message: parsing takes a noticeable moment."""
-    try:
-        return path.stat().st_size > _BIG_FILE_BYTES
-    except OSError:
-        return False
 
 
 class MainScreen(Screen):
@@ -76,15 +61,10 @@ class MainScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(classes="-list-open")
-        self._articles: dict[int, Article] = {}  # small LRU of parsed articles, by row id
         self._shown: int | None = None  # the id of the article in the reader pane
         self._opening: int | None = None  # the article being opened (not just previewed)
         self._find_after_open: tuple[int, str] | None = None
         self._list_before_panel = True
-        self._skipped: dict[str, Skipped] = {}  # found by the running index pass
-        self._reported: set[str] = set()  # said once this session, not again on a rescan
-        self._activity = {"index": "", "filter": ""}
-        self._listed = False  # the list has had its first rows
         self._preview_timer = None
         # Set once the first article is on screen: the indexer waits for it before it reads.
         self._first_paint = threading.Event()
@@ -170,127 +150,37 @@ class MainScreen(Screen):
     def _load_first(self, row: ArticleRow) -> None:
         """The first article of a session: a small one is read here and now (a millisecond or
         two), sparing the hop through a thread on the way to the first paint."""
-        try:
-            small = row.file.stat().st_size < _READ_AT_ONCE_BYTES
-        except OSError:
-            small = False
-        if not small:
-            self._load(row, focus=False)
-            return
-        try:
-            article = load_article(row.file)
-        except UnreadableArticle as error:
-            self._load_failed(row, str(error))
-            return
-        self._show(row, article, focus=False)
+        self.reader.load(row, focus=False, at_once=True)
 
-    @work(thread=True, exclusive=True, group="index", description="index the corpus")
     def _load_corpus(self, rescan: bool = False) -> None:
-        """The list from the index at once, then the indexer brings it in step with the disk
-        (a rescan: only the latter)."""
-        app, worker = self.app, get_current_worker()
-        database, roots = app.state.database, app.corpus.paths
-
-        def report(update: IndexUpdate) -> None:
-            if not worker.is_cancelled:
-                app.call_from_thread(self._index_update, update)
-
-        try:
-            if not rescan:
-                rows, skipped = load_rows(database, roots)
-                app.call_from_thread(self._rows_loaded, rows, skipped)
-            Indexer(database, roots).run(report, lambda: worker.is_cancelled, self._first_paint)
-        except Exception as error:
-            # The index is a cache of the disk: say what failed, never end the session.
-            message = f"Could not index the articles: {type(error).__name__}: {error}"
-            app.call_from_thread(
-                self.notify, message, title="Library", severity="error", timeout=15
-            )
-            app.call_from_thread(self._set_activity, "index", "")
-
-    def _rows_loaded(self, rows: list[ArticleRow], skipped: list[Skipped]) -> None:
-        self._remember_skipped(skipped)
-        if rows:
-            self._show_rows(rows)
-
-    def _show_rows(self, rows: list[ArticleRow]) -> None:
         last = self.app.state.get_value("last_article")
-        last_id = int(last) if last and last.isdigit() else None
+        self.sidebar.load(
+            self.app.state.database,
+            self.app.corpus.paths,
+            self._first_paint,
+            highlight=int(last) if last and last.isdigit() else None,
+            rescan=rescan,
+        )
+
+    @on(Sidebar.Listed)
+    def _listed(self, event: Sidebar.Listed) -> None:
         article_list = self.article_list
-        article_list.set_rows(rows, highlight=last_id)
-        self._listed = True
         current = article_list.current
-        if current is not None and (last_id == current.id or not self.list_open):
+        if current is not None and (event.restored or not self.list_open):
             self.article_view.focus()
         else:
             article_list.focus()
 
-    def _index_update(self, update: IndexUpdate) -> None:
-        article_list = self.article_list
-        if not self._listed and update.rows:
-            self._show_rows(update.rows)
-        elif update.rows:
-            article_list.upsert(update.rows)
-        if update.removed:
-            article_list.remove(update.removed)
-        self._remember_skipped(update.skipped)
-        if update.finished:
-            self._index_done()
-        elif update.total:
-            self._set_activity("index", f"reading {update.done:,} of {update.total:,}")
-
-    def _index_done(self) -> None:
-        self._set_activity("index", "")
+    @on(Sidebar.Indexed)
+    def _indexed(self) -> None:
         self._first_paint.set()
-        self.article_list.placeholder = _EMPTY
-        self.article_list.refresh()
         if self.article_list.total_count == 0:
-            self.article_view.show_placeholder(_EMPTY)
-        unreported = [item for path, item in self._skipped.items() if path not in self._reported]
-        if unreported:
-            self._report_skipped(unreported)
-        self._reported.update(self._skipped)
-        self._skipped.clear()
-
-    def _remember_skipped(self, skipped: list[Skipped]) -> None:
-        for item in skipped:
-            self._skipped.setdefault(str(item.path), item)
-
-    def _report_skipped(self, skipped: list[Skipped]) -> None:
-        """One notification for a load, each file once."""
-        lines = [f"{item.path.name}: {item.reason}" for item in skipped[:8]]
-        if len(skipped) > 8:
-            lines.append(f"…and {len(skipped) - 8} more (`reader list` prints them all)")
-        self.notify(
-            "\n".join(lines),
-            title=f"Skipped {plural(len(skipped), 'file')}",
-            severity="warning",
-            timeout=10,
-        )
-
-    def _set_activity(self, kind: str, text: str) -> None:
-        self._activity[kind] = text
-        self._update_counts()
+            self.article_view.show_placeholder(EMPTY_CORPUS)
 
     @on(Sidebar.Activity)
-    def _sidebar_activity(self, event: Sidebar.Activity) -> None:
-        self._set_activity("filter", event.text)
-
     @on(ArticleList.Changed)
     def _update_counts(self) -> None:
-        article_list = self.article_list
-        total = article_list.total_count
-        counts = f"{plural(total, 'article')} · {article_list.unread_count:,} unread"
-        filters = [article_list.filter_label] if article_list.filter_label else []
-        if article_list.title_filter:
-            filters.append(f"titles with “{article_list.title_filter}”")
-        if filters or article_list.shown_count != total:
-            counts = f"{article_list.shown_count:,} of {counts} · " + " · ".join(filters)
-        parts = [self.app.corpus.name, counts]
-        if article_list.sort_order is not SortOrder.PATH:
-            parts.append(f"sorted: {article_list.sort_order.value}")
-        parts += [text for text in self._activity.values() if text]
-        self.sub_title = " · ".join(parts)
+        self.sub_title = f"{self.app.corpus.name} · {self.sidebar.summary()}"
 
     # ----------------------------------------------------------------- opening articles
 
@@ -306,7 +196,9 @@ class MainScreen(Screen):
             # Holding j runs down the list: show the article where the cursor comes to rest,
             # not every one it passes.
             row = event.row
-            self._preview_timer = self.set_timer(_PREVIEW_DELAY, lambda: self._load(row, False))
+            self._preview_timer = self.set_timer(
+                _PREVIEW_DELAY, lambda: self.reader.load(row, focus=False)
+            )
 
     def _cancel_preview(self) -> None:
         if self._preview_timer is not None:
@@ -322,34 +214,22 @@ class MainScreen(Screen):
         self._cancel_preview()
         self._opening = row.id
         self.article_list.select_id(row.id)
-        self._load(row, focus=True)
+        self.reader.load(row, focus=True)
 
-    @work(thread=True, exclusive=True, group="open", description="read an article")
-    def _load(self, row: ArticleRow, focus: bool) -> None:
-        article = self._articles.get(row.id)
-        if article is None and _is_big(row.file):
-            self.app.call_from_thread(self.article_view.show_placeholder, f"Opening {row.name}…")
-        if article is None:
-            try:
-                article = load_article(row.file)
-            except UnreadableArticle as error:
-                self.app.call_from_thread(self._load_failed, row, str(error))
-                return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, row, article, focus)
-
-    def _load_failed(self, row: ArticleRow, reason: str) -> None:
+    @on(ReaderPane.LoadFailed)
+    def _load_failed(self, event: ReaderPane.LoadFailed) -> None:
+        row = event.row
         self._opening = None
         self._first_paint.set()
-        self.article_view.show_placeholder(f"Cannot show {row.name}: {reason}")
+        self.article_view.show_placeholder(f"Cannot show {row.name}: {event.reason}")
         self.article_list.remove([row.id])
-        self._report_skipped([Skipped(row.file, reason)])
+        self.sidebar.report_skipped([Skipped(row.file, event.reason)])
+
+    @on(ReaderPane.Loaded)
+    def _loaded(self, event: ReaderPane.Loaded) -> None:
+        self._show(event.row, event.article, event.focus)
 
     def _show(self, row: ArticleRow, article: Article, focus: bool) -> None:
-        self._articles.pop(row.id, None)
-        self._articles[row.id] = article
-        while len(self._articles) > _ARTICLE_CACHE:
-            self._articles.pop(next(iter(self._articles)))
         state = self.app.state
         if self._shown != row.id or self.article_view.article is None:
             if self._shown is not None:
@@ -460,7 +340,7 @@ class MainScreen(Screen):
             return
         self._cancel_preview()
         self._opening = row.id
-        self._load(row, focus=True)
+        self.reader.load(row, focus=True)
 
     def action_next_article(self) -> None:
         self._step_article(1)
@@ -478,7 +358,6 @@ class MainScreen(Screen):
             self.notify("Already looking through the folders", timeout=2)
             return
         self.notify("Looking for new, changed and deleted files…", timeout=2)
-        self._set_activity("index", "looking for changes")
         self._load_corpus(rescan=True)
 
     def action_cycle_sort(self) -> None:

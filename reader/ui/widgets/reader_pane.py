@@ -1,10 +1,14 @@
 """The reader column: the article, the in-article search box and the status line.
 
-It has the shown article analysed in a worker (the engine is the app's, shared) and tells the
-screen with `Analysed`, so the side panels can show the same analysis.
+It reads article files (in a worker, with a few recent ones kept parsed) and says `Loaded` or
+`LoadFailed`; the screen decides what to show. It has the shown article analysed in a worker
+(the engine is the app's, shared) and tells the screen with `Analysed`, so the side panels can
+show the same analysis.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,13 +18,39 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
+from reader.corpus.discover import UnreadableArticle, load_article
 from reader.corpus.model import Article
+from reader.store.articles import ArticleRow
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.status_line import StatusLine
 
+_ARTICLE_CACHE = 8
+_BIG_FILE_BYTES = 2_000_000  # worth an "Opening …" line: parsing takes a noticeable moment
+_READ_AT_ONCE_BYTES = 256 * 1024  # read in a millisecond or two: no thread needed
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
+
 
 class ReaderPane(Vertical):
+    class Loaded(Message):
+        def __init__(self, row: ArticleRow, article: Article, focus: bool) -> None:
+            super().__init__()
+            self.row = row
+            self.article = article
+            self.focus = focus  # opened to read (not previewed)
+
+    class LoadFailed(Message):
+        def __init__(self, row: ArticleRow, reason: str) -> None:
+            super().__init__()
+            self.row = row
+            self.reason = reason
+
     class Analysed(Message):
         def __init__(self, article: Article, analysis: Analysis) -> None:
             super().__init__()
@@ -30,6 +60,7 @@ class ReaderPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._engine_failed = False
+        self._parsed: dict[int, Article] = {}  # a few recent articles, by row id, newest last
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -47,6 +78,45 @@ class ReaderPane(Vertical):
     @property
     def search_box(self) -> Input:
         return self.query_one("#search", Input)
+
+    # ----------------------------------------------------------------- reading files
+
+    def load(self, row: ArticleRow, focus: bool, at_once: bool = False) -> None:
+        """Read an article: `Loaded` or `LoadFailed` follows. `at_once` (the first article of
+        a session): a small file is read here and now, sparing a thread on the way to the
+        first paint."""
+        article = self._parsed.get(row.id)
+        if article is not None:
+            self._loaded(row, article, focus)
+        elif at_once and 0 <= _size(row.file) < _READ_AT_ONCE_BYTES:
+            try:
+                article = load_article(row.file)
+            except UnreadableArticle as error:
+                post_own(self, self.LoadFailed(row, str(error)))
+                return
+            self._loaded(row, article, focus)
+        else:
+            self._read(row, focus)
+
+    @work(thread=True, exclusive=True, group="open", description=WORKER_DESCRIPTION)
+    def _read(self, row: ArticleRow, focus: bool) -> None:
+        app = self.app
+        if _size(row.file) > _BIG_FILE_BYTES:
+            app.call_from_thread(self.view.show_placeholder, f"Opening {row.name}…")
+        try:
+            article = load_article(row.file)
+        except UnreadableArticle as error:
+            app.call_from_thread(post_own, self, self.LoadFailed(row, str(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._loaded, row, article, focus)
+
+    def _loaded(self, row: ArticleRow, article: Article, focus: bool) -> None:
+        self._parsed.pop(row.id, None)
+        self._parsed[row.id] = article
+        while len(self._parsed) > _ARTICLE_CACHE:
+            self._parsed.pop(next(iter(self._parsed)))
+        post_own(self, self.Loaded(row, article, focus))
 
     # ----------------------------------------------------------------- the article
 

@@ -1,7 +1,15 @@
-"""The sidebar: the article list, its title filter box, and the filter by entity (which
-articles mention someone, found with the app's analysis runner in a worker)."""
+"""The sidebar: the article list, fed by the library's index; its title filter box; and the
+filter by entity (which articles mention someone, found with the app's analysis runner).
+
+Loading runs in a worker: the rows the index already holds at once, then the indexer's batches
+as it brings the index in step with the disk. Files that cannot be shown are reported once a
+session, in one notification per pass.
+"""
 
 from __future__ import annotations
+
+import threading
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,8 +18,13 @@ from textual.message import Message
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
+from reader.corpus.discover import Skipped
+from reader.services.library import Indexer, IndexUpdate, load_rows
+from reader.store.articles import ArticleRow
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_list import ArticleList, SortOrder
+
+EMPTY_CORPUS = "No articles here: reader opens .txt, .md and .markdown files."
 
 
 def plural(count: int, noun: str) -> str:
@@ -20,11 +33,30 @@ def plural(count: int, noun: str) -> str:
 
 class Sidebar(Vertical):
     class Activity(Message):
-        """Work on the list started, progressed or ended (`text` is empty when done)."""
+        """Work on the list ("index", "filter") progressed or ended (`text` empty when done)."""
 
-        def __init__(self, text: str) -> None:
+        def __init__(self, kind: str, text: str) -> None:
             super().__init__()
+            self.kind = kind
             self.text = text
+
+    class Listed(Message):
+        """The list has its first rows; `restored`: the cursor is on the last article read."""
+
+        def __init__(self, restored: bool) -> None:
+            super().__init__()
+            self.restored = restored
+
+    class Indexed(Message):
+        """The index is in step with the disk."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._highlight: int | None = None
+        self._listed = False  # the list has had its first rows
+        self._skipped: dict[str, Skipped] = {}  # found by the running pass
+        self._reported: set[str] = set()  # said once this session, not again on a rescan
+        self._activity = {"index": "", "filter": ""}  # work under way, for the header
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter")
@@ -37,6 +69,124 @@ class Sidebar(Vertical):
     @property
     def filter_box(self) -> Input:
         return self.query_one("#list-filter", Input)
+
+    def summary(self) -> str:
+        """For the header: how many articles, unread, filtered, the order, work under way."""
+        article_list = self.article_list
+        total = article_list.total_count
+        counts = f"{plural(total, 'article')} · {article_list.unread_count:,} unread"
+        filters = [article_list.filter_label] if article_list.filter_label else []
+        if article_list.title_filter:
+            filters.append(f"titles with “{article_list.title_filter}”")
+        if filters or article_list.shown_count != total:
+            counts = f"{article_list.shown_count:,} of {counts} · " + " · ".join(filters)
+        parts = [counts]
+        if article_list.sort_order is not SortOrder.PATH:
+            parts.append(f"sorted: {article_list.sort_order.value}")
+        parts += [text for text in self._activity.values() if text]
+        return " · ".join(parts)
+
+    def _set_activity(self, kind: str, text: str) -> None:
+        self._activity[kind] = text
+        post_own(self, self.Activity(kind, text))
+
+    # ----------------------------------------------------------------- the index
+
+    def load(
+        self,
+        database: Path,
+        roots: list[Path],
+        first_paint: threading.Event,
+        highlight: int | None = None,
+        rescan: bool = False,
+    ) -> None:
+        """Fill the list from the index, then keep it in step with the disk (a rescan: only
+        the latter). The indexer reads no file before `first_paint` is set."""
+        if any(w.group == "index" and not w.is_finished for w in self.workers):
+            return
+        self._highlight = highlight
+        if rescan:
+            self._set_activity("index", "looking for changes")
+        self._index(database, roots, first_paint, rescan)
+
+    @work(thread=True, exclusive=True, group="index", description=WORKER_DESCRIPTION)
+    def _index(
+        self, database: Path, roots: list[Path], first_paint: threading.Event, rescan: bool
+    ) -> None:
+        app, worker = self.app, get_current_worker()
+
+        def report(update: IndexUpdate) -> None:
+            if not worker.is_cancelled:
+                app.call_from_thread(self._index_update, update)
+
+        try:
+            if not rescan:
+                rows, skipped = load_rows(database, roots)
+                app.call_from_thread(self._rows_loaded, rows, skipped)
+            Indexer(database, roots).run(report, lambda: worker.is_cancelled, first_paint)
+        except Exception as error:
+            # The index is a cache of the disk: say what failed, never end the session.
+            message = f"Could not index the articles: {type(error).__name__}: {error}"
+            app.call_from_thread(
+                self.notify, message, title="Library", severity="error", timeout=15
+            )
+            app.call_from_thread(self._set_activity, "index", "")
+
+    def _rows_loaded(self, rows: list[ArticleRow], skipped: list[Skipped]) -> None:
+        self._remember_skipped(skipped)
+        if rows:
+            self._show_rows(rows)
+
+    def _show_rows(self, rows: list[ArticleRow]) -> None:
+        article_list = self.article_list
+        article_list.set_rows(rows, highlight=self._highlight)
+        self._listed = True
+        current = article_list.current
+        restored = current is not None and current.id == self._highlight
+        post_own(self, self.Listed(restored))
+
+    def _index_update(self, update: IndexUpdate) -> None:
+        article_list = self.article_list
+        if not self._listed and update.rows:
+            self._show_rows(update.rows)
+        elif update.rows:
+            article_list.upsert(update.rows)
+        if update.removed:
+            article_list.remove(update.removed)
+        self._remember_skipped(update.skipped)
+        if update.finished:
+            self._index_done()
+        elif update.total:
+            text = f"reading {update.done:,} of {update.total:,}"
+            self._set_activity("index", text)
+
+    def _index_done(self) -> None:
+        self._set_activity("index", "")
+        self.article_list.placeholder = EMPTY_CORPUS
+        self.article_list.refresh()
+        unreported = [item for path, item in self._skipped.items() if path not in self._reported]
+        if unreported:
+            self.report_skipped(unreported)
+        self._reported.update(self._skipped)
+        self._skipped.clear()
+        post_own(self, self.Indexed())
+
+    def _remember_skipped(self, skipped: list[Skipped]) -> None:
+        for item in skipped:
+            self._skipped.setdefault(str(item.path), item)
+
+    def report_skipped(self, skipped: list[Skipped]) -> None:
+        """One notification for many files."""
+        self._reported.update(str(item.path) for item in skipped)
+        lines = [f"{item.path.name}: {item.reason}" for item in skipped[:8]]
+        if len(skipped) > 8:
+            lines.append(f"…and {len(skipped) - 8} more (`reader list` prints them all)")
+        self.notify(
+            "\n".join(lines),
+            title=f"Skipped {plural(len(skipped), 'file')}",
+            severity="warning",
+            timeout=10,
+        )
 
     # ----------------------------------------------------------------- filter by title
 
@@ -69,7 +219,7 @@ class Sidebar(Vertical):
 
         def progress(done: int, total: int) -> None:
             text = f"finding articles that mention {name}: {done:,} of {total:,}"
-            app.call_from_thread(post_own, self, self.Activity(text))
+            app.call_from_thread(self._set_activity, "filter", text)
 
         try:
             found = app.analysis.articles_mentioning(
@@ -78,14 +228,14 @@ class Sidebar(Vertical):
         except Exception as error:  # the engine cannot run: the list stays as it is
             message = f"Could not filter by {name}: {type(error).__name__}: {error}"
             app.call_from_thread(self.notify, message, title="Analysis", severity="error")
-            app.call_from_thread(post_own, self, self.Activity(""))
+            app.call_from_thread(self._set_activity, "filter", "")
             return
         if not worker.is_cancelled:
             app.call_from_thread(self._apply_mentions, name, found.ids, found.failed)
 
     def _apply_mentions(self, name: str, ids: set[int], failed: list[str]) -> None:
         self.article_list.set_filter(ids, f"mentioning {name}")
-        post_own(self, self.Activity(""))
+        self._set_activity("filter", "")
         noun = "article mentions" if len(ids) == 1 else "articles mention"
         self.notify(f"{len(ids):,} {noun} {name} · Esc shows all", timeout=5)
         if failed:
@@ -101,7 +251,7 @@ class Sidebar(Vertical):
         """Show every article again (or stop finding them); False if nothing was filtered."""
         if any(w.group == "filter" and not w.is_finished for w in self.workers):
             self.workers.cancel_group(self, "filter")
-            post_own(self, self.Activity(""))
+            self._set_activity("filter", "")
             return True
         box, article_list = self.filter_box, self.article_list
         if (
