@@ -102,6 +102,66 @@ async def test_help_lists_every_binding(locations):
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_help_scrolls_with_the_reading_keys_and_names_keys_as_typed(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("question_mark")
+        body = app.screen.query_one("#help-body")
+        text = str(app.screen.query_one("#help-body Static").render())
+        assert "right_square_bracket" not in text
+        assert any(line.strip().startswith("] ") for line in text.splitlines())
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y > 2
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("space")
+        assert body.scroll_y > 2
+
+
+def status_text(app) -> str:
+    return str(app.query_one("#status").render())
+
+
+async def test_reading_percentage_counts_to_the_bottom_of_the_view(corpus, locations):
+    app = make_app([corpus / "000_seed.txt"], locations)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab", "h", "k")  # no speakers on the status line: the percentage
+        view = app.article_view
+        total = len(view._layout.lines)
+        height = view.scrollable_content_region.height
+        assert status_text(app).endswith(f" · {round(100 * height / total)}%")
+        await pilot.press("space")
+        await pilot.pause()
+        bottom = int(view.scroll_y) + height
+        assert status_text(app).endswith(f" · {round(100 * bottom / total)}%")
+        await pilot.press("G")
+        await pilot.pause()
+        assert status_text(app).endswith(" · 100%")
+
+
+async def test_an_article_that_fits_reads_100_percent_at_the_top(corpus, locations):
+    app = make_app([corpus / "world" / "harbour.md"], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "Harbour")
+        await pilot.press("tab", "j", "k")
+        assert app.article_view.max_scroll_y == 0
+        assert status_text(app).endswith(" · 100%")
+
+
+async def test_on_a_narrow_terminal_the_percentage_stays_and_the_title_is_cut(corpus, locations):
+    app = make_app([corpus / "000_seed.txt"], locations)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("G")
+        await pilot.pause()
+        text = status_text(app).strip()
+        assert text.endswith("… · 100%") and len(text) <= 48
+
+
 async def test_keys_can_be_remapped_by_binding_id(corpus, locations):
     config = Config(keymap={"app.next_article": "ctrl+n"})
     app = make_app([corpus], locations, config)

@@ -192,3 +192,53 @@ async def test_speakers_are_named_under_their_passages(locations):
         assert lines[said + 1].strip() == "— Anthony Blinken · Kuleba"
         await pilot.press("h")
         assert "— Anthony Blinken" not in view_text(app)
+
+
+def panel_lines(app, panel: str) -> list[str]:
+    options = app.query_one(panel).options
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_panels_say_why_an_article_has_no_analysis(tmp_path, locations):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    body = "\n\n".join("Words upon words in a paragraph. " * 30 for _ in range(2200))
+    (folder / "long.txt").write_text(f"A very long one\n\n{body}\n", encoding="utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "A very long one")
+        await pilot.press("e")
+        assert panel_lines(app, "EntityPanel") == [
+            "Not analysed: the article is longer than 2 million characters."
+        ]
+        await pilot.press("w")
+        assert panel_lines(app, "QuotePanel")[0].startswith("Not analysed")
+
+
+async def test_panels_in_an_empty_corpus_say_there_is_no_article(tmp_path, locations):
+    (tmp_path / "empty").mkdir()
+    app = make_app([tmp_path / "empty"], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "No articles here" in view_text(app):
+                break
+        await pilot.press("e")
+        assert panel_lines(app, "EntityPanel") == ["No article open."]
+
+
+async def test_structure_is_never_drawn_in_an_entity_colour(corpus, locations):
+    from reader.config import Config
+
+    for theme in ("textual-dark", "textual-light", "gruvbox"):
+        app = make_app([corpus / "world" / "budget_talks.md"], locations, Config(theme=theme))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_article(pilot, app)
+            view = app.article_view
+            entity_colours = {
+                view.get_component_rich_style(f"reader--{kind}").color
+                for kind in ("person", "org", "gpe", "loc", "norp")
+            }
+            for part in ("title", "heading", "code", "link", "prefix"):
+                colour = view.get_component_rich_style(f"reader--{part}").color
+                assert colour not in entity_colours, (theme, part)

@@ -223,3 +223,22 @@ async def test_a_search_with_too_many_matches_marks_the_first_and_says_there_are
         assert status.startswith("Match 1 of 50,000+ for “at”")
         await pilot.press("enter", "n")
         assert str(app.query_one("#status").render()).startswith("Match 2 of 50,000+")
+
+
+async def test_a_folder_whose_first_file_is_unreadable_opens_the_first_readable_one(
+    tmp_path, locations
+):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\x00\x01\x02 binary")
+    (folder / "b.txt").write_bytes(b"\xff\xfe not utf-8 \xff")
+    (folder / "c.txt").write_text("Readable\n\nAt last.\n", encoding="utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "Readable")
+        await settle(pilot, app)
+        assert "Cannot show" not in view_text(app)
+        skipped = [n for n in app._notifications if "Skipped" in (n.title or "")]
+        assert len(skipped) >= 1
+        named = "\n".join(n.message for n in skipped)
+        assert named.count("a.txt") == 1  # each file once

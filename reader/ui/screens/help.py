@@ -33,6 +33,13 @@ _KEY_NAMES = {
     "minus": "-",
     "equals_sign": "=",
     "shift+space": "Shift+Space",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "full_stop": ".",
+    "apostrophe": "'",
+    "quotation_mark": '"',
+    "left_parenthesis": "(",
+    "right_parenthesis": ")",
 }
 
 
@@ -90,7 +97,18 @@ def highlight_legend(view: ArticleView) -> Content:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        # The reader's own movement keys scroll the help too.
+        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("g,home", "scroll('home')", "Top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", show=False),
     ]
+
+    def action_scroll(self, where: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        getattr(body, f"scroll_{where}")(animate=False)
 
     def __init__(self, body: Content) -> None:
         super().__init__()

@@ -34,6 +34,9 @@ _PREVIEW_DELAY = 0.1
 
 
 class MainScreen(Screen):
+    # Not the first focusable widget: that is the title filter box, hidden until `f`.
+    AUTO_FOCUS = "#articles"
+
     BINDINGS = [
         Binding("tab", "switch_pane", "List/Reader", priority=True, id="app.switch_pane"),
         Binding("J", "next_article", "Next article", id="app.next_article"),
@@ -220,10 +223,16 @@ class MainScreen(Screen):
     def _load_failed(self, event: ReaderPane.LoadFailed) -> None:
         row = event.row
         self._opening = None
-        self._first_paint.set()
-        self.article_view.show_placeholder(f"Cannot show {row.name}: {event.reason}")
         self.article_list.remove([row.id])
         self.sidebar.report_skipped([Skipped(row.file, event.reason)])
+        following = self.article_list.current
+        if not event.focus and following is not None and self.article_view.article is None:
+            # Nothing is shown yet (the first article of a folder could not be read): show the
+            # next readable one rather than an error page.
+            self.reader.load(following, focus=False, at_once=True)
+            return
+        self._first_paint.set()
+        self.article_view.show_placeholder(f"Cannot show {row.name}: {event.reason}")
 
     @on(ReaderPane.Loaded)
     def _loaded(self, event: ReaderPane.Loaded) -> None:
@@ -239,7 +248,7 @@ class MainScreen(Screen):
             self._shown = row.id
             state.set_value("last_article", str(row.id))
             for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
-                panel.show(None)
+                panel.show(None, self.reader.analysis_note)
         if focus:
             self._opening = None
             self._mark_read(row.id, True)
@@ -275,8 +284,9 @@ class MainScreen(Screen):
 
     @on(ReaderPane.Analysed)
     def _analysed(self, event: ReaderPane.Analysed) -> None:
-        self.query_one(EntityPanel).show(event.analysis)
-        self.query_one(QuotePanel).show(event.analysis)
+        note = self.reader.analysis_note
+        self.query_one(EntityPanel).show(event.analysis, note)
+        self.query_one(QuotePanel).show(event.analysis, note)
 
     def _toggle_panel(self, name: str) -> None:
         if self.panel == name:
@@ -284,7 +294,8 @@ class MainScreen(Screen):
             return
         self.panel = name
         panel = self.query_one(f"#{name}", EntityPanel if name == "entities" else QuotePanel)
-        panel.show(self.article_view.analysis if self.article_view.article else None)
+        analysis = self.article_view.analysis if self.article_view.article else None
+        panel.show(analysis, self.reader.analysis_note)
         panel.focus()
 
     def action_entities(self) -> None:

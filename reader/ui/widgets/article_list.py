@@ -192,6 +192,8 @@ class ArticleList(ScrollView, can_focus=True):
         return True
 
     def remove(self, ids: Iterable[int]) -> None:
+        """Drop rows; a removed cursor row leaves the cursor on the row that followed it."""
+        current, index = self.current, self.cursor
         removed = False
         for article_id in ids:
             row = self._rows.pop(article_id, None)
@@ -199,7 +201,7 @@ class ArticleList(ScrollView, can_focus=True):
                 self._unread -= not row.read
                 removed = True
         if removed:
-            self._rebuild(keep=self.current.id if self.current else None)
+            self._rebuild(keep=current.id if current else None, fallback=index)
 
     def set_read(self, article_id: int, read: bool) -> None:
         row = self._rows.get(article_id)
@@ -239,7 +241,14 @@ class ArticleList(ScrollView, can_focus=True):
         self._resort_timer = None
         self._rebuild(keep=self.current.id if self.current else None, quiet=True)
 
-    def _rebuild(self, keep: int | None, quiet: bool = False, in_path_order: bool = False) -> None:
+    def _rebuild(
+        self,
+        keep: int | None,
+        quiet: bool = False,
+        in_path_order: bool = False,
+        fallback: int = 0,
+    ) -> None:
+        """The shown order anew; the cursor stays on `keep`, else goes to `fallback`."""
         rows = self._rows.values()
         if self._keep is not None:
             rows = (row for row in rows if row.id in self._keep)
@@ -253,7 +262,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._position = {article_id: index for index, article_id in enumerate(self._order)}
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self._order) * ROW_HEIGHT)
-        target = self._position.get(keep, 0) if keep is not None else 0
+        fallback = max(0, min(fallback, len(self._order) - 1))
+        target = self._position.get(keep, fallback) if keep is not None else fallback
         if not self._order:
             target = -1
         elif quiet and self.cursor >= 0 and keep is not None:

@@ -185,6 +185,17 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
                 return start
         return article.blocks[self.cursor].start if self.cursor >= 0 else 0
 
+    @property
+    def reading_percent(self) -> int | None:
+        """How far through the article the bottom of the view is, as `less` counts it: 100 at
+        the end and for an article that fits; None before the layout is ready."""
+        layout = self._layout
+        if layout is None or not layout.lines:
+            return None
+        total = len(layout.lines)
+        bottom = min(int(self.scroll_y) + self.scrollable_content_region.height, total)
+        return 100 if bottom >= total else round(100 * bottom / total)
+
     def _relayout(self, anchor: int | None = None) -> None:
         # A new width or measure keeps the cursor's passage in view; a new article starts afresh.
         self._keep_cursor = anchor is None and self.cursor >= 0
@@ -334,6 +345,8 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         bottom = top + self.scrollable_content_region.height - 1
         if layout.last_line[self.cursor] < top or layout.first_line[self.cursor] > bottom:
             self.cursor = block_at_line(layout, top)
+        elif int(old) != top:
+            self._post_position()  # the reading place moved (and the percentage with it)
 
     def on_click(self, event: events.Click) -> None:
         layout, article = self._layout, self.article

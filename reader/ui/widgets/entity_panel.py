@@ -56,9 +56,11 @@ class EntityPanel(SidePanel):
     def _make_options(self) -> OptionList:
         return _Entities()
 
-    def show(self, analysis: Analysis | None) -> None:
+    def show(self, analysis: Analysis | None, waiting: str = "Finding entities…") -> None:
+        """The analysis' contents; without one, `waiting` says why (still running, no
+        article, too long to analyse, the engine failed)."""
         if analysis is None:
-            self.note("Finding entities…")
+            self.note(waiting)
             return
         entities = analysis.entities()
         if not entities:

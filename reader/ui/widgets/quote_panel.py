@@ -33,9 +33,11 @@ class QuotePanel(SidePanel):
     def _make_options(self) -> OptionList:
         return _Quotes()
 
-    def show(self, analysis: Analysis | None) -> None:
+    def show(self, analysis: Analysis | None, waiting: str = "Finding quotations…") -> None:
+        """The analysis' contents; without one, `waiting` says why (still running, no
+        article, too long to analyse, the engine failed)."""
         if analysis is None:
-            self.note("Finding quotations…")
+            self.note(waiting)
             return
         speech = [quote for quote in analysis.quotes if quote.kind == "speech"]
         if not speech:

@@ -46,13 +46,16 @@ class ReaderPane(Vertical):
             self.focus = focus  # opened to read (not previewed)
 
     class LoadFailed(Message):
-        def __init__(self, row: ArticleRow, reason: str) -> None:
+        def __init__(self, row: ArticleRow, reason: str, focus: bool) -> None:
             super().__init__()
             self.row = row
             self.reason = reason
+            self.focus = focus  # it was opened to read (not previewed)
 
     class Analysed(Message):
-        def __init__(self, article: Article, analysis: Analysis) -> None:
+        """The shown article's analysis arrived (None: it failed; `analysis_note` says why)."""
+
+        def __init__(self, article: Article, analysis: Analysis | None) -> None:
             super().__init__()
             self.article = article
             self.analysis = analysis
@@ -61,6 +64,8 @@ class ReaderPane(Vertical):
         super().__init__(id=id)
         self._engine_failed = False
         self._parsed: dict[int, Article] = {}  # a few recent articles, by row id, newest last
+        # What the side panels say while there is no analysis to show, and why.
+        self.analysis_note = "No article open."
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -92,7 +97,7 @@ class ReaderPane(Vertical):
             try:
                 article = load_article(row.file)
             except UnreadableArticle as error:
-                post_own(self, self.LoadFailed(row, str(error)))
+                post_own(self, self.LoadFailed(row, str(error), focus))
                 return
             self._loaded(row, article, focus)
         else:
@@ -106,7 +111,7 @@ class ReaderPane(Vertical):
         try:
             article = load_article(row.file)
         except UnreadableArticle as error:
-            app.call_from_thread(post_own, self, self.LoadFailed(row, str(error)))
+            app.call_from_thread(post_own, self, self.LoadFailed(row, str(error), focus))
             return
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self._loaded, row, article, focus)
@@ -124,11 +129,18 @@ class ReaderPane(Vertical):
         """Show an article at a source offset, then colour it when its analysis arrives."""
         self.view.show_article(article, position)
         if len(article.source) > MAX_ANALYSED_CHARS:
+            megabytes = MAX_ANALYSED_CHARS // 1_000_000
+            self.analysis_note = (
+                f"Not analysed: the article is longer than {megabytes:,} million characters."
+            )
             self.notify(
                 "This article is too long to analyse; entities and quotations are not marked.",
                 timeout=5,
             )
-        elif not self._engine_failed:
+        elif self._engine_failed:
+            self.analysis_note = "Not analysed: the analysis engine could not start."
+        else:
+            self.analysis_note = "Finding entities and quotations…"
             self._analyze(article)
         self.status.show_reading(self.view)
 
@@ -141,16 +153,23 @@ class ReaderPane(Vertical):
             analysis = app.analysis.analyze(article)
         except EngineUnavailable as error:
             self._engine_failed = True
-            app.call_from_thread(self.notify, str(error), title="Analysis", severity="error")
+            app.call_from_thread(self._failed, article, f"the engine could not start: {error}")
             return
         except Exception as error:
             # A fault in an engine must not end the reading session: say so, keep the text.
             self.log.error(f"analysis of {article.path} failed", error)
-            message = f"Could not analyse {article.path.name}: {type(error).__name__}: {error}"
-            app.call_from_thread(self.notify, message, title="Analysis", severity="error")
+            app.call_from_thread(self._failed, article, f"{type(error).__name__}: {error}")
             return
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self._analysis_ready, article, analysis)
+
+    def _failed(self, article: Article, reason: str) -> None:
+        self.notify(
+            f"Could not analyse {article.path.name}: {reason}", title="Analysis", severity="error"
+        )
+        if self.view.article is article:
+            self.analysis_note = f"Not analysed: {reason}"
+            post_own(self, self.Analysed(article, None))
 
     def _analysis_ready(self, article: Article, analysis: Analysis) -> None:
         view = self.view

@@ -3,9 +3,11 @@ the cursor, else the links in it (shown, never followed), else the reading progr
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.line_renderer import fit_cells
 
 
 class StatusLine(Static):
@@ -30,18 +32,22 @@ class StatusLine(Static):
         article = view.article
         if view.search_query or article is None:
             return
+        # On a narrow line the speaker and the percentage win: the words before them are cut.
+        width = max(self.content_region.width or self.size.width, 10)
         speech = [q for q in view.quotes_at_cursor() if q.kind == "speech"]
         if speech and view.show_analysis:
             quote = speech[0]
-            words = " ".join(quote.text.split())
-            short = words if len(words) <= 50 else words[:47] + "…"
             speaker = quote.speaker or "unattributed"
             more = f"  (+{len(speech) - 1} more)" if len(speech) > 1 else ""
-            self.update(f"{short} — {speaker}{more}", layout=False)
+            tail = f" — {speaker}{more}"
+            words = fit_cells(" ".join(quote.text.split()), min(50, width - cell_len(tail)))
+            self.update(f"{words}{tail}", layout=False)
             return
         links = view.links_at_cursor()
         if links:
-            self.update("Link: " + "  ".join(links), layout=False)
+            self.update(fit_cells("Link: " + "  ".join(links), width), layout=False)
             return
-        percent = round(100 * view.position / max(len(article.source), 1))
-        self.update(f"{article.title[:60]} · {percent}%", layout=False)
+        percent = view.reading_percent
+        tail = f" · {percent}%" if percent is not None else ""
+        title = fit_cells(" ".join(article.title.split()), width - cell_len(tail))
+        self.update(f"{title}{tail}", layout=False)
