@@ -24,7 +24,7 @@ from reader.corpus.discover import (
     parse_article,
     read_text,
 )
-from reader.corpus.model import Article
+from reader.corpus.model import Article, BlockKind
 from reader.store.articles import ArticleRow, ArticleStore, KnownFile, Parsed, path_key
 from reader.store.database import open_existing, transaction
 
@@ -48,7 +48,10 @@ class IndexUpdate:
 
 
 def parsed_summary(article: Article, size: int, mtime_ns: int) -> Parsed:
-    body = "\n\n".join(block.text for block in article.blocks if block.visible)
+    # The title is a column of its own (weighed more); the body is every other shown block.
+    body = "\n\n".join(
+        block.text for block in article.blocks if block.visible and block.kind != BlockKind.TITLE
+    )
     meta = article.metadata
     return Parsed(
         size,
