@@ -217,7 +217,7 @@ async def test_narrow_terminal_hides_the_list_and_tab_shows_it(locations):
 
 
 async def test_skipped_files_are_reported_once(corpus, locations):
-    (corpus / "bad.txt").write_bytes(b"caf\xe9")
+    (corpus / "bad.txt").write_bytes(bytes(range(1, 256)) * 4)  # neither UTF-8 nor text
     (corpus / "empty.md").write_bytes(b"")
     app = make_app([corpus], locations)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -225,7 +225,7 @@ async def test_skipped_files_are_reported_once(corpus, locations):
         await pilot.pause(0.3)
         messages = [n.message for n in app._notifications]
         joined = "\n".join(messages)
-        assert joined.count("bad.txt: not UTF-8 text") == 1
+        assert joined.count("bad.txt: not text") == 1
         assert joined.count("empty.md: empty file") == 1
         assert "4 articles" in app.main.sub_title
 
@@ -327,3 +327,40 @@ async def test_clicking_an_article_in_the_list_opens_it(corpus, locations):
         await wait_for_article(pilot, app, "Harbour reopens")
         assert app.article_view.has_focus
         assert next(e for e in app.article_list.rows if "Harbour" in e.title).read
+
+
+async def test_theme_measure_and_list_width_survive_a_restart(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        app.theme = "textual-light"  # as the command palette sets it
+        await pilot.press("tab", "minus", "minus", "greater_than_sign", "greater_than_sign")
+        measure = app.article_view.measure
+        width = app.main.sidebar.size.width
+        assert measure == 72
+    again = make_app([corpus], locations)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, again)
+        await pilot.pause()
+        assert again.theme == "textual-light"
+        assert again.article_view.measure == measure
+        assert again.main.sidebar.size.width == width
+    narrow = make_app([corpus], locations)
+    async with narrow.run_test(size=(60, 20)) as pilot:
+        await wait_for_article(pilot, narrow)
+        await pilot.press("l")  # on a narrow screen the open list takes the whole width
+        assert narrow.main.sidebar.size.width == 60
+
+
+async def test_a_windows_1252_article_opens_and_names_its_encoding(tmp_path, locations):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "old.txt").write_bytes(
+        "Caf\u00e9 society\n\nThe \u201cbest\u201d caf\u00e9s.".encode("cp1252")
+    )
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "Café society")
+        text = view_text(app)
+        assert "The “best” cafés." in text
+        assert "Windows-1252" in text  # on the metadata line

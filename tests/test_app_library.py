@@ -231,7 +231,7 @@ async def test_a_folder_whose_first_file_is_unreadable_opens_the_first_readable_
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "a.txt").write_bytes(b"\x00\x01\x02 binary")
-    (folder / "b.txt").write_bytes(b"\xff\xfe not utf-8 \xff")
+    (folder / "b.txt").write_bytes(bytes(range(1, 256)) * 4)  # not text in any encoding
     (folder / "c.txt").write_text("Readable\n\nAt last.\n", encoding="utf-8")
     app = make_app([folder], locations)
     async with app.run_test(size=(120, 40)) as pilot:

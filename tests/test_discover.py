@@ -45,7 +45,7 @@ def test_broken_link_is_reported(tmp_path):
         (b"", "empty file"),
         (b"  \n\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary file"),
-        (b"caf\xe9 au lait", "not UTF-8 text (invalid byte at offset 3)"),
+        (bytes(range(1, 256)) * 4, "not text: not UTF-8 (invalid byte at offset 127)"),
     ],
 )
 def test_bad_files_say_why_they_cannot_be_read(tmp_path, content, reason):
@@ -92,3 +92,19 @@ def test_markdown_and_text_are_parsed_by_their_own_parser(corpus):
     text = load_article(corpus / "000_seed.txt")
     assert (markdown.format, text.format) == ("markdown", "text")
     assert markdown.title == "Harbour reopens after the storm"
+
+
+@pytest.mark.parametrize(
+    ("content", "text", "encoding"),
+    [
+        ("Café au lait — “quoted”".encode("cp1252"), "Café au lait — “quoted”", "Windows-1252"),
+        (b"Caf\xe9 \x81 au lait", "Café \x81 au lait", "Latin-1"),  # 0x81: not in cp1252
+        ("Café".encode(), "Café", "UTF-8"),
+    ],
+)
+def test_legacy_encodings_are_read_and_named(tmp_path, content, text, encoding):
+    path = tmp_path / "old.txt"
+    path.write_bytes(content + b"\n\n" + b"A paragraph of plain words. " * 10)
+    article = load_article(path)
+    assert article.source.startswith(text)
+    assert article.encoding == encoding

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.corpus.model import Article
@@ -133,6 +133,12 @@ def _os_reason(error: OSError) -> str:
 
 def read_text(path: Path) -> str:
     """The decoded text of an article file, or `UnreadableArticle` saying why not."""
+    return decode(read_article_bytes(path))[0]
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of an article file, or `UnreadableArticle` (missing, too large, empty,
+    binary)."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -148,10 +154,40 @@ def read_text(path: Path) -> str:
         raise UnreadableArticle("empty file")
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         raise UnreadableArticle("binary file")
+    return data
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding: UTF-8, else Windows-1252 (which most "Latin-1"
+    files really are), else Latin-1 — the last two only when the result reads as text."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as error:
-        raise UnreadableArticle(f"not UTF-8 text (invalid byte at offset {error.start})") from error
+        where = error.start
+    for codec, name in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text):
+            return text, name
+    raise UnreadableArticle(
+        f"not text: not UTF-8 (invalid byte at offset {where}), nor Windows-1252 or Latin-1"
+    )
+
+
+def _reads_as_text(text: str) -> bool:
+    """Few control characters: a text in a legacy encoding, not binary data."""
+    controls = sum(1 for char in text if char in _CONTROLS)
+    return controls <= len(text) // 100
+
+
+# C0 controls but tab, line feed, form feed and carriage return; C1 controls (Latin-1 0x80-0x9F).
+_CONTROLS = frozenset(
+    chr(code)
+    for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))
+    if code not in (9, 10, 12, 13)
+)
 
 
 def parse_article(path: Path, source: str) -> Article:
@@ -165,4 +201,8 @@ def parse_article(path: Path, source: str) -> Article:
 
 
 def load_article(path: Path) -> Article:
-    return parse_article(path, read_text(path))
+    text, encoding = decode(read_article_bytes(path))
+    article = parse_article(path, text)
+    if encoding != "UTF-8":
+        article = replace(article, encoding=encoding)
+    return article

@@ -127,6 +127,7 @@ class Article:
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
     format: str = "text"  # "text" or "markdown"
+    encoding: str = "UTF-8"  # of the file (a legacy one is named on the metadata line)
     # Derived once at construction: both cost a pass over the whole text.
     word_count: int = field(init=False)
     content_hash: str = field(init=False)

@@ -21,8 +21,7 @@ from reader.corpus.discover import (
     Skipped,
     UnreadableArticle,
     iter_files,
-    parse_article,
-    read_text,
+    load_article,
 )
 from reader.corpus.model import Article, BlockKind
 from reader.store.articles import ArticleRow, ArticleStore, KnownFile, Parsed, path_key
@@ -171,7 +170,7 @@ class Indexer:
     @staticmethod
     def _read(path: str, stat: tuple[int, int]) -> Parsed | Skipped:
         try:
-            article = parse_article(Path(path), read_text(Path(path)))
+            article = load_article(Path(path))
         except UnreadableArticle as error:
             return Skipped(Path(path), str(error))
         return parsed_summary(article, *stat)

@@ -102,11 +102,16 @@ class ReaderApp(App[None]):
         self._startup_warning = warning
 
     def on_mount(self) -> None:
-        if self.config.theme:
+        # The theme last chosen in the app (the palette) wins over the config file's.
+        saved = self.state.get_value("theme")
+        if saved in self.available_themes:
+            self.theme = saved
+        elif self.config.theme:
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
             else:
                 self.notify(f"Unknown theme {self.config.theme!r} in config", severity="warning")
+        self.watch(self, "theme", self._theme_chosen, init=False)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         for problem in self.config.problems:
@@ -115,6 +120,9 @@ class ReaderApp(App[None]):
             self.notify(self._startup_warning, title="Saved state", severity="error", timeout=15)
         # Positions are written at most a second after they change (and on switch and exit).
         self.set_interval(1.0, self.state.flush, name="save-state")
+
+    def _theme_chosen(self, theme: str) -> None:
+        self.state.set_value("theme", theme)
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen, help_sections, highlight_legend

@@ -30,6 +30,7 @@ from reader.ui.widgets.reader_pane import ReaderPane
 from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
 
 NARROW_WIDTH = 90
+MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 120
 _PREVIEW_DELAY = 0.1
 
 
@@ -50,6 +51,16 @@ class MainScreen(Screen):
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
         Binding("plus,equals_sign", "wider", "Wider text column", show=False, id="app.wider"),
         Binding("minus", "narrower", "Narrower text column", show=False, id="app.narrower"),
+        Binding(
+            "greater_than_sign", "wider_list", "Wider article list", show=False, id="app.wider_list"
+        ),
+        Binding(
+            "less_than_sign",
+            "narrower_list",
+            "Narrower article list",
+            show=False,
+            id="app.narrower_list",
+        ),
         Binding("e", "entities", "Entities", id="app.entities"),
         Binding("w", "quotes", "Who said what", id="app.quotes"),
         Binding("h", "toggle_highlights", "Highlights", show=False, id="app.toggle_highlights"),
@@ -68,6 +79,7 @@ class MainScreen(Screen):
         self._opening: int | None = None  # the article being opened (not just previewed)
         self._find_after_open: tuple[int, str] | None = None
         self._list_before_panel = True
+        self.list_width: int | None = None  # set with < and >; else the stylesheet's
         self._preview_timer = None
         # Set once the first article is on screen: the indexer waits for it before it reads.
         self._first_paint = threading.Event()
@@ -100,7 +112,15 @@ class MainScreen(Screen):
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        self.article_view.measure = self.app.config.measure
+        # The measure and list width last set in the app win over the config file's.
+        state = self.app.state
+        saved = state.get_value("measure")
+        self.article_view.measure = (
+            int(saved) if saved and saved.isdigit() else (self.app.config.measure)
+        )
+        saved = state.get_value("list_width")
+        if saved and saved.isdigit():
+            self._set_list_width(int(saved), announce=False)
         self.article_view.show_placeholder("Opening the corpus…")
         self.sub_title = self.app.corpus.name
         self.narrow = self.app.size.width < NARROW_WIDTH
@@ -116,6 +136,7 @@ class MainScreen(Screen):
 
     def watch_narrow(self, old: bool, narrow: bool) -> None:
         self.set_class(narrow, "-narrow")
+        self._apply_list_width()
         if old != narrow:
             self.list_open = not narrow
 
@@ -415,7 +436,32 @@ class MainScreen(Screen):
 
     def _set_measure(self, measure: int) -> None:
         self.article_view.measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
+        self.app.state.set_value("measure", str(self.article_view.measure))
         self.notify(f"Text column: {self.article_view.measure} columns", timeout=2)
+
+    def _set_list_width(self, width: int, announce: bool = True) -> None:
+        self.list_width = max(MIN_LIST_WIDTH, min(MAX_LIST_WIDTH, width))
+        self._apply_list_width()
+        if announce:
+            self.app.state.set_value("list_width", str(self.list_width))
+            self.notify(f"Article list: {self.list_width} columns", timeout=2)
+
+    def _apply_list_width(self) -> None:
+        """The width chosen with < and >, on a wide screen; a narrow one gives the list it all."""
+        styles = self.sidebar.styles
+        if self.list_width is None or self.narrow:
+            styles.width = styles.max_width = styles.min_width = None
+        else:
+            styles.width = self.list_width
+            styles.max_width = styles.min_width = self.list_width
+
+    def action_wider_list(self) -> None:
+        self.list_open = True
+        self._set_list_width((self.list_width or self.sidebar.size.width) + 4)
+
+    def action_narrower_list(self) -> None:
+        self.list_open = True
+        self._set_list_width((self.list_width or self.sidebar.size.width) - 4)
 
     def action_wider(self) -> None:
         self._set_measure(self.article_view.measure + 4)

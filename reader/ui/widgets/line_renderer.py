@@ -44,6 +44,7 @@ def meta_text(article: Article) -> str:
         article.path.name,
         f"{article.word_count:,} words",
         f"{reading_time_label(article.word_count)} read",
+        article.encoding if article.encoding != "UTF-8" else "",
     ]
     return " · ".join(part for part in parts if part)
 
