@@ -15,7 +15,7 @@ USAGE = """\
 reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
        reader list [PATH ...]
        reader search [--json] QUERY [PATH ...]
-       reader analyze [--json] [--engine NAME] PATH ...
+       reader analyze [--json] [--no-cache] [--engine NAME] PATH ...
        reader evaluate [--engine NAME] [--errors] [GOLD_DIR]"""
 
 DESCRIPTION = """\
@@ -33,17 +33,29 @@ commands:
 """
 
 EPILOG = """\
-State (reading positions, read marks) lives in the platform's data folder; --data-dir or
-READER_DATA_DIR moves it. Keys can be remapped in the config file (see README).
+Files in use (READER_DATA_DIR or --data-dir moves the data and cache; READER_CONFIG or
+--config names the config file):
+  config file  {config}
+  data dir     {data}   (article index, reading positions, read marks)
+  cache dir    {cache}   (analyses, by content; `analyze --no-cache` skips it)
+Keys can be remapped in the config file (see README).
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+def _epilog() -> str:
+    from reader.paths import locations
+
+    where = locations()
+    return EPILOG.format(config=where.config_file, data=where.data_dir, cache=where.cache_dir)
+
+
+def _parser(help_asked: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         usage=USAGE,
         description=DESCRIPTION,
-        epilog=EPILOG,
+        # The paths in use, only for --help (platformdirs is not imported otherwise).
+        epilog=_epilog() if help_asked else None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -54,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--engine", default="builtin", help="analysis engine: builtin (default) or spacy"
     )
-    parser.add_argument("--json", action="store_true", help="analyze: JSON lines")
+    parser.add_argument("--json", action="store_true", help="analyze, search: JSON lines")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="analyze: neither read nor write the cache"
+    )
     parser.add_argument("--errors", action="store_true", help="evaluate: list every error")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     return parser
@@ -74,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     command = "open"
     if args_list and args_list[0] in ("list", "analyze", "evaluate", "search"):
         command, args_list = args_list[0], args_list[1:]
-    args = _parser().parse_args(args_list)
+    args = _parser(help_asked=bool({"-h", "--help"} & set(args_list))).parse_args(args_list)
     if command == "evaluate":
         return evaluate_engine(args.paths, args.engine, args.errors)
     if command == "analyze" and not args.paths:
@@ -107,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "list":
         return list_articles(paths)
     if command == "analyze":
-        return analyze_articles(paths, args.engine, args.json, args.data_dir)
+        return analyze_articles(paths, args.engine, args.json, args.data_dir, args.no_cache)
     if command == "search":
         return search_articles(query, paths, args.json, args.data_dir)
     return open_app(paths, name, args.data_dir, args.config, args.engine)
@@ -135,7 +150,7 @@ def list_articles(paths: list[Path]) -> int:
 
 
 def analyze_articles(
-    paths: list[Path], engine_name: str, as_json: bool, data_dir: str | None
+    paths: list[Path], engine_name: str, as_json: bool, data_dir: str | None, no_cache: bool
 ) -> int:
     import json
 
@@ -150,7 +165,7 @@ def analyze_articles(
         return 2
     cache = AnalysisCache(locations(data_dir).cache_dir)
     for article in _articles(paths):
-        analysis = cache.analyze(engine, article)
+        analysis = engine.analyze(article) if no_cache else cache.analyze(engine, article)
         if as_json:
             record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
             del record["engine"]

@@ -6,7 +6,7 @@
 
     [keymap]
     "app.next_article" = "ctrl+n"
-    "reader.down" = "j,down,e"
+    "reader.down" = "j,down,ctrl+e"
 
 A file that cannot be used is reported and the defaults apply; it is never fatal.
 """
@@ -28,21 +28,56 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     engine: str = "builtin"  # set by --engine
     problems: list[str] = field(default_factory=list)
+    path: Path | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # binding id → its line in the file
+
+    def where(self, binding_id: str) -> str:
+        """ "config.toml line 7" for a keymap entry, to name it in a message."""
+        line = self.lines.get(binding_id)
+        name = self.path.name if self.path else "config"
+        return f"{name} line {line}" if line else name
+
+
+_SECTIONS = {"reader", "keymap"}
+_READER_KEYS = {"measure", "theme"}
+
+
+def _line_of(lines: list[str], pattern: str) -> int:
+    """The first line (counted from 1) that starts with `pattern`, else 0."""
+    for number, line in enumerate(lines, 1):
+        if line.strip().startswith(pattern):
+            return number
+    return 0
 
 
 def load_config(path: Path) -> Config:
-    config = Config()
+    config = Config(path=path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         return config
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         config.problems.append(f"Config file {path} was not used: {error}")
         return config
+    lines = text.splitlines()
+    for section in data:
+        if section not in _SECTIONS:
+            line = _line_of(lines, f"[{section}]") or _line_of(lines, section)
+            config.problems.append(
+                f"{path.name} line {line}: unknown section [{section}] "
+                f"(known: {', '.join(f'[{name}]' for name in sorted(_SECTIONS))})"
+            )
     reader = data.get("reader", {})
     if not isinstance(reader, dict):
         config.problems.append(f"{path}: [reader] must be a table")
         reader = {}
+    for key in reader:
+        if key not in _READER_KEYS:
+            config.problems.append(
+                f"{path.name} line {_line_of(lines, key)}: unknown setting {key!r} in [reader] "
+                f"(known: {', '.join(sorted(_READER_KEYS))})"
+            )
     measure = reader.get("measure", DEFAULT_MEASURE)
     if isinstance(measure, int) and MIN_MEASURE <= measure <= MAX_MEASURE:
         config.measure = measure
@@ -61,6 +96,7 @@ def load_config(path: Path) -> Config:
         config.problems.append(f"{path}: [keymap] must be a table of binding id = keys")
         keymap = {}
     for binding_id, keys in keymap.items():
+        config.lines[binding_id] = _line_of(lines, f'"{binding_id}"') or _line_of(lines, binding_id)
         if isinstance(keys, str) and keys.strip():
             config.keymap[binding_id] = keys
         else:

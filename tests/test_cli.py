@@ -3,8 +3,10 @@
 import subprocess
 import sys
 
+import pytest
+
 from reader.cli import main
-from tests.conftest import SEED_TITLE
+from tests.conftest import SEED_TITLE, SEEDS
 
 
 def test_version(capsys):
@@ -48,3 +50,23 @@ def test_help_and_version_do_not_import_the_tui():
     )
     assert result.stdout.strip().splitlines()[-1] == "False"
     assert "reader list" in result.stdout
+
+
+def test_help_names_the_files_in_use(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("READER_CONFIG", str(tmp_path / "my.toml"))
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert f"config file  {tmp_path / 'my.toml'}" in out
+    assert f"data dir     {tmp_path / 'data'}" in out
+    assert f"cache dir    {tmp_path / 'data' / 'cache'}" in out
+
+
+def test_analyze_no_cache_writes_no_cache(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
+    assert main(["analyze", "--no-cache", str(SEEDS)]) == 0
+    assert "Joe Biden" in capsys.readouterr().out
+    assert not (tmp_path / "data" / "cache").exists()
+    assert main(["analyze", str(SEEDS)]) == 0
+    assert list((tmp_path / "data" / "cache" / "analysis").glob("*.json"))

@@ -114,12 +114,24 @@ class ReaderApp(App[None]):
         self.watch(self, "theme", self._theme_chosen, init=False)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        for problem in self.config.problems:
+        for problem in [*self.config.problems, *self._keymap_problems()]:
             self.notify(problem, title="Config", severity="warning", timeout=10)
         if self._startup_warning:
             self.notify(self._startup_warning, title="Saved state", severity="error", timeout=15)
         # Positions are written at most a second after they change (and on switch and exit).
         self.set_interval(1.0, self.state.flush, name="save-state")
+
+    def _keymap_problems(self) -> list[str]:
+        from reader.ui.keymap import keymap_problems
+        from reader.ui.screens.help import HelpScreen
+
+        places = {
+            "reader pane": ArticleView.BINDINGS,
+            "article list": ArticleList.BINDINGS,
+            "entity panel": EntityPanel.BINDINGS_FOR_HELP,
+            "help screen": HelpScreen.BINDINGS,
+        }
+        return keymap_problems(self.config, [*self.BINDINGS, *MainScreen.BINDINGS], places)
 
     def _theme_chosen(self, theme: str) -> None:
         self.state.set_value("theme", theme)
