@@ -364,3 +364,31 @@ async def test_a_windows_1252_article_opens_and_names_its_encoding(tmp_path, loc
         text = view_text(app)
         assert "The “best” cafés." in text
         assert "Windows-1252" in text  # on the metadata line
+
+
+async def test_the_cursor_passage_stays_under_the_cursor_on_resize_and_reopening(
+    corpus, locations
+):
+    seed = corpus / "000_seed.txt"
+    app = make_app([seed], locations)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for_article(pilot, app)
+        view = app.article_view
+        assert view.has_focus  # a narrow screen opens on the text
+        for _ in range(40):
+            if "Konashenkov" in view.article.blocks[view.cursor].text:
+                break
+            await pilot.press("j")
+        chosen = view.cursor
+        for size in ((100, 30), (44, 16), (60, 20)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert view.cursor == chosen, size
+            first = view._layout.first_line[chosen]
+            top = int(view.scroll_y)
+            assert top <= first < top + view.scrollable_content_region.height
+        await pilot.press("q")
+    again = make_app([seed], locations)
+    async with again.run_test(size=(60, 20)) as pilot:
+        await wait_for_article(pilot, again)
+        assert "Konashenkov" in again.article_view.article.blocks[again.article_view.cursor].text

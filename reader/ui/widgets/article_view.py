@@ -149,6 +149,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._pending_anchor: int | None = None
         self._anchor: int | None = None  # the source offset the view was last placed at
         self._keep_cursor = False
+        self._placing = False  # a new layout is being scrolled into place
 
     # ----------------------------------------------------------------- showing an article
 
@@ -169,11 +170,21 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
 
     @property
     def position(self) -> int:
-        """Source offset of the first text line in view: the reading position."""
+        """The reading position, a source offset: the start of the passage under the cursor
+        when it begins in view, else of the first text line in view (inside a long passage
+        read line by line). Restoring it puts that passage at the top with the cursor on it,
+        so a resize or a reopening keeps the cursor's passage under the cursor."""
         layout, article = self._layout, self.article
         if layout is None or article is None:
             return self._pending_anchor or 0
-        for line in layout.lines[int(self.scroll_y) :]:
+        top = int(self.scroll_y)
+        cursor = self.cursor
+        if cursor in layout.first_line:
+            first = layout.first_line[cursor]
+            if top < first < top + self.scrollable_content_region.height:
+                return article.blocks[cursor].start
+        for index in range(top, len(layout.lines)):
+            line = layout.lines[index]
             if line.block >= 0 and line.role == "text":
                 block = article.blocks[line.block]
                 start, end = block.to_source(line.start), block.to_source(line.end)
@@ -183,7 +194,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
                 if self._anchor is not None and start <= self._anchor < end:
                     return self._anchor
                 return start
-        return article.blocks[self.cursor].start if self.cursor >= 0 else 0
+        return article.blocks[cursor].start if cursor >= 0 else 0
 
     @property
     def reading_percent(self) -> int | None:
@@ -246,7 +257,11 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._anchor = anchor
         block = self.article.block_at(anchor)
         display = self.article.blocks[block].to_display(anchor) if self.article.blocks else 0
-        self._jump(layout.line_of(block, display))
+        self._placing = True  # the cursor is placed below, not moved along by the scroll
+        try:
+            self._jump(layout.line_of(block, display))
+        finally:
+            self._placing = False
         if self._keep_cursor and self.cursor in layout.first_line:
             # The reading place stays at the top; bring the cursor's passage back only if it
             # has left the view altogether (a narrower pane pushes it down).
@@ -340,6 +355,8 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         # The wheel and the scrollbar move the view; keep the cursor on something in it.
         layout = self._layout
         if layout is None or self.cursor < 0 or self.cursor not in layout.first_line:
+            return
+        if self._placing:
             return
         top = int(new)
         bottom = top + self.scrollable_content_region.height - 1
