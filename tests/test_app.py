@@ -58,11 +58,51 @@ async def test_next_and_previous_article_and_read_marks(corpus, locations):
         await pilot.press("J")
         await wait_for_article(pilot, app, "Markdown sample")
         assert "Markdown sample: the budget talks" in view_text(app)
-        assert "1 unread" in app.main.sub_title
+        assert "3 unread" in app.main.sub_title  # passed through, not read
         await pilot.press("K")
         await wait_for_article(pilot, app, "東京")
         await pilot.press("u")
         assert "2 unread" in app.main.sub_title
+
+
+async def test_an_article_passed_with_J_is_read_once_scrolled_or_after_a_while(
+    corpus, locations, monkeypatch
+):
+    from reader.ui.screens import main as main_screen
+
+    monkeypatch.setattr(main_screen, "READ_AFTER_SECONDS", 0.3)
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("enter", "K")  # read the first; K: no earlier article
+        assert "3 unread" in app.main.sub_title
+        await pilot.press("J")
+        await wait_for_article(pilot, app, "東京")
+        assert "3 unread" in app.main.sub_title
+        await pilot.pause(0.5)  # stayed open: read
+        assert "2 unread" in app.main.sub_title
+        monkeypatch.setattr(main_screen, "READ_AFTER_SECONDS", 60)
+        await pilot.press("J")
+        await wait_for_article(pilot, app, "Markdown sample")
+        assert "2 unread" in app.main.sub_title
+        await pilot.press("space")  # scrolled: read
+        await pilot.pause()
+        assert "1 unread" in app.main.sub_title
+
+
+async def test_full_stop_goes_to_the_next_unread_article(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("enter")  # the first is read
+        await pilot.press("full_stop")
+        await wait_for_article(pilot, app, "東京")
+        await pilot.press("u", "full_stop")  # 東京 marked read by hand; on to the next unread
+        await wait_for_article(pilot, app, "Markdown sample")
+        await pilot.press("u", "full_stop")
+        await wait_for_article(pilot, app, "Harbour")
+        await pilot.press("u", "full_stop")
+        assert any("No unread articles" in n.message for n in app._notifications)
 
 
 async def test_search_highlights_matches_and_n_moves_through_them(locations):
@@ -366,9 +406,7 @@ async def test_a_windows_1252_article_opens_and_names_its_encoding(tmp_path, loc
         assert "Windows-1252" in text  # on the metadata line
 
 
-async def test_the_cursor_passage_stays_under_the_cursor_on_resize_and_reopening(
-    corpus, locations
-):
+async def test_the_cursor_passage_stays_under_the_cursor_on_resize_and_reopening(corpus, locations):
     seed = corpus / "000_seed.txt"
     app = make_app([seed], locations)
     async with app.run_test(size=(60, 20)) as pilot:

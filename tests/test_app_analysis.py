@@ -242,3 +242,56 @@ async def test_structure_is_never_drawn_in_an_entity_colour(corpus, locations):
             for part in ("title", "heading", "code", "link", "prefix"):
                 colour = view.get_component_rich_style(f"reader--{part}").color
                 assert colour not in entity_colours, (theme, part)
+
+
+async def test_f_in_the_text_filters_the_list_by_the_entity_of_the_passage(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await wait_for_analysis(pilot, app)
+        await pilot.press("tab")
+        view = app.article_view
+        while "Joe Biden" not in view.article.blocks[view.cursor].text:
+            await pilot.press("j")
+        assert view.entity_at_cursor() == "United States"  # the passage's first entity
+        await pilot.press("e")
+        panel = app.query_one("EntityPanel")
+        prompts = [str(option.prompt).strip() for option in panel.options.options]
+        panel.options.highlighted = prompts.index("Vladimir Putin ×3")
+        await pilot.press("enter")  # marks Putin; the focus returns to the text
+        assert view.has_focus
+        await pilot.press("f")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.article_list.filter_label:
+                break
+        assert app.article_list.filter_label == "mentioning Vladimir Putin"
+        assert [row.title[:13] for row in app.article_list.rows] == ["United States"]
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("1 article mentions Vladimir Putin") for m in messages)
+
+
+async def test_o_shows_the_links_of_the_passage_and_opens_the_chosen_one(
+    corpus, locations, monkeypatch
+):
+    import webbrowser
+
+    from reader.ui.screens.links import LinkScreen
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda address: opened.append(address) or True)
+    app = make_app([corpus / "world" / "budget_talks.md"], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app, "budget")
+        await pilot.press("tab")
+        view = app.article_view
+        while not view.links_with_text_at_cursor():
+            await pilot.press("j")
+        await pilot.press("o")
+        assert isinstance(app.screen, LinkScreen)
+        shown = str(app.screen.query_one("#link-list").get_option_at_index(0).prompt)
+        assert "https://ec.europa.eu" in shown and "the Commission" in shown
+        assert opened == []  # nothing opens without the key
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        assert opened == ["https://ec.europa.eu"]

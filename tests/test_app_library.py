@@ -82,7 +82,8 @@ async def test_f_filters_the_list_by_title_and_escape_shows_all(corpus, location
     app = make_app([corpus], locations)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: indexed(app), "the index")
-        await pilot.press("tab")  # to the list
+        if not app.article_list.has_focus:
+            await pilot.press("tab")  # to the list: there f filters titles
         await pilot.press("f", *"harb")
         await settle(pilot, app)
         assert [row.title[:7] for row in app.article_list.rows] == ["Harbour"]

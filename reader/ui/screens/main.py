@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -32,6 +32,8 @@ from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
 NARROW_WIDTH = 90
 MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 120
 _PREVIEW_DELAY = 0.1
+# An article passed through with J/K/. counts as read once scrolled, or after this long open.
+READ_AFTER_SECONDS = 5.0
 
 
 class MainScreen(Screen):
@@ -42,6 +44,7 @@ class MainScreen(Screen):
         Binding("tab", "switch_pane", "List/Reader", priority=True, id="app.switch_pane"),
         Binding("J", "next_article", "Next article", id="app.next_article"),
         Binding("K", "previous_article", "Prev article", id="app.previous_article"),
+        Binding("full_stop", "next_unread", "Next unread", show=False, id="app.next_unread"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("F", "find_everywhere", "Find in all", id="app.find_everywhere"),
         Binding("s", "cycle_sort", "Sort the list", show=False, id="app.sort"),
@@ -81,6 +84,9 @@ class MainScreen(Screen):
         self._list_before_panel = True
         self.list_width: int | None = None  # set with < and >; else the stylesheet's
         self._preview_timer = None
+        self._passing: int | None = None  # opened with J/K/., not yet read
+        self._passing_from = 0
+        self._read_timer = None
         # Set once the first article is on screen: the indexer waits for it before it reads.
         self._first_paint = threading.Event()
 
@@ -270,8 +276,19 @@ class MainScreen(Screen):
             state.set_value("last_article", str(row.id))
             for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
                 panel.show(None, self.reader.analysis_note)
-        if focus:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if focus and self._passing == row.id:
             self._opening = None
+            self._passing_from = self.article_view.position
+            self._read_timer = self.set_timer(
+                READ_AFTER_SECONDS, lambda: self._mark_read(row.id, True)
+            )
+            self.article_view.focus()
+        elif focus:
+            self._opening = None
+            self._passing = None
             self._mark_read(row.id, True)
             if self.narrow:
                 self.list_open = False
@@ -298,8 +315,12 @@ class MainScreen(Screen):
     @on(ArticleView.PositionChanged)
     def _position_changed(self, event: ArticleView.PositionChanged) -> None:
         row = self.article_list.row(self._shown) if self._shown is not None else None
-        if row is not None and event.article is self.article_view.article:
-            self.app.state.remember(row.id, event.position, row.read)
+        if row is None or event.article is not self.article_view.article:
+            return
+        if self._passing == row.id and event.position != self._passing_from:
+            self._passing = None  # scrolled: being read, not passed through
+            self._mark_read(row.id, True)
+        self.app.state.remember(row.id, event.position, row.read)
 
     # ----------------------------------------------------------------- panels
 
@@ -341,8 +362,38 @@ class MainScreen(Screen):
         self.article_view.focus()
 
     @on(EntityPanel.FilterRequested)
-    def _filter_requested(self, event: EntityPanel.FilterRequested) -> None:
+    @on(ArticleView.EntityFilterRequested)
+    def _filter_requested(
+        self, event: EntityPanel.FilterRequested | ArticleView.EntityFilterRequested
+    ) -> None:
         self.sidebar.filter_by_entity(event.entity)
+
+    @on(ArticleView.LinksRequested)
+    def _links_requested(self, event: ArticleView.LinksRequested) -> None:
+        from reader.ui.screens.links import LinkScreen
+
+        self.app.push_screen(LinkScreen(event.links), self._open_link)
+
+    def _open_link(self, address: str | None) -> None:
+        if address:
+            self.notify(address, title="Opening in the browser", timeout=4)
+            self._browse(address)
+
+    @work(thread=True, group="browser", description="open a link")
+    def _browse(self, address: str) -> None:
+        import webbrowser
+
+        # The standard library picks the system's browser; it may block while one starts.
+        try:
+            opened = webbrowser.open(address)
+        except webbrowser.Error as error:
+            opened, reason = False, str(error)
+        else:
+            reason = "no browser was found"
+        if not opened:
+            self.app.call_from_thread(
+                self.notify, f"Could not open {address}: {reason}", severity="warning"
+            )
 
     def action_toggle_highlights(self) -> None:
         self.reader.toggle_highlights()
@@ -370,9 +421,23 @@ class MainScreen(Screen):
         if row is None:
             self.notify("No more articles" if step > 0 else "This is the first article")
             return
+        self._pass_to(row)
+
+    def _pass_to(self, row: ArticleRow) -> None:
+        """Open an article in passing (J, K, .): it counts as read once scrolled, or after
+        it has stayed open READ_AFTER_SECONDS."""
         self._cancel_preview()
         self._opening = row.id
+        self._passing = row.id
         self.reader.load(row, focus=True)
+
+    def action_next_unread(self) -> None:
+        row = self.article_list.next_unread()
+        if row is None:
+            self.notify("No unread articles in the list")
+            return
+        self.article_list.select_id(row.id)
+        self._pass_to(row)
 
     def action_next_article(self) -> None:
         self._step_article(1)

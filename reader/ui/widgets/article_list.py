@@ -315,6 +315,16 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = target
         return self.current
 
+    def next_unread(self) -> ArticleRow | None:
+        """The first unread article after the cursor in the shown order (from the top again
+        past the end); None when every shown article is read."""
+        count = len(self._order)
+        for step in range(1, count + 1):
+            row = self._rows[self._order[(self.cursor + step) % count]]
+            if not row.read:
+                return row
+        return None
+
     def select_id(self, article_id: int) -> None:
         index = self._position.get(article_id)
         if index is not None:

@@ -226,6 +226,44 @@ class ArticleMarks:
         marks = self.article.blocks[self.cursor].marks
         return [mark.href for mark in marks if mark.kind == "link" and mark.href]
 
+    def entity_at_cursor(self) -> str | None:
+        """The entity marked with the panel, else the first one named in the passage under
+        the cursor (None if it names none)."""
+        if self.selected_entity:
+            return self.selected_entity
+        if self.analysis is None or self.article is None or self.cursor < 0:
+            return None
+        block = self.article.blocks[self.cursor]
+        for mention in self.analysis.mentions:
+            if block.start <= mention.start < block.end:
+                return mention.entity
+        return None
+
+    def action_filter_by_entity(self) -> None:
+        entity = self.entity_at_cursor()
+        if entity is None:
+            self.notify("No one is named in this passage: e lists the article's entities")
+            return
+        post_own(self, self.EntityFilterRequested(entity))
+
+    def action_open_link(self) -> None:
+        links = self.links_with_text_at_cursor()
+        if not links:
+            self.notify("No link in this passage")
+            return
+        post_own(self, self.LinksRequested(links))
+
+    def links_with_text_at_cursor(self) -> list[tuple[str, str]]:
+        """(link text, address) of the links in the passage under the cursor."""
+        if self.article is None or self.cursor < 0:
+            return []
+        block = self.article.blocks[self.cursor]
+        return [
+            (block.text[mark.start : mark.end], mark.href)
+            for mark in block.marks
+            if mark.kind == "link" and mark.href
+        ]
+
     def quotes_at_cursor(self) -> list[Quote]:
         if self.analysis is None or self.article is None or self.cursor < 0:
             return []

@@ -81,6 +81,14 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             id="reader.next_mention",
         ),
         Binding(
+            "f",
+            "filter_by_entity",
+            "Filter the list: articles naming the marked entity or this passage's first",
+            show=False,
+            id="reader.filter_entity",
+        ),
+        Binding("o", "open_link", "Open a link of this passage", show=False, id="reader.open_link"),
+        Binding(
             "left_square_bracket",
             "previous_mention",
             "Previous mention",
@@ -115,6 +123,20 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             self.entity = entity
             self.current = current
             self.total = total
+
+    class EntityFilterRequested(Message):
+        """`f`: show only the articles that mention this entity."""
+
+        def __init__(self, entity: str) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class LinksRequested(Message):
+        """`o`: the links of the passage under the cursor, (text, address), to choose from."""
+
+        def __init__(self, links: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.links = links
 
     class SearchUpdated(Message):
         """Matches changed or the current one moved: for the status line."""
