@@ -243,3 +243,21 @@ async def test_a_folder_whose_first_file_is_unreadable_opens_the_first_readable_
         assert len(skipped) >= 1
         named = "\n".join(n.message for n in skipped)
         assert named.count("a.txt") == 1  # each file once
+
+
+async def test_list_rows_are_legible_in_a_light_theme(corpus, locations):
+    from reader.config import Config
+
+    app = make_app([corpus], locations, Config(theme="textual-light"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await pilot.press("tab")  # the list loses focus: the cursor row is drawn unfocused
+        article_list = app.article_list
+        for y in (0, 1, 2, 3):  # the cursor row and the next, title and info lines
+            for segment in article_list.render_line(y):
+                if segment.text.strip() in ("", "●", "○") or segment.style is None:
+                    continue  # the read mark is a coloured dot, not text to read
+                fg = segment.style.color.get_truecolor()
+                bg = segment.style.bgcolor.get_truecolor()
+                lum = [0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue for c in (fg, bg)]
+                assert abs(lum[0] - lum[1]) > 60, (y, segment.text)

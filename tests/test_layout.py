@@ -83,3 +83,15 @@ def test_an_attribution_line_takes_the_place_of_the_gap_after_its_passage():
     assert len(marked.lines) == len(plain.lines)
     after = marked.lines[marked.last_line[2] + 1]
     assert (after.role, after.label) == ("attribution", "— Ann")
+
+
+def test_a_table_keeps_its_rows_and_is_cut_at_the_measure_not_wrapped():
+    from reader.corpus.markdown import parse_markdown
+
+    path = Path(__file__).parent / "data" / "features.md"
+    article = parse_markdown(path, path.read_text(encoding="utf-8"))
+    table = next(i for i, b in enumerate(article.blocks) if b.kind == "table")
+    layout = layout_article(article, 40)
+    lines = [line for line in layout.lines if line.block == table]
+    assert len(lines) == len(article.blocks[table].text.split("\n"))
+    assert all(line.end - line.start <= 40 for line in lines)

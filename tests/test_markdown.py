@@ -110,3 +110,45 @@ markdownish = st.text(alphabet=st.sampled_from("ab *_`[]()#>-\n\\&;!1.é日"), m
 @given(markdownish)
 def test_any_markdown_maps_display_text_into_the_source(source):
     assert_display_maps_to_source(parse(source))
+
+
+FEATURES = Path(__file__).parent / "data" / "features.md"
+
+
+def test_a_table_is_one_block_of_aligned_rows_with_source_offsets():
+    source = FEATURES.read_text(encoding="utf-8")
+    article = parse_markdown(FEATURES, source)
+    [table] = [block for block in article.blocks if block.kind == BlockKind.TABLE]
+    rows = table.text.split("\n")
+    assert rows[0].startswith("Country │ Share │ Note")
+    assert set(rows[1]) <= {"─", "┼"}
+    bars = {row.index("│") for row in rows if "│" in row}
+    assert len(bars) == 1  # the columns line up
+    assert rows[-1].endswith("…")  # a cell wider than a column is cut
+    for word in ("France", "24.3%", "largest"):
+        at = table.text.index(word)
+        start = table.to_source(at)
+        assert source[start : start + len(word)] == word
+    kinds = {(mark.kind, table.text[mark.start : mark.end]) for mark in table.marks}
+    assert ("strong", "largest") in kinds and ("link", "the report") in kinds
+
+
+def test_footnotes_are_numbered_notes_and_references_show_their_numbers():
+    source = FEATURES.read_text(encoding="utf-8")
+    article = parse_markdown(FEATURES, source)
+    notes = [block for block in article.blocks if block.kind == BlockKind.NOTE]
+    assert [(note.prefix, note.text) for note in notes] == [
+        ("1. ", "The Commission draft of 20 November 2026."),
+        ("2. ", "Speaking on condition of anonymity."),
+    ]
+    body = next(block for block in article.blocks if "Commission[1]" in block.text)
+    assert "set out who pays what" in body.text
+    starts = [block.start for block in article.blocks]
+    assert starts == sorted(starts)  # blocks stay in source order
+
+
+def test_a_front_matter_title_repeated_as_the_first_heading_is_shown_once():
+    article = parse_markdown(FEATURES, FEATURES.read_text(encoding="utf-8"))
+    titles = [b for b in article.blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING)]
+    assert [(b.kind, b.text) for b in titles] == [(BlockKind.TITLE, "Budget talks, the figures")]
+    assert article.metadata.date == "2026-11-24"

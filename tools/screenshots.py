@@ -24,6 +24,7 @@ OUT = REPO / "screenshots"
 SEEDS = REPO / "seeds"
 MARKDOWN = REPO / "tests" / "data" / "corpus" / "world" / "budget_talks.md"
 SMALL_CORPUS = REPO / "tests" / "data" / "corpus"
+FEATURES = REPO / "tests" / "data" / "features.md"
 SHOTS = [
     # name, size, keys pressed after the article shows, theme, what to open
     ("reader", (120, 40), ["tab", "j", "j", "j"], None, SEEDS),
@@ -36,6 +37,8 @@ SHOTS = [
     ("markdown", (100, 30), ["tab", "j"], None, MARKDOWN),
     ("corpus_search", (120, 36), ["F", *"said"], None, [SEEDS, SMALL_CORPUS]),
     ("sorted", (120, 30), ["s", "s", "s"], None, [SEEDS, SMALL_CORPUS]),
+    ("markdown_table", (100, 34), ["tab", "j", "j"], None, FEATURES),
+    ("markdown_table_light", (100, 34), ["tab", "j", "j"], "textual-light", FEATURES),
 ]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from reader.corpus.model import Article, Block, BlockKind, InlineMark, Metadata, TextBuilder
 
@@ -21,7 +22,85 @@ _MARK_KINDS = {"em_open": "em", "strong_open": "strong", "s_open": "strike", "li
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return MarkdownIt("commonmark").enable(["strikethrough", "table"]).use(footnote_plugin)
+
+
+_CELL_GAP = " │ "
+_MAX_COLUMN = 40  # cells wider than this are cut; the table as a whole is clipped by the view
+
+
+def _table_block(
+    tokens: list[Token], first: int, source: str, region, quote_depth: int
+) -> tuple[Block | None, int]:
+    """A table from `table_open` at `first`: each row a line, columns padded to align, a rule
+    under the header. Returns the block and the index of `table_close`."""
+    from rich.cells import cell_len
+
+    rows: list[list[tuple[str, object, tuple[InlineMark, ...]]]] = []
+    header_rows = 0
+    index = first
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            start, limit = region(token)
+            rows[-1].append(_inline_text(token.children or [], source, start, limit))
+        elif token.type == "thead_close":
+            header_rows = len(rows)
+        index += 1
+    if not rows:
+        return None, index
+    columns = max(len(row) for row in rows)
+    widths = [0] * columns
+    for row in rows:
+        for column, (text, _offsets, _marks) in enumerate(row):
+            widths[column] = max(widths[column], min(cell_len(text), _MAX_COLUMN))
+    builder = TextBuilder()
+    marks: list[InlineMark] = []
+    table_start, table_end = region(tokens[first])
+    last_source = table_start
+    for number, row in enumerate(rows):
+        if number:
+            builder.add("\n", last_source)
+        if number == header_rows and header_rows:
+            marks.append(InlineMark(0, builder.length, "strong"))  # the header row
+            rule = "─┼─".join("─" * width for width in widths)
+            builder.add(rule, last_source)
+            builder.add("\n", last_source)
+        for column in range(columns):
+            if column:
+                builder.add(_CELL_GAP, last_source)
+            text, offsets, cell_marks = row[column] if column < len(row) else ("", None, ())
+            if cell_len(text) > widths[column]:
+                text = text[: widths[column] - 1] + "…"
+            shift = builder.length
+            if offsets is not None and text:
+                runs = offsets.runs
+                for position, (display_start, source_start) in enumerate(runs):
+                    display_end = runs[position + 1][0] if position + 1 < len(runs) else len(text)
+                    if display_start < len(text):
+                        builder.add(text[display_start : min(display_end, len(text))], source_start)
+                last_source = offsets.to_source(len(text) - 1) + 1
+            marks.extend(
+                InlineMark(
+                    mark.start + shift, min(mark.end, len(text)) + shift, mark.kind, mark.href
+                )
+                for mark in cell_marks
+                if mark.start < len(text)
+            )
+            builder.add(" " * (widths[column] - cell_len(text)), last_source)
+    text, offsets = builder.build(table_end)
+    block = Block(
+        BlockKind.TABLE,
+        table_start,
+        max(table_end, table_start),
+        text,
+        offsets,
+        quote_depth=quote_depth,
+        marks=tuple(marks),
+    )
+    return block, index
 
 
 def _line_starts(source: str) -> list[int]:
@@ -149,10 +228,24 @@ def _inline_text(
             marks.append(
                 InlineMark(mark_start, builder.length, "link", str(token.attrs.get("src", "")))
             )
+        elif kind == "footnote_ref":
+            # "[^label]" shows as its number, "[1]", in place.
+            found = source.find("[^", locator.cursor, limit)
+            position = found if found >= 0 else locator.cursor
+            number = f"[{token.meta['id'] + 1}]"
+            mark_start = builder.length
+            builder.add(number, position)
+            end = source.find("]", position, limit)
+            locator.cursor = end + 1 if end >= 0 else locator.cursor
+            marks.append(InlineMark(mark_start, builder.length, "note"))
         elif kind == "html_inline":
             locator.skip(token.content)
     text, offsets = builder.build(locator.cursor)
     return text, offsets, tuple(marks)
+
+
+def _same_words(one: str, other: str) -> bool:
+    return one.split() == other.split() or one.casefold().split() == other.casefold().split()
 
 
 def parse_markdown(path: Path, source: str) -> Article:
@@ -173,9 +266,17 @@ def parse_markdown(path: Path, source: str) -> Article:
     item_prefix: str | None = None
     quote_depth = 0
     heading_level = 0
+    note_prefix: str | None = None
+    skip_to = -1
     for index, token in enumerate(tokens):
+        if index <= skip_to:
+            continue  # inside a table, taken whole
         kind = token.type
-        if kind == "blockquote_open":
+        if kind == "table_open":
+            table, skip_to = _table_block(tokens, index, source, region, quote_depth)
+            if table is not None:
+                blocks.append(table)
+        elif kind == "blockquote_open":
             quote_depth += 1
         elif kind == "blockquote_close":
             quote_depth -= 1
@@ -190,6 +291,8 @@ def parse_markdown(path: Path, source: str) -> Article:
             list_stack[-1][1] = number + 1
         elif kind == "heading_open":
             heading_level = int(token.tag[1:])
+        elif kind == "footnote_open":
+            note_prefix = f"{token.meta['id'] + 1}. "
         elif kind == "inline":
             start, limit = region(token)
             text, offsets, marks = _inline_text(token.children or [], source, start, limit)
@@ -200,6 +303,10 @@ def parse_markdown(path: Path, source: str) -> Article:
             parent = tokens[index - 1].type if index else ""
             if parent == "heading_open":
                 block_kind, level, prefix = BlockKind.HEADING, heading_level, ""
+            elif note_prefix is not None:
+                # A footnote: a numbered note, where the file defines it (most put them last).
+                block_kind, level, prefix = BlockKind.NOTE, 1, note_prefix
+                note_prefix = None
             elif list_stack:
                 block_kind, level = BlockKind.LIST_ITEM, len(list_stack)
                 prefix = item_prefix if item_prefix is not None else ""
@@ -243,7 +350,14 @@ def parse_markdown(path: Path, source: str) -> Article:
             text, offsets = builder.build(end)
             blocks.append(Block(BlockKind.RULE, start, end, text, offsets))
 
+    # Footnotes come last from the parser; blocks stay in source order (spans are found by
+    # bisecting block starts), so each note sits where the file defines it.
+    blocks.sort(key=lambda block: block.start)
     title = fields.get("title", "")
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == BlockKind.HEADING), -1)
+    if title and first_heading >= 0 and _same_words(blocks[first_heading].text, title):
+        # The front matter's title repeated as the first heading: show it once.
+        blocks[first_heading] = replace(blocks[first_heading], kind=BlockKind.TITLE)
     if not title:
         for position, block in enumerate(blocks):
             if block.kind == BlockKind.HEADING:

@@ -23,6 +23,8 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     LIST_ITEM = "list_item"
     CODE = "code"
+    TABLE = "table"  # rows on lines of their own, columns aligned
+    NOTE = "note"  # a footnote, shown with its number
     RULE = "rule"
     # Kept in the model so offsets stay whole, never shown as body text.
     METADATA = "metadata"

@@ -167,8 +167,14 @@ def layout_article(
     for index, block in enumerate(article.blocks):
         if not block.visible:
             continue
-        # Consecutive list items sit together; everything else is set apart by a blank line.
-        if not (block.kind == previous_kind == BlockKind.LIST_ITEM):
+        # Consecutive list items (and notes) sit together; everything else is set apart by a
+        # blank line. A rule comes before the first note.
+        if block.kind == BlockKind.NOTE and previous_kind != BlockKind.NOTE:
+            blank()
+            lines.append(Line(-1, 0, 0, "rule"))
+        if not (
+            block.kind == previous_kind and block.kind in (BlockKind.LIST_ITEM, BlockKind.NOTE)
+        ):
             blank()
         previous_kind = block.kind
         layout.first_line[index] = len(lines)
@@ -182,11 +188,12 @@ def layout_article(
             first_indent = quote + list_indent + block.prefix
             hanging = quote + list_indent + " " * cell_len(block.prefix)
             text_width = max(width - cell_len(first_indent), 4)
-            wrapped = (
-                _wrap_code(block.text, text_width)
-                if block.kind == BlockKind.CODE
-                else wrap(block.text, text_width)
-            )
+            if block.kind == BlockKind.CODE:
+                wrapped = _wrap_code(block.text, text_width)
+            elif block.kind == BlockKind.TABLE:
+                wrapped = _clip_lines(block.text, text_width)
+            else:
+                wrapped = wrap(block.text, text_width)
             for number, (start, end) in enumerate(wrapped):
                 lines.append(
                     Line(index, start, end, "text", first_indent if number == 0 else hanging)
@@ -221,4 +228,15 @@ def _wrap_code(text: str, width: int) -> list[tuple[int, int]]:
             position += cut
         lines.append((position, min(end + 1, len(text))))
         start = end + 1
+    return lines
+
+
+def _clip_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """A table keeps its rows as lines; what passes the measure is cut (its columns would no
+    longer line up if it wrapped)."""
+    lines = []
+    start = 0
+    for raw in text.split("\n"):
+        lines.append((start, start + (_fit(raw, width) if cell_len(raw) > width else len(raw))))
+        start += len(raw) + 1
     return lines

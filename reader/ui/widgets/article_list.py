@@ -24,6 +24,7 @@ from textual.strip import Strip
 from reader.corpus.model import reading_time_label
 from reader.store.articles import ArticleRow
 from reader.ui.messages import post_own
+from reader.ui.styles import layered_style
 from reader.ui.widgets.line_renderer import fit_cells
 
 ROW_HEIGHT = 2
@@ -437,7 +438,7 @@ class ArticleList(ScrollView, can_focus=True):
         self, row: ArticleRow, line: int, width: int, base: Style, is_cursor: bool
     ) -> Strip:
         def style(name: str) -> Style:
-            return self.get_component_rich_style(name, partial=True)
+            return layered_style(self, name)
 
         if is_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")

@@ -25,6 +25,7 @@ from reader.ui.highlights import LayeredHighlights
 from reader.ui.layout import Layout, layout_article, measure_width
 from reader.ui.messages import post_own
 from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
+from reader.ui.styles import layered_style
 from reader.ui.widgets.article_marks import ArticleMarks
 from reader.ui.widgets.line_renderer import LineRenderer
 
@@ -443,13 +444,4 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         return strip.apply_offsets(0, index)
 
     def component_style(self, name: str) -> Style:
-        """A component's own style, to layer over others: only what it sets, with colours
-        given as alpha ("$accent 12%") blended over the pane's background."""
-        own = self.get_component_rich_style(name, partial=True)
-        if own.color is None and own.bgcolor is None:
-            return own
-        blended = self.get_component_rich_style(name)
-        return own + Style(
-            color=blended.color if own.color else None,
-            bgcolor=blended.bgcolor if own.bgcolor else None,
-        )
+        return layered_style(self, name)

@@ -23,6 +23,7 @@ BLOCK_STYLES = {
     BlockKind.HEADING: "reader--heading",
     BlockKind.STANDFIRST: "reader--standfirst",
     BlockKind.CODE: "reader--code",
+    BlockKind.NOTE: "reader--meta",
 }
 MARK_STYLES = {
     "em": "reader--em",
@@ -30,6 +31,7 @@ MARK_STYLES = {
     "strike": "reader--strike",
     "code": "reader--code",
     "link": "reader--link",
+    "note": "reader--meta",
 }
 
 # (display start, display end, component class) within one block.
