@@ -112,3 +112,16 @@ def test_no_text_makes_the_engine_fail(text):
     analysis = get_engine().analyze(article)
     for item in [*analysis.quotes, *analysis.mentions]:
         assert article.source[item.start : item.end] == item.text
+
+
+def test_a_title_full_stop_does_not_cut_the_attribution_after_a_quotation():
+    text = (
+        "Budget fight\n\n"
+        "Lawmakers argued for hours. “We will not move on this,” Mr. Butterfield said. "
+        "“Nor will we,” said Sen. Ann Kobach, “not this year.” "
+        "Dr. Ruth Ellis said: “The vote can wait.”"
+    )
+    speakers = [quote.speaker for quote in quotes_of(text) if quote.kind == "speech"]
+    assert speakers[0] == "Butterfield"
+    assert speakers[1] and speakers[1].endswith("Kobach")
+    assert speakers[-1] and speakers[-1].endswith("Ruth Ellis")

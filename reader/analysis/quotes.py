@@ -62,7 +62,7 @@ def sentence_start(text: str, index: int, floor: int) -> int:
             back = position - 1
             while back > floor and text[back] in "”\"’'»)":
                 back -= 1
-            if text[back] in ".!?" and not _abbreviation_before(text, back):
+            if text[back] in ".!?" and not abbreviation_before(text, back):
                 break
         position -= 1
     while position < index and text[position].isspace():
@@ -70,7 +70,7 @@ def sentence_start(text: str, index: int, floor: int) -> int:
     return position
 
 
-def _abbreviation_before(text: str, stop: int) -> bool:
+def abbreviation_before(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an initial or abbreviation ("K.", "Mr.", "U.S.")."""
     start = stop
     while start > 0 and not text[start - 1].isspace():

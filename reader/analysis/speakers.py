@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis import gazetteer as gz
-from reader.analysis.quotes import Found, sentence_start
+from reader.analysis.quotes import Found, abbreviation_before, sentence_start
 from reader.analysis.text import ArticleText
 
 # Longest first, so "told reporters" wins over "told".
@@ -32,17 +32,22 @@ _PRONOUNS = {"he", "she", "they", "it", "him", "her", "we", "i"}
 _TAIL_VERB_FIRST = re.compile(rf"^\s*,?\s*(?:{_VERB})\b\s*(?P<rest>[^“\"]*)", re.I)
 
 
+# A subject may hold the full stop of a title or an initial: "Mr. Butterfield", "Sen. J. Doe".
+_TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|Gen|Col|Lt|Sgt|Capt|Adm|St|Jr|Sr|[A-Z])\."
 _TAIL_SUBJECT_FIRST = re.compile(
-    rf"^\s*,?\s*(?P<subject>[^“\".!?]{{1,80}}?)\s+(?:has\s+|had\s+|have\s+)?{_VERB}\b", re.I
+    rf"^\s*,?\s*(?P<subject>(?:{_TITLE_STOP}|[^“\".!?]){{1,80}}?)\s+"
+    rf"(?:has\s+|had\s+|have\s+)?{_VERB}\b",
+    re.I,
 )
 
 
-_ACCORDING = re.compile(r"according\s+to\s+(?P<rest>[^“\".!?]{1,80})", re.I)
+_ACCORDING = re.compile(rf"according\s+to\s+(?P<rest>(?:{_TITLE_STOP}|[^“\".!?]){{1,80}})", re.I)
 
 
 # Before the opening mark: `X said: “`, `X said that “`, `X said in a statement: “`.
 _HEAD = re.compile(
-    rf"(?P<subject>[^“\".!?]{{0,120}}?)\s*(?:{_VERB})\b(?P<between>[^“\".!?:]{{0,60}})"
+    rf"(?P<subject>(?:{_TITLE_STOP}|[^“\".!?]){{0,120}}?)\s*(?:{_VERB})\b"
+    r"(?P<between>[^“\".!?:]{0,60})"
     r"(?:\s+that)?\s*[:,]?\s*$",
     re.I,
 )
@@ -167,12 +172,19 @@ def _inside_other(quote: Found, quotes: list[Found]) -> bool:
     )
 
 
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def _sentence_end(text: str, start: int, quotes: list[Found]) -> int:
-    """End of the attribution clause after a quotation: the sentence end or the next quote."""
+    """End of the attribution clause after a quotation: the sentence end or the next quote.
+    The full stop of a title or an initial ("Mr.", "Sen.", "J.") ends no sentence."""
     following = [q.start for q in quotes if q.start >= start]
     limit = min([*following, len(text)])
-    match = re.compile(r"[.!?](?=\s|$)|\n").search(text, start, limit)
-    return match.end() if match else limit
+    for match in _SENTENCE_STOP.finditer(text, start, limit):
+        if match.group() == "." and abbreviation_before(text, match.start()):
+            continue
+        return match.end()
+    return limit
 
 
 def _mention_in(
