@@ -78,3 +78,12 @@ async def settle(pilot, app: ReaderApp) -> None:
         await pilot.pause(0.01)
     for _ in range(3):
         await pilot.pause()
+
+
+async def open_entity_panel_at(pilot, app: ReaderApp, prompt: str) -> None:
+    """Open the entity panel (e) with the entity listed as `prompt` ("Vladimir Putin ×3")
+    highlighted."""
+    await pilot.press("e")
+    panel = app.query_one("EntityPanel")
+    prompts = [str(option.prompt).strip() for option in panel.options.options]
+    panel.options.highlighted = prompts.index(prompt)

@@ -4,7 +4,14 @@ import json
 from pathlib import Path
 
 from reader.cli import main
-from tests.conftest import SEEDS, list_text, make_app, view_text, wait_for_article
+from tests.conftest import (
+    SEEDS,
+    list_text,
+    make_app,
+    open_entity_panel_at,
+    view_text,
+    wait_for_article,
+)
 
 
 async def wait_for_analysis(pilot, app) -> None:
@@ -104,10 +111,7 @@ async def test_filter_the_list_to_the_articles_that_mention_an_entity(corpus, lo
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, app, "United States")
         await wait_for_analysis(pilot, app)
-        await pilot.press("e")
-        panel = app.query_one("EntityPanel")
-        prompts = [str(option.prompt).strip() for option in panel.options.options]
-        panel.options.highlighted = prompts.index("Vladimir Putin ×3")
+        await open_entity_panel_at(pilot, app, "Vladimir Putin ×3")
         await pilot.press("f")
         for _ in range(200):
             await pilot.pause(0.02)
@@ -254,10 +258,7 @@ async def test_f_in_the_text_filters_the_list_by_the_entity_of_the_passage(corpu
         while "Joe Biden" not in view.article.blocks[view.cursor].text:
             await pilot.press("j")
         assert view.entity_at_cursor() == "United States"  # the passage's first entity
-        await pilot.press("e")
-        panel = app.query_one("EntityPanel")
-        prompts = [str(option.prompt).strip() for option in panel.options.options]
-        panel.options.highlighted = prompts.index("Vladimir Putin ×3")
+        await open_entity_panel_at(pilot, app, "Vladimir Putin ×3")
         await pilot.press("enter")  # marks Putin; the focus returns to the text
         assert view.has_focus
         await pilot.press("f")

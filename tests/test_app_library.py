@@ -7,7 +7,14 @@ from pathlib import Path
 from reader.analysis.engine import BuiltinEngine
 from reader.cli import main
 from reader.ui.screens.corpus_search import SearchScreen
-from tests.conftest import list_text, make_app, settle, view_text, wait_for_article
+from tests.conftest import (
+    list_text,
+    make_app,
+    open_entity_panel_at,
+    settle,
+    view_text,
+    wait_for_article,
+)
 
 
 async def wait_for(pilot, condition, what: str, tries: int = 500) -> None:
@@ -165,10 +172,7 @@ async def test_an_engine_that_raises_during_the_entity_filter_is_reported(
         (locations.cache_dir / "analysis").mkdir(exist_ok=True)
         for cached in (locations.cache_dir / "analysis").iterdir():
             cached.unlink()
-        await pilot.press("e")
-        panel = app.query_one("EntityPanel")
-        prompts = [str(option.prompt).strip() for option in panel.options.options]
-        panel.options.highlighted = prompts.index("Vladimir Putin ×3")
+        await open_entity_panel_at(pilot, app, "Vladimir Putin ×3")
         await pilot.press("f")
         await settle(pilot, app)
         messages = [n.message for n in app._notifications]
