@@ -91,6 +91,9 @@ class ReaderPane(Vertical):
         a session): a small file is read here and now, sparing a thread on the way to the
         first paint."""
         article = self._parsed.get(row.id)
+        if article is not None or at_once:
+            # A read still running in a worker is for an article the reader has left.
+            self.workers.cancel_group(self, "open")
         if article is not None:
             self._loaded(row, article, focus)
         elif at_once and 0 <= _size(row.file) < _READ_AT_ONCE_BYTES:
