@@ -125,3 +125,17 @@ def test_a_title_full_stop_does_not_cut_the_attribution_after_a_quotation():
     assert speakers[0] == "Butterfield"
     assert speakers[1] and speakers[1].endswith("Kobach")
     assert speakers[-1] and speakers[-1].endswith("Ruth Ellis")
+
+
+def test_nyt_style_ascii_double_quotes_are_quotations_not_empty_pairs():
+    text = (
+        "''Secretary Clinton believes businesses need to break free,'' said Mike Schmidt, an "
+        "adviser. Critics called the plan ''crazy'' and ''a tax on savers.''"
+    )
+    found = quotes_of(text)
+    texts = [quote.text for quote in found]
+    assert "''" not in texts  # no empty quotation between two apostrophes
+    first = found[0]
+    assert first.text.startswith("''Secretary") and first.text.endswith("free,''")
+    assert first.kind == "speech" and first.speaker == "Mike Schmidt"
+    assert "''crazy''" in texts

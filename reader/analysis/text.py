@@ -24,6 +24,21 @@ class Paragraph:
     is_title: bool
 
 
+# Two apostrophes as a double quotation mark (the NYT's ASCII style: ''Yes,'' she said): read
+# as curly marks, so they neither pair into an empty quotation nor open a single one.
+_ASCII_DOUBLE_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—–-]))''(?=\S)", re.M)
+_ASCII_DOUBLE_CLOSE = re.compile(r"(?<=\S)''(?=\s|$|[.,;:!?)\]—–-])", re.M)
+
+
+def with_ascii_doubles(text: str) -> str:
+    """`text` with each '' that opens or closes a quotation made a curly mark (and a word
+    joiner, so every offset stays where it was)."""
+    if "''" not in text:
+        return text
+    text = _ASCII_DOUBLE_OPEN.sub("“\u2060", text)
+    return _ASCII_DOUBLE_CLOSE.sub("\u2060”", text)
+
+
 class ArticleText:
     def __init__(self, article: Article) -> None:
         self.article = article
@@ -40,7 +55,8 @@ class ArticleText:
             end = position + len(block.text)
             self.paragraphs.append(Paragraph(position, end, index, block.kind == BlockKind.TITLE))
             position = end
-        self.text = "".join(parts)
+        # The analysis reads '' as a quotation mark; offsets are the same (see the helper).
+        self.text = with_ascii_doubles("".join(parts))
         self._starts = [paragraph.start for paragraph in self.paragraphs]
 
     def paragraph_at(self, offset: int) -> Paragraph:
