@@ -99,8 +99,9 @@ async def test_quotations_panel_lists_who_said_what_and_jumps(locations):
         await pilot.press("tab", "w")
         panel = app.query_one("QuotePanel")
         speakers = [str(option.prompt).splitlines()[0] for option in panel.options.options]
-        assert speakers == ["Anthony Blinken", "Kuleba", "Igor Konashenkov"]
-        await pilot.press("j", "j", "enter")
+        named = ["Anthony Blinken", "Kuleba", "Igor Konashenkov"]
+        assert [speaker for speaker in speakers if speaker in named] == named
+        await pilot.press(*["j"] * speakers.index("Igor Konashenkov"), "enter")
         view = app.article_view
         assert view.article.blocks[view.cursor].text.startswith("“The Russian Defense Ministry")
         await pilot.press("escape")

@@ -28,12 +28,17 @@ def test_seed_pronoun_speaker_is_resolved_to_the_person_named_later():
     assert ministry.speaker == "Igor Konashenkov"
 
 
-def test_seed_scare_quotes_and_titles():
-    kinds = {q.text: q.kind for q in get_engine().analyze(seed()).quotes}
-    assert kinds["“provocations”"] == "scare"
-    assert kinds["“serious error”"] == "scare"
-    assert kinds["“Bloomberg”"] == "title"
-    assert kinds["“Telegraph”"] == "title"
+def test_seed_scare_quotes_titles_and_short_partial_quotes():
+    quotes = {q.text: q for q in get_engine().analyze(seed()).quotes}
+    # With no reporting verb in its sentence, a quoted phrase is a scare quote.
+    assert quotes["“British spy plane”"].kind == "scare"
+    assert quotes["“activity”"].kind == "scare"
+    assert quotes["“Bloomberg”"].kind == "title"
+    assert quotes["“Telegraph”"].kind == "title"
+    # After a reporting verb, a short partial quote is someone's words: "Kremlin says NATO
+    # allies are inventing “provocations”."
+    assert quotes["“provocations”"].kind == "speech"
+    assert quotes["“provocations”"].speaker == "Kremlin"
 
 
 def test_every_quote_span_is_its_source_text():

@@ -16,9 +16,20 @@ from reader.analysis import gazetteer as gz
 from reader.analysis.quotes import Found, abbreviation_before, sentence_start
 from reader.analysis.text import ArticleText
 
+# Cues of speech that name no person by themselves (a newspaper "reports"), so they serve
+# attribution only, not the recognition of people (gazetteer.REPORTING_VERBS).
+_MORE_CUES = """
+reports reported report saying asking accused accuses accusing implored implores pleaded
+tweeting writing wrote
+""".split()
+
 # Longest first, so "told reporters" wins over "told".
 REPORTING = "|".join(
-    sorted([*gz.REPORTING_VERBS, "told reporters", "said in a statement"], key=len, reverse=True)
+    sorted(
+        {*gz.REPORTING_VERBS, *_MORE_CUES, "told reporters", "said in a statement"},
+        key=len,
+        reverse=True,
+    )
 )
 
 
@@ -53,12 +64,6 @@ _HEAD = re.compile(
 )
 
 
-_VERBISH = frozenset(
-    "is are was were be been will would can could should must may might not to has have had "
-    "do does did won't can't don't isn't".split()
-)
-
-
 _LAST_VERB = re.compile(rf"\b(?:{_VERB})\b", re.I)
 
 
@@ -82,11 +87,9 @@ def classify(text: str, quote: Found) -> str:
         return "title"
     if ends_like_speech or len(words) >= 6:
         return "speech"
-    # A partial quotation that carries a verb or runs on, after a reporting verb in its sentence:
-    # `said inflation was falling "but not fast enough"` is someone's words, not a scare quote.
-    if (len(words) >= 4 or _VERBISH & {word.lower() for word in words}) and reporting_subject(
-        text, quote
-    ):
+    # A partial quotation after a reporting verb in its sentence is someone's words, however
+    # short: `said inflation was falling "but not fast enough"`, `called it "a shot"`.
+    if reporting_subject(text, quote):
         return "speech"
     if _HEAD.search(text[max(0, quote.start - 120) : quote.start]) and text[
         max(0, quote.start - 3) : quote.start
@@ -268,6 +271,14 @@ def _speaker_after(text, quote, quotes, mentions, people):
 def _speaker_before(text, quote, mentions, people):
     floor = max(text.rfind("\n", 0, quote.start) + 1, sentence_start(text, quote.start, 0))
     head = text[floor : quote.start]
+    if not head.strip():
+        # The quotation opens its paragraph: "Caddell continued:" or "The Times reports:" may
+        # end the paragraph before it.
+        previous_end = len(text[:floor].rstrip())
+        if previous_end and text[previous_end - 1] == ":":
+            paragraph_start = text.rfind("\n", 0, previous_end) + 1
+            floor = max(paragraph_start, sentence_start(text, previous_end - 1, 0))
+            head = text[floor:previous_end]
     saying = _QUOTED_AS_SAYING.search(head)
     if saying:
         start = floor + saying.start("who")
