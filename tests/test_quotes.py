@@ -144,3 +144,12 @@ def test_nyt_style_ascii_double_quotes_are_quotations_not_empty_pairs():
     assert first.text.startswith("''Secretary") and first.text.endswith("free,''")
     assert first.kind == "speech" and first.speaker == "Mike Schmidt"
     assert "''crazy''" in texts
+
+
+def test_a_dash_signs_a_quotation_and_a_description_speaks_when_no_name_does():
+    text = (
+        "“Donald Trump scares me.” ― Carla Sanchez.\n\n"
+        "“We have seen nothing like it,” said one Democratic source on the panel."
+    )
+    speakers = [quote.speaker for quote in quotes_of(text) if quote.kind == "speech"]
+    assert speakers == ["Carla Sanchez", "one Democratic source on the panel"]

@@ -44,7 +44,9 @@ _TAIL_VERB_FIRST = re.compile(rf"^\s*,?\s*(?:{_VERB})\b\s*(?P<rest>[^“\"]*)", 
 
 
 # A subject may hold the full stop of a title or an initial: "Mr. Butterfield", "Sen. J. Doe".
-_TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|Gen|Col|Lt|Sgt|Capt|Adm|St|Jr|Sr|[A-Z])\."
+_TITLE_STOP = (
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Del|Gov|Rev|Gen|Col|Lt|Sgt|Capt|Adm|St|Jr|Sr|[A-Z])\."
+)
 _TAIL_SUBJECT_FIRST = re.compile(
     rf"^\s*,?\s*(?P<subject>(?:{_TITLE_STOP}|[^“\".!?]){{1,80}}?)\s+"
     rf"(?:has\s+|had\s+|have\s+)?{_VERB}\b",
@@ -225,8 +227,31 @@ def _resolve_pronoun(
     return first[0], first[1], first[3]
 
 
+# `“…” ― Carla Sanchez.`: a dash after the closing mark signs the quotation.
+_TAIL_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<who>[^\n“\"]{1,80})")
+# A description that speaks: "the mayor", "one Democratic source on the panel".
+_DESCRIPTION = re.compile(
+    r"^(?:the|a|an|one|two|several|some|many|another|his|her|their|its)\s+\S", re.I
+)
+
+
+def _description(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """A short noun phrase as the speaker, when no name is there to be had."""
+    phrase = text[start:end].strip(" ,")
+    if not phrase or len(phrase.split()) > 8 or not _DESCRIPTION.match(phrase):
+        return None
+    begin = start + text[start:end].index(phrase)
+    return begin, begin + len(phrase), phrase
+
+
 def _speaker_after(text, quote, quotes, mentions, people):
     clause_end = _sentence_end(text, quote.end, quotes)
+    dash = _TAIL_DASH.match(text, quote.end, clause_end)
+    if dash:
+        who_start, who_end = dash.start("who"), dash.end("who")
+        found = _mention_in(people, who_start, who_end) or _mention_in(mentions, who_start, who_end)
+        if found:
+            return found
     # A pronoun's antecedent may follow a quoted title: “…,” he said, quoted by “X”, Name.
     sentence_end = _sentence_end(text, quote.end, [])
     tail = text[quote.end : clause_end]
@@ -239,7 +264,12 @@ def _speaker_after(text, quote, quotes, mentions, people):
                 text, rest_start + len(word), sentence_end, quote.start, people, mentions, word
             )
         person = _mention_in(people, rest_start, clause_end)
-        return person or _mention_in(mentions, rest_start, clause_end)
+        found = person or _mention_in(mentions, rest_start, clause_end)
+        if found is None:
+            # `said one Democratic source on the panel.`: the description speaks.
+            end = rest_start + len(re.split(r"[,.;:!?\n]", text[rest_start:clause_end])[0])
+            found = _description(text, rest_start, end)
+        return found
     subject_first = _TAIL_SUBJECT_FIRST.match(tail)
     content = text[quote.content_start : quote.content_end].rstrip()
     new_sentence = content[-1:] in ".!?" and tail.strip()[:1].isupper()
@@ -257,6 +287,9 @@ def _speaker_after(text, quote, quotes, mentions, people):
         if found:
             return found
         found = _mention_in(mentions, subject_start, subject_end, last=True)
+        if found:
+            return found
+        found = _description(text, subject_start, subject_end)
         if found:
             return found
     according = _ACCORDING.search(tail)
@@ -297,6 +330,8 @@ def _speaker_before(text, quote, mentions, people):
         return _resolve_pronoun(
             text, subject_end, subject_end, quote.start, people, mentions, last_word
         )
-    return _mention_in(people, subject_start, subject_end, last=True) or _mention_in(
-        mentions, subject_start, subject_end, last=True
+    return (
+        _mention_in(people, subject_start, subject_end, last=True)
+        or _mention_in(mentions, subject_start, subject_end, last=True)
+        or _description(text, subject_start, subject_end)
     )
