@@ -90,3 +90,20 @@ def test_every_speech_quotation_of_the_seed_has_the_right_speaker():
     report = evaluate(get_engine(), [seed_gold])
     assert report.speakers_compared == 3
     assert report.speakers_right == 3, report.errors
+
+
+def test_all_capitals_places_are_places_and_shouted_words_are_not_companies():
+    from pathlib import Path
+
+    from reader.analysis.engine import get_engine
+    from reader.corpus.plaintext import parse_plaintext
+
+    text = (
+        "SOCCER - LATE GOALS\n\nNEW YORK 1996-08-30\n\n"
+        "Officials in LONDON and BELGRADE met on Friday. TURKISH banks were closed."
+    )
+    analysis = get_engine().analyze(parse_plaintext(Path("a.txt"), text))
+    labels = {mention.text: mention.label for mention in analysis.mentions}
+    assert labels.get("NEW YORK") == "GPE"
+    assert labels.get("LONDON") == "GPE" and labels.get("BELGRADE") == "GPE"
+    assert labels.get("TURKISH") == "NORP"

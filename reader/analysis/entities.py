@@ -69,9 +69,19 @@ def _gazetteer_length(text: str, run: list[Token], index: int, quoted: bool) -> 
         piece = run[index : index + length]
         name = text[piece[0].start : strip_possessive(text, piece[-1])]
         label = gazetteer_label(name, quoted)
+        if not label and _shouted(name):
+            # All-capitals text (datelines, headlines): "NEW YORK" is New York. Places and
+            # nationalities only: a shouted word is no evidence of a company or a person.
+            label = gazetteer_label(name.title(), quoted)
+            label = label if label in ("GPE", "LOC", "NORP") else ""
         if label:
             return length, label
     return 0, ""
+
+
+def _shouted(name: str) -> bool:
+    """All capitals and more than an acronym's few letters ("LONDON", not "US")."""
+    return name.isupper() and sum(char.isalpha() for char in name) > 3
 
 
 def _is_org_phrase(run: list[Token]) -> bool:
