@@ -271,6 +271,10 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
             return None
         if any(word in gz.ORG_HEADS for word in words):
             return "ORG"  # "Network Rail": an organisation's word inside the name
+        if words[-1] in gz.PLACE_HEADS:
+            return "LOC"  # "Ellis Park", "Wall Street"
+        if words[-1] in gz.THING_HEADS or candidate.text.isupper():
+            return None  # "World Cup", "Labor Day", "EASTERN DIVISION": no person by guess
         return "PERSON"
     return None
 

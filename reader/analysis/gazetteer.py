@@ -184,6 +184,21 @@ Team|United|FC|Rail|Railway|Railways|Airport|Airports|Port|Ports|Transport|Telec
 Communications|Pharma|Capital|Ventures|Studios|Records|Entertainment|Hotels|Resorts|Health|Committee's|Board|Commissioner's|Embassy|Consulate|Mission|Delegation
 """)
 
+# Last words of names that are events, titles or things, never people: "World Cup", "U.S.
+# Open", "PGA Tour", "Labor Day", "Fifth Amendment", "Large Hadron Collider".
+THING_HEADS = _entries("""
+Cup|Cups|Open|Tour|Championship|Championships|Series|Games|Olympics|Grand Prix|Derby|Classic|
+Trophy|Medal|Prize|Award|Awards|Festival|Day|Week|Year|War|Wars|Treaty|Accord|Accords|Act|
+Amendment|Bill|Plan|Doctrine|Index|Average|Division|Conference|Summit|Declaration|Convention|
+Collider|Telescope|Station|Project|Programme|Program|Initiative|Fund|Prize|Bowl|Marathon|Rally
+""")
+
+# Last words of names of places made by people or nature: "Ellis Park", "Wall Street".
+PLACE_HEADS = _entries("""
+Street|Avenue|Road|Square|Park|Stadium|Arena|Bridge|Island|Islands|Bay|Gulf|River|Lake|Sea|
+Ocean|Mountains|Mountain|Hills|Valley|Desert|Coast|Peninsula|Strait|Canal|Forest|Beach
+""")
+
 # Lower-case words naming a kind of organisation: the name that follows is one.
 ORG_TYPE_NOUNS = _entries("""
 group|company|firm|giant|agency|party|union|bank|lender|insurer|charity|organisation|
