@@ -122,6 +122,8 @@ class ReaderApp(App[None]):
         self.set_interval(1.0, self.state.flush, name="save-state")
 
     def _keymap_problems(self) -> list[str]:
+        if not self.config.keymap:
+            return []
         from reader.ui.keymap import keymap_problems
         from reader.ui.screens.help import HelpScreen
 
