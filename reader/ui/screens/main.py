@@ -99,6 +99,7 @@ class MainScreen(Screen):
             yield ReaderPane(id="reader-column")
             yield EntityPanel(classes="side-panel", id="entities")
             yield QuotePanel(classes="side-panel", id="quotes")
+        yield Footer()
 
     @property
     def sidebar(self) -> Sidebar:
@@ -117,8 +118,6 @@ class MainScreen(Screen):
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        # The key bar comes after the first paint: laying out its keys cost 20 ms of it.
-        self.call_after_refresh(self._add_key_bar)
         # The measure and list width last set in the app win over the config file's.
         state = self.app.state
         saved = state.get_value("measure")
@@ -137,10 +136,6 @@ class MainScreen(Screen):
             self.call_after_refresh(self._load_corpus)
         else:
             self._load_corpus()
-
-    def _add_key_bar(self) -> None:
-        if self.is_attached and not self.query(Footer):  # not while the app is closing
-            self.mount(Footer())
 
     def on_resize(self, event: Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
