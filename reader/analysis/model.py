@@ -35,6 +35,12 @@ class Quote:
     speaker: str | None = None
     speaker_entity: str | None = None  # the speaker's canonical name, when it is an entity
 
+    @property
+    def speaker_name(self) -> str | None:
+        """Who speaks, as the reader should see it: the entity's full name ("Donald Trump" for
+        "Trump", so one speaker is one name), else the words of the text."""
+        return self.speaker_entity or self.speaker
+
 
 @dataclass(frozen=True, slots=True)
 class EntitySummary:

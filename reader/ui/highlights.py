@@ -34,13 +34,13 @@ def attributions(article: Article, analysis: Analysis | None) -> dict[int, str]:
         return {}
     starts = [block.start for block in article.blocks]
     for quote in analysis.quotes:
-        if quote.kind != "speech" or not quote.speaker:
+        if quote.kind != "speech" or not quote.speaker_name:
             continue
         hits = hits_for_span(article, quote.start, quote.end, starts)
         if hits:
             names = speakers.setdefault(hits[-1].block, [])
-            if quote.speaker not in names:
-                names.append(quote.speaker)
+            if quote.speaker_name not in names:
+                names.append(quote.speaker_name)
     return {block: "— " + " · ".join(names) for block, names in speakers.items()}
 
 

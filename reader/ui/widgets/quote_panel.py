@@ -59,5 +59,5 @@ def _prompt(quote: Quote) -> Content:
     text = " ".join(quote.text.split())
     if len(text) > 160:
         text = text[:157] + "…"
-    speaker = quote.speaker or "unattributed"
+    speaker = quote.speaker_name or "unattributed"
     return Content.assemble((speaker, "bold $text-primary"), "\n", (text, "italic"), "\n")

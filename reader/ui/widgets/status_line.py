@@ -37,7 +37,7 @@ class StatusLine(Static):
         speech = [q for q in view.quotes_at_cursor() if q.kind == "speech"]
         if speech and view.show_analysis:
             quote = speech[0]
-            speaker = quote.speaker or "unattributed"
+            speaker = quote.speaker_name or "unattributed"
             more = f"  (+{len(speech) - 1} more)" if len(speech) > 1 else ""
             tail = f" — {speaker}{more}"
             words = fit_cells(" ".join(quote.text.split()), min(50, width - cell_len(tail)))
