@@ -153,3 +153,12 @@ def test_a_dash_signs_a_quotation_and_a_description_speaks_when_no_name_does():
     )
     speakers = [quote.speaker for quote in quotes_of(text) if quote.kind == "speech"]
     assert speakers == ["Carla Sanchez", "one Democratic source on the panel"]
+
+
+def test_a_subject_is_not_a_place_governed_by_a_preposition_and_a_nationality_heads_a_phrase():
+    quotes = {q.text: q for q in get_engine().analyze(seed()).quotes}
+    # "The Americans say they spoke with Moscow … and warned against the “serious error”"
+    assert quotes["“serious error”"].speaker == "Americans"
+    # "British government sources acknowledged that there is “some annoyance” and “anxiety”"
+    assert quotes["“some annoyance”"].speaker == "British government sources"
+    assert quotes["“anxiety”"].speaker == "British government sources"

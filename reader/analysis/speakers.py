@@ -130,8 +130,10 @@ def attribute(
         )
         subject = reporting_subject(text, quote) if speaker is None else None
         if subject is not None:
-            speaker = _mention_in(people, *subject, last=True) or _subject_pronoun(
-                text, subject, quote, people, mentions
+            speaker = (
+                _mention_in(people, *subject, last=True)
+                or _subject_pronoun(text, subject, quote, people, mentions)
+                or _subject_entity(text, mentions, *subject)
             )
         if speaker is None and previous is not None and previous.speaker is not None:
             same_paragraph = article_text.paragraph_at(previous.start) == article_text.paragraph_at(
@@ -155,7 +157,7 @@ def _subject_pronoun(text, subject, quote, people, mentions):
         return _resolve_pronoun(
             text, subject[0], subject[0], quote.start, people, mentions, words[0].lower()
         )
-    return _mention_in(mentions, *subject, last=True)
+    return None
 
 
 def _paragraph_index(article_text: ArticleText, offset: int) -> int:
@@ -332,6 +334,27 @@ def _speaker_before(text, quote, mentions, people):
         )
     return (
         _mention_in(people, subject_start, subject_end, last=True)
-        or _mention_in(mentions, subject_start, subject_end, last=True)
+        or _subject_entity(text, mentions, subject_start, subject_end)
         or _description(text, subject_start, subject_end)
     )
+
+
+_PREPOSITIONS = frozenset(
+    "with about to from in at on for of against by into over after before than as".split()
+)
+_NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){1,3}\s*,?\s*$")
+
+
+def _subject_entity(text, mentions, start: int, end: int) -> tuple[int, int, str] | None:
+    """The entity that is the subject: the last one in the span not governed by a preposition
+    ("spoke with Moscow" is no speaker); a nationality or place heading a noun phrase speaks
+    as that phrase ("British government sources")."""
+    for mention in reversed([m for m in mentions if start <= m[0] and m[1] <= end]):
+        words_before = text[start : mention[0]].split()
+        if words_before and words_before[-1].lower() in _PREPOSITIONS:
+            continue
+        if mention[2] in ("NORP", "GPE") and _NOUN_AFTER.match(text, mention[1], end):
+            phrase = text[mention[0] : end].strip(" ,")
+            return mention[0], mention[0] + len(phrase), phrase
+        return mention[0], mention[1], mention[3]
+    return None
