@@ -58,6 +58,7 @@ class ReaderApp(App[None]):
         self.state = StateKeeper(locations.database, on_error=self._store_error)
         self._analysis = analysis
         self._analysis_lock = threading.Lock()
+        self._startup_warning: str | None = None  # from opening the store, said once mounted
 
     @property
     def analysis(self) -> AnalysisRunner:
