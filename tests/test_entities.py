@@ -92,35 +92,25 @@ def test_every_speech_quotation_of_the_seed_has_the_right_speaker():
     assert report.speakers_right == 3, report.errors
 
 
+def labels_of(text: str) -> dict[str, str]:
+    return {mention: label for mention, label, _entity in mentions_of(text)}
+
+
 def test_all_capitals_places_are_places_and_shouted_words_are_not_companies():
-    from pathlib import Path
-
-    from reader.analysis.engine import get_engine
-    from reader.corpus.plaintext import parse_plaintext
-
-    text = (
+    labels = labels_of(
         "SOCCER - LATE GOALS\n\nNEW YORK 1996-08-30\n\n"
         "Officials in LONDON and BELGRADE met on Friday. TURKISH banks were closed."
     )
-    analysis = get_engine().analyze(parse_plaintext(Path("a.txt"), text))
-    labels = {mention.text: mention.label for mention in analysis.mentions}
     assert labels.get("NEW YORK") == "GPE"
     assert labels.get("LONDON") == "GPE" and labels.get("BELGRADE") == "GPE"
     assert labels.get("TURKISH") == "NORP"
 
 
 def test_events_and_places_made_of_capitalised_words_are_not_people():
-    from pathlib import Path
-
-    from reader.analysis.engine import get_engine
-    from reader.corpus.plaintext import parse_plaintext
-
-    text = (
+    labels = labels_of(
         "Results\n\nThe team trained at Ellis Park before the World Cup qualifier, "
         "and Maria Santos said the Labor Day crowd would be loud."
     )
-    analysis = get_engine().analyze(parse_plaintext(Path("a.txt"), text))
-    labels = {mention.text: mention.label for mention in analysis.mentions}
     assert labels.get("Ellis Park") == "LOC"
     assert "World Cup" not in labels and "Labor Day" not in labels
     assert labels.get("Maria Santos") == "PERSON"

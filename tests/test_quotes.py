@@ -15,6 +15,11 @@ def quotes_of(text: str):
     return get_engine().analyze(article).quotes
 
 
+def speakers_of(text: str) -> list[str | None]:
+    """The speakers of the speech quotations in `text`, in order."""
+    return [quote.speaker for quote in quotes_of(text) if quote.kind == "speech"]
+
+
 def test_seed_quote_with_a_lost_opening_mark_is_kulebas_and_stops_at_its_sentence():
     quotes = get_engine().analyze(seed()).quotes
     kuleba = next(q for q in quotes if q.text.endswith("comprehensive,”"))
@@ -126,7 +131,7 @@ def test_a_title_full_stop_does_not_cut_the_attribution_after_a_quotation():
         "“Nor will we,” said Sen. Ann Kobach, “not this year.” "
         "Dr. Ruth Ellis said: “The vote can wait.”"
     )
-    speakers = [quote.speaker for quote in quotes_of(text) if quote.kind == "speech"]
+    speakers = speakers_of(text)
     assert speakers[0] == "Butterfield"
     assert speakers[1] and speakers[1].endswith("Kobach")
     assert speakers[-1] and speakers[-1].endswith("Ruth Ellis")
@@ -151,7 +156,7 @@ def test_a_dash_signs_a_quotation_and_a_description_speaks_when_no_name_does():
         "“Donald Trump scares me.” ― Carla Sanchez.\n\n"
         "“We have seen nothing like it,” said one Democratic source on the panel."
     )
-    speakers = [quote.speaker for quote in quotes_of(text) if quote.kind == "speech"]
+    speakers = speakers_of(text)
     assert speakers == ["Carla Sanchez", "one Democratic source on the panel"]
 
 
