@@ -114,3 +114,12 @@ def test_events_and_places_made_of_capitalised_words_are_not_people():
     assert labels.get("Ellis Park") == "LOC"
     assert "World Cup" not in labels and "Labor Day" not in labels
     assert labels.get("Maria Santos") == "PERSON"
+
+
+def test_a_shared_surname_goes_to_the_nearest_full_name_not_the_longest():
+    mentions = mentions_of(
+        "Melania Trump spoke first. Then Donald Trump took the stage, and Trump said the crowd "
+        "was huge. Later Melania Trump returned; Trump was gone."
+    )
+    lone = [entity for text, label, entity in mentions if text == "Trump"]
+    assert lone == ["Donald Trump", "Melania Trump"]

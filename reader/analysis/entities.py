@@ -338,12 +338,36 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             if label == "PERSON":
                 remember_person(people, candidate.text)
             results.append((candidate, label))
+    full_names = [
+        (candidate.start, candidate.text)
+        for candidate, label in results
+        if label == "PERSON" and len(candidate.text.split()) >= 2
+    ]
     mentions = []
     for candidate, label in results:
-        mentions.append(
-            (candidate.start, candidate.end, label, canonical(candidate.text, label, people))
-        )
+        name = canonical(candidate.text, label, people)
+        if label == "PERSON" and len(candidate.text.split()) == 1:
+            name = _person_named(candidate.text, candidate.start, full_names) or name
+        mentions.append((candidate.start, candidate.end, label, name))
     return mentions
+
+
+def _person_named(word: str, at: int, full_names: list[tuple[int, str]]) -> str | None:
+    """The full name a lone surname (or first word) stands for: the only one it fits; among
+    several ("Trump": Donald or Melania), the nearest before it, else the most mentioned."""
+    fitting = [
+        (start, name) for start, name in full_names if word in (name.split()[-1], name.split()[0])
+    ]
+    names = {name for _start, name in fitting}
+    if len(names) <= 1:
+        return next(iter(names), None)
+    before = [name for start, name in fitting if start < at]
+    if before:
+        return before[-1]
+    counts: dict[str, int] = {}
+    for _start, name in fitting:
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get)
 
 
 _SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs".split())
