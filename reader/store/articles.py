@@ -104,11 +104,6 @@ class ArticleStore:
         )
         return [_row(values) for values in self.conn.execute(query, params)]
 
-    def has_rows_under(self, roots: list[Path]) -> bool:
-        where, params = roots_clause(roots)
-        query = f"SELECT 1 FROM articles WHERE gone = 0 AND {where} LIMIT 1"
-        return self.conn.execute(query, params).fetchone() is not None
-
     def problems_under(self, roots: list[Path]) -> list[tuple[str, str]]:
         where, params = roots_clause(roots)
         query = (

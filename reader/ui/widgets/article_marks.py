@@ -221,10 +221,7 @@ class ArticleMarks:
 
     def links_at_cursor(self) -> list[str]:
         """Addresses of the links in the passage under the cursor (Markdown articles)."""
-        if self.article is None or self.cursor < 0:
-            return []
-        marks = self.article.blocks[self.cursor].marks
-        return [mark.href for mark in marks if mark.kind == "link" and mark.href]
+        return [address for _text, address in self.links_with_text_at_cursor()]
 
     def entity_at_cursor(self) -> str | None:
         """The entity marked with the panel, else the first one named in the passage under
