@@ -15,6 +15,7 @@ USAGE = """\
 reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
        reader list [PATH ...]
        reader search [--json] QUERY [PATH ...]
+       reader bookmarks list | export [--format md|json] [--output FILE] | import FILE.json
        reader analyze [--json] [--no-cache] [--engine NAME] PATH ...
        reader evaluate [--engine NAME] [--errors] [GOLD_DIR]"""
 
@@ -27,6 +28,9 @@ commands:
   search QUERY [PATH ...]
                        full-text search: path, title, snippet (tab-separated), best first;
                        "a phrase", prefix*, OR, NOT work (--json: one object a line)
+  bookmarks list       the kept passages: path, title, passage, note (tab-separated)
+  bookmarks export     Markdown grouped by article (--format json: every field;
+                       --output FILE); bookmarks import FILE.json merges an export
   analyze PATH ...     entities and quotations of each article (--json: one object a line)
   evaluate [GOLD_DIR]  precision, recall and F1 of an engine on gold annotations
                        (default: tests/gold of a source checkout)
@@ -36,7 +40,7 @@ EPILOG = """\
 Files in use (READER_DATA_DIR or --data-dir moves the data and cache; READER_CONFIG or
 --config names the config file):
   config file  {config}
-  data dir     {data}   (article index, reading positions, read marks)
+  data dir     {data}   (article index, bookmarks, reading positions, read marks)
   cache dir    {cache}   (analyses, by content; `analyze --no-cache` skips it)
 Keys can be remapped in the config file (see README).
 """
@@ -87,6 +91,10 @@ def bundled_seeds() -> Path:
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = "open"
+    if args_list and args_list[0] == "bookmarks":
+        from reader.bookmarks.commands import main as bookmarks_main
+
+        return bookmarks_main(args_list[1:])
     if args_list and args_list[0] in ("list", "analyze", "evaluate", "search"):
         command, args_list = args_list[0], args_list[1:]
     args = _parser(help_asked=bool({"-h", "--help"} & set(args_list))).parse_args(args_list)

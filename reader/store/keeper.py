@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.store import app_state
 from reader.store.articles import ArticleStore
+from reader.store.bookmarks import BookmarkStore
 from reader.store.database import StoreError, connect
 
 
@@ -42,6 +43,12 @@ class StateKeeper:
     @property
     def articles(self) -> ArticleStore | None:
         return self._articles
+
+    @property
+    def bookmarks(self) -> BookmarkStore | None:
+        """Bookmark reads and writes; a write that fails raises `sqlite3.Error` for the caller
+        to report."""
+        return BookmarkStore(self._conn) if self._conn is not None else None
 
     def position_of(self, article_id: int) -> int | None:
         pending = self._pending.get(article_id)

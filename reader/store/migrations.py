@@ -54,4 +54,57 @@ CREATE TRIGGER articles_forget_text AFTER DELETE ON articles BEGIN
 END;
 """
 
-MIGRATIONS: tuple = (_READING_STATE, _ARTICLES)
+# 3: bookmarks. A bookmark points at its article's row and also keeps the path, the content
+# hash its offsets refer to and a W3C text-quote selector (exact text with ~32 characters of
+# prefix and suffix, over the source text), so the passage can be found again when the file
+# changes, and shown, exported or re-attached when it cannot (`orphan`). `key` names a bookmark
+# across exports and imports. Notes and passages are searchable (`bookmark_text`, kept in step
+# by triggers).
+_BOOKMARKS = """
+CREATE TABLE bookmarks (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    article_id INTEGER,
+    path TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    speaker TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    orphan INTEGER NOT NULL DEFAULT 0,
+    created REAL NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE INDEX bookmarks_article ON bookmarks (article_id);
+CREATE INDEX bookmarks_selector ON bookmarks (content_hash, exact);
+
+CREATE VIRTUAL TABLE bookmark_text USING fts5 (
+    note, text, title, speaker, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER bookmarks_text_insert AFTER INSERT ON bookmarks BEGIN
+    INSERT INTO bookmark_text (rowid, note, text, title, speaker)
+        VALUES (new.id, new.note, new.text, new.title, new.speaker);
+END;
+CREATE TRIGGER bookmarks_text_update AFTER UPDATE ON bookmarks BEGIN
+    DELETE FROM bookmark_text WHERE rowid = old.id;
+    INSERT INTO bookmark_text (rowid, note, text, title, speaker)
+        VALUES (new.id, new.note, new.text, new.title, new.speaker);
+END;
+CREATE TRIGGER bookmarks_text_delete AFTER DELETE ON bookmarks BEGIN
+    DELETE FROM bookmark_text WHERE rowid = old.id;
+END;
+-- An article row that goes (only a row made for a moved file's new name, which has no
+-- bookmarks yet) never takes bookmarks with it: they become orphans.
+CREATE TRIGGER articles_orphan_bookmarks AFTER DELETE ON articles BEGIN
+    UPDATE bookmarks SET article_id = NULL, orphan = 1 WHERE article_id = old.id;
+END;
+"""
+
+MIGRATIONS: tuple = (_READING_STATE, _ARTICLES, _BOOKMARKS)

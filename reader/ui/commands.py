@@ -33,6 +33,17 @@ def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
     """The main screen's actions, offered beside Textual's own (theme, keys, quit…)."""
     actions = [
         ("Find in every article", "Full-text search across the corpus", "find_everywhere"),
+        ("Bookmarks", "Every kept passage: open, filter, edit notes, delete", "bookmarks"),
+        (
+            "Export bookmarks as Markdown",
+            "Grouped by article, for a notes app; written to your documents folder",
+            "export_bookmarks",
+        ),
+        (
+            "Export bookmarks as JSON",
+            "Every field, for `reader bookmarks import`; written to your documents folder",
+            "export_bookmarks_json",
+        ),
         ("Sort articles", "Folder order, title, date, length, source, unread first", "cycle_sort"),
         ("Filter titles", "Show the articles whose titles hold some text", "filter_titles"),
         ("Look for new files", "Index new, changed and deleted files in the folders", "rescan"),

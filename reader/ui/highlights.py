@@ -77,14 +77,18 @@ def build_highlights(
 
 class LayeredHighlights:
     """What the renderer paints, per block, in layers: the analysis layer (rebuilt when the
-    analysis, the chosen entity or the colours' switch change), the search layer (added to as
-    matches arrive), and the current match over both. Stepping through a search with n/N
+    analysis, the chosen entity or the colours' switch change), the chosen text (a sentence, a
+    selection, a flashed bookmark), the search layer (added to as matches arrive), and the
+    current match over all. Stepping through a search with n/N
     touches no layer, and matches arriving in a huge article cost only themselves."""
 
     def __init__(self) -> None:
         self.base: dict[int, list[Highlight]] = {}
         self.search: dict[int, list[Highlight]] = {}
         self.current: TextHit | None = None
+        # What the reader chose (a sentence, a selection) and a passage flashed for a moment.
+        self.selection: dict[int, list[Highlight]] = {}
+        self.flash: dict[int, list[Highlight]] = {}
 
     def add_search(self, hits: list[TextHit]) -> None:
         for hit in hits:
@@ -96,9 +100,10 @@ class LayeredHighlights:
     def get(self, block: int, default: tuple = ()) -> list[Highlight] | tuple:
         base, found, current = self.base.get(block), self.search.get(block), self.current
         on_block = current is not None and current.block == block
-        if not found and not on_block:
+        chosen, flashed = self.selection.get(block), self.flash.get(block)
+        if not found and not on_block and not chosen and not flashed:
             return base or default
-        layered = [*(base or ()), *(found or ())]
+        layered = [*(base or ()), *(chosen or ()), *(flashed or ()), *(found or ())]
         if on_block:
             layered.append((current.start, current.end, SEARCH_CURRENT))
         return layered

@@ -18,10 +18,12 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.store.database import open_existing
 from reader.store.search_index import HIT_END, HIT_START, SearchHit, search
 
 _RESULTS = 50
+_BOOKMARK_RESULTS = 5  # bookmarks whose notes match come first, a few of them
 _BARE_LAST_WORD = re.compile(r"(?:^|\s)[\w]+$")
 
 
@@ -29,6 +31,7 @@ _BARE_LAST_WORD = re.compile(r"(?:^|\s)[\w]+$")
 class SearchChoice:
     article_id: int
     text: str  # the words that matched, for the in-article search
+    bookmark: Bookmark | None = None  # a bookmark whose note (or passage) matched
 
 
 def as_you_type(query: str) -> str:
@@ -46,6 +49,18 @@ def snippet_content(snippet: str) -> Content:
         if text:
             pieces.append((text, "bold $text-warning") if index % 2 else text)
     return Content.assemble(*pieces)
+
+
+def bookmark_result_prompt(bookmark: Bookmark, snippet: str) -> Content:
+    return Content.assemble(
+        ("✎ Bookmark note", "bold $text-warning"),
+        "  ",
+        (bookmark.title, "bold"),
+        "\n",
+        (f"“{' '.join(bookmark.text.split())[:90]}”", "$text-muted"),
+        "\n",
+        snippet_content(snippet),
+    )
 
 
 def result_prompt(hit: SearchHit) -> Content:
@@ -67,6 +82,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self.database = database
         self.roots = roots
         self._hits: list[SearchHit] = []
+        self._notes: list[tuple[Bookmark, str]] = []
         self._query = ""
 
     def compose(self) -> ComposeResult:
@@ -95,33 +111,40 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
                 hits = search(conn, as_you_type(query), self.roots, limit=_RESULTS)
                 if not hits and as_you_type(query) != query:
                     hits = search(conn, query, self.roots, limit=_RESULTS)
+                notes = BookmarkStore(conn).search_notes(as_you_type(query), _BOOKMARK_RESULTS)
             finally:
                 conn.close()
         except sqlite3.Error as error:
             self.app.call_from_thread(self._failed, query, str(error))
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, query, hits)
+            self.app.call_from_thread(self._show, query, hits, notes)
 
     def _failed(self, query: str, reason: str) -> None:
         if query == self._query:
             self.query_one("#corpus-note", Static).update(f"Search failed: {reason}")
 
-    def _show(self, query: str, hits: list[SearchHit]) -> None:
+    def _show(self, query: str, hits: list[SearchHit], notes: list) -> None:
         if query != self._query:
             return  # typed on since
-        self._hits = hits
+        self._hits, self._notes = hits, notes
         results = self.query_one("#corpus-results", OptionList)
-        results.set_options(Option(result_prompt(hit)) for hit in hits)
-        if hits:
+        results.set_options(
+            [
+                *(Option(bookmark_result_prompt(bookmark, snip)) for bookmark, snip in notes),
+                *(Option(result_prompt(hit)) for hit in hits),
+            ]
+        )
+        if hits or notes:
             results.highlighted = 0
         note = self.query_one("#corpus-note", Static)
         if not query.strip():
             note.update("")
-        elif hits:
+        elif hits or notes:
             more = "the best " if len(hits) == _RESULTS else ""
+            kept = f" · {len(notes)} bookmark{'s' if len(notes) != 1 else ''}" if notes else ""
             note.update(
-                f"{more}{len(hits)} article{'s' if len(hits) != 1 else ''} · "
+                f"{more}{len(hits)} article{'s' if len(hits) != 1 else ''}{kept} · "
                 "Enter opens · ↑/↓ choose · Esc closes"
             )
         else:
@@ -142,7 +165,14 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self._choose(event.option_index)
 
     def _choose(self, index: int | None) -> None:
-        if index is None or not 0 <= index < len(self._hits):
+        if index is None:
+            return
+        if index < len(self._notes):
+            bookmark = self._notes[index][0]
+            self.dismiss(SearchChoice(bookmark.article_id or 0, "", bookmark))
+            return
+        index -= len(self._notes)
+        if not 0 <= index < len(self._hits):
             return
         hit = self._hits[index]
         self.dismiss(SearchChoice(hit.article_id, hit.first_match))

@@ -22,6 +22,7 @@ from reader.config import MAX_MEASURE, MIN_MEASURE
 from reader.corpus.discover import Skipped
 from reader.corpus.model import Article
 from reader.store.articles import ArticleRow
+from reader.ui.screens.main_bookmarks import BookmarkActions
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
@@ -36,7 +37,7 @@ _PREVIEW_DELAY = 0.1
 READ_AFTER_SECONDS = 5.0
 
 
-class MainScreen(Screen):
+class MainScreen(BookmarkActions, Screen):
     # Not the first focusable widget: that is the title filter box, hidden until `f`.
     AUTO_FOCUS = "#articles"
 
@@ -47,6 +48,7 @@ class MainScreen(Screen):
         Binding("full_stop", "next_unread", "Next unread", show=False, id="app.next_unread"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("F", "find_everywhere", "Find in all", id="app.find_everywhere"),
+        Binding("M", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("s", "cycle_sort", "Sort the list", show=False, id="app.sort"),
         Binding("f", "filter_titles", "Filter titles", show=False, id="app.filter_titles"),
         Binding("l", "toggle_list", "List", id="app.toggle_list"),
@@ -81,6 +83,7 @@ class MainScreen(Screen):
         self._shown: int | None = None  # the id of the article in the reader pane
         self._opening: int | None = None  # the article being opened (not just previewed)
         self._find_after_open: tuple[int, str] | None = None
+        self._flash_after_open = None  # (article id, bookmark) to show once it is open
         self._list_before_panel = True
         self.list_width: int | None = None  # set with < and >; else the stylesheet's
         self._preview_timer = None
@@ -270,7 +273,7 @@ class MainScreen(Screen):
         if self._shown != row.id or self.article_view.article is None:
             if self._shown is not None:
                 state.flush()  # the article we leave keeps its place on disk
-            self.reader.show(article, state.position_of(row.id) or 0)
+            self.reader.show(row, article, state.position_of(row.id) or 0)
             self._first_paint.set()
             self._shown = row.id
             state.set_value("last_article", str(row.id))
@@ -297,6 +300,7 @@ class MainScreen(Screen):
         if pending is not None and pending[0] == row.id:
             self._find_after_open = None
             self.reader.find(pending[1])
+        self._flash_pending(row.id)
 
     def _mark_read(self, article_id: int, read: bool) -> None:
         # The list's row is the one truth of a read mark while the app runs.
@@ -476,6 +480,9 @@ class MainScreen(Screen):
 
     def _search_chosen(self, choice) -> None:
         if choice is None:
+            return
+        if choice.bookmark is not None:
+            self.open_bookmark(choice.bookmark)
             return
         row = self.article_list.row(choice.article_id)
         if row is None:

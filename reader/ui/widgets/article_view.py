@@ -26,6 +26,7 @@ from reader.ui.layout import Layout, layout_article, measure_width
 from reader.ui.messages import post_own
 from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
 from reader.ui.styles import layered_style
+from reader.ui.widgets.article_choice import ArticleChoice
 from reader.ui.widgets.article_marks import ArticleMarks
 from reader.ui.widgets.line_renderer import LineRenderer
 
@@ -33,8 +34,9 @@ from reader.ui.widgets.line_renderer import LineRenderer
 _BACKGROUND_LAYOUT_CHARS = 1_000_000
 
 
-class ArticleView(ArticleMarks, ScrollView, can_focus=True):
-    """Shows one article; owns its passage cursor, in-article search and scrolling."""
+class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
+    """Shows one article; owns its passage cursor, what is chosen, in-article search and
+    scrolling."""
 
     COMPONENT_CLASSES = {
         "reader--title",
@@ -63,6 +65,9 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         "reader--selected",
         "reader--attribution",
         "reader--placeholder",
+        "reader--sentence",
+        "reader--selection",
+        "reader--bookmark",
     }
 
     BINDINGS = [
@@ -95,6 +100,34 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
             "Previous mention",
             show=False,
             id="reader.previous_mention",
+        ),
+        Binding(
+            "right_parenthesis",
+            "next_sentence",
+            "Next sentence",
+            show=False,
+            id="reader.next_sentence",
+        ),
+        Binding(
+            "left_parenthesis",
+            "previous_sentence",
+            "Previous sentence",
+            show=False,
+            id="reader.previous_sentence",
+        ),
+        Binding("v", "select", "Select: movement keys extend it", show=False, id="reader.select"),
+        Binding("escape", "drop_choice", "Drop the selection", show=False, id="reader.drop"),
+        Binding("m", "keep", "Bookmark", id="reader.keep"),
+        Binding("y", "copy", "Copy with its attribution", show=False, id="reader.copy"),
+        Binding(
+            "apostrophe", "next_bookmark", "Next bookmark", show=False, id="reader.next_bookmark"
+        ),
+        Binding(
+            "quotation_mark",
+            "previous_bookmark",
+            "Previous bookmark",
+            show=False,
+            id="reader.previous_bookmark",
         ),
     ]
 
@@ -173,6 +206,12 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._anchor: int | None = None  # the source offset the view was last placed at
         self._keep_cursor = False
         self._placing = False  # a new layout is being scrolled into place
+        # What is chosen (see ArticleChoice) and the article's bookmarks.
+        self.sentence: int | None = None
+        self.selection_anchor = None
+        self.bookmarks: list = []
+        self._bookmark_lines: set[int] = set()
+        self._stepping = False  # the cursor moves with a sentence step, not a passage move
 
     # ----------------------------------------------------------------- showing an article
 
@@ -184,6 +223,8 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         self._search, self._query, self.searching = HitList(), "", False
         self.analysis, self.selected_entity, self._mentions = None, None, HitList()
         self._highlights = LayeredHighlights()
+        self.reset_choice()
+        self.bookmarks, self._bookmark_lines = [], set()
         self._layout = None
         self._relayout(anchor=position)
 
@@ -275,6 +316,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         assert self.article is not None
         self._layout = layout
         self._pending_anchor = None
+        self._mark_bookmark_lines()
         self._strips.clear()
         self.virtual_size = Size(self._layout_width, len(layout.lines))
         self._anchor = anchor
@@ -316,6 +358,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
                 for line in range(first, last + 1):
                     self._strips.discard(line)
                 self.refresh_lines(first, last - first + 1)
+        self.on_cursor_moved()
         self._post_position()
 
     def _post_position(self) -> None:
@@ -396,10 +439,13 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
         if not 0 <= y < len(layout.lines) or layout.lines[y].block < 0:
             return
         line = layout.lines[y]
-        self.cursor = line.block
         block = article.blocks[line.block]
         column = event.x - self._left_margin() - len(line.indent)
-        offset = line.start + max(column, 0)
+        offset = min(line.start + max(column, 0), max(line.end - 1, line.start))
+        if event.shift:
+            self.extend_to(line.block, offset)
+            return
+        self.cursor = line.block
         for mark in block.marks:
             if mark.kind == "link" and mark.start <= offset < mark.end:
                 post_own(self, self.LinkClicked(mark.href))
@@ -436,6 +482,7 @@ class ArticleView(ArticleMarks, ScrollView, can_focus=True):
                 layout,
                 margin=self._left_margin(),
                 cursor=self.cursor,
+                bookmarked=index in self._bookmark_lines,
                 highlights=self._highlights,
                 base=base,
             )

@@ -17,6 +17,7 @@ from reader.corpus.model import Article, Block, BlockKind, reading_time_label
 from reader.ui.layout import Layout, Line
 
 CURSOR_MARK = "▎"
+BOOKMARK_MARK = "◆"
 
 BLOCK_STYLES = {
     BlockKind.TITLE: "reader--title",
@@ -74,15 +75,10 @@ class LineRenderer:
         cursor: int,
         highlights: Mapping[int, Sequence[Highlight]],
         base: Style,
+        bookmarked: bool = False,
     ) -> Strip:
+        segments = self._gutter(line.block >= 0 and line.block == cursor, bookmarked, margin, base)
         style = self._style
-        gutter = max(margin - 2, 0)
-        segments = [Segment(" " * gutter, base)]
-        if line.block >= 0 and line.block == cursor:
-            segments.append(Segment(CURSOR_MARK, base + style("reader--cursor")))
-            segments.append(Segment(" " * (margin - gutter - 1), base))
-        else:
-            segments.append(Segment(" " * (margin - gutter), base))
 
         if line.role == "meta":
             meta = fit_cells(meta_text(article), layout.width)
@@ -103,6 +99,29 @@ class LineRenderer:
                 segments.append(Segment(line.indent, base + style(name)))
             segments.extend(self._text(line, block, highlights.get(line.block, ()), base))
         return Strip(segments)
+
+    def _gutter(self, on_cursor: bool, bookmarked: bool, margin: int, base: Style) -> list[Segment]:
+        """The margin left of the text: the cursor mark two cells from the text, a bookmark's
+        mark left of it. With no room for both (a narrow pane), a bookmarked line under the
+        cursor shows the bookmark's mark in the cursor's colour."""
+        style = self._style
+        cursor_column = max(margin - 2, 0)
+        marks: dict[int, Segment] = {}
+        if bookmarked:
+            column = cursor_column - 1 if cursor_column >= 1 else cursor_column
+            marks[column] = Segment(BOOKMARK_MARK, base + style("reader--bookmark"))
+        if on_cursor:
+            glyph = BOOKMARK_MARK if bookmarked and cursor_column == 0 else CURSOR_MARK
+            marks[cursor_column] = Segment(glyph, base + style("reader--cursor"))
+        segments, column = [], 0
+        for at in sorted(marks):
+            if at > column:
+                segments.append(Segment(" " * (at - column), base))
+            segments.append(marks[at])
+            column = at + 1
+        if margin > column:
+            segments.append(Segment(" " * (margin - column), base))
+        return segments
 
     def _text(
         self, line: Line, block: Block, highlights: Sequence[Highlight], base: Style

@@ -23,6 +23,7 @@ from reader.corpus.model import Article
 from reader.store.articles import ArticleRow
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.pane_bookmarks import PaneBookmarks
 from reader.ui.widgets.status_line import StatusLine
 
 _ARTICLE_CACHE = 8
@@ -37,7 +38,7 @@ def _size(path: Path) -> int:
         return -1
 
 
-class ReaderPane(Vertical):
+class ReaderPane(PaneBookmarks, Vertical):
     class Loaded(Message):
         def __init__(self, row: ArticleRow, article: Article, focus: bool) -> None:
             super().__init__()
@@ -64,6 +65,7 @@ class ReaderPane(Vertical):
         super().__init__(id=id)
         self._engine_failed = False
         self._parsed: dict[int, Article] = {}  # a few recent articles, by row id, newest last
+        self.row: ArticleRow | None = None  # the shown article's row in the index
         # What the side panels say while there is no analysis to show, and why.
         self.analysis_note = "No article open."
 
@@ -128,9 +130,12 @@ class ReaderPane(Vertical):
 
     # ----------------------------------------------------------------- the article
 
-    def show(self, article: Article, position: int) -> None:
-        """Show an article at a source offset, then colour it when its analysis arrives."""
+    def show(self, row: ArticleRow, article: Article, position: int) -> None:
+        """Show an article at a source offset with its bookmarks, then colour it when its
+        analysis arrives."""
+        self.row = row
         self.view.show_article(article, position)
+        self.show_bookmarks(row, article)
         if len(article.source) > MAX_ANALYSED_CHARS:
             megabytes = MAX_ANALYSED_CHARS // 1_000_000
             self.analysis_note = (

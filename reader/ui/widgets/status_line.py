@@ -34,6 +34,12 @@ class StatusLine(Static):
             return
         # On a narrow line the speaker and the percentage win: the words before them are cut.
         width = max(self.content_region.width or self.size.width, 10)
+        if view.choosing:
+            what = "Selected" if view.selection_anchor is not None else "Sentence"
+            keys = " · m keep · y copy · Esc drop"
+            summary = fit_cells(f"{what}: {view.choice_summary()}", width - cell_len(keys))
+            self.update(f"{summary}{keys}" if cell_len(summary + keys) <= width else summary)
+            return
         speech = [q for q in view.quotes_at_cursor() if q.kind == "speech"]
         if speech and view.show_analysis:
             quote = speech[0]

@@ -1,0 +1,263 @@
+"""Every bookmark across the corpus: newest first, filtered as you type, opened, annotated,
+deleted (with undo) and, for orphans, re-attached to the passage under the reader's cursor."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.store.bookmarks import Bookmark, BookmarkStore
+from reader.ui.widgets.line_renderer import fit_cells
+
+_EXCERPT_CELLS = 200
+# Keys of the list; any other printable key starts the filter with itself.
+_LIST_KEYS = set("edujkagGq/")
+HELP = "type to filter · Enter opens · e note · d delete · u undo · a re-attach an orphan · Esc"
+
+
+def matches(bookmark: Bookmark, words: list[str]) -> bool:
+    """Every word of the filter is in the passage, note, title or speaker."""
+    haystack = " ".join((bookmark.text, bookmark.note, bookmark.title, bookmark.speaker)).lower()
+    return all(word in haystack for word in words)
+
+
+def bookmark_prompt(bookmark: Bookmark) -> Content:
+    when = time.strftime("%Y-%m-%d", time.localtime(bookmark.created)) if bookmark.created else ""
+    head = " · ".join(part for part in (bookmark.source, when) if part)
+    excerpt = fit_cells(" ".join(bookmark.text.split()), _EXCERPT_CELLS)
+    pieces: list = [(bookmark.title or bookmark.path, "bold"), "  ", (head, "$text-muted")]
+    pieces += ["\n", (f"“{excerpt}”", "italic")]
+    tail = []
+    if bookmark.speaker:
+        tail.append((f"— {bookmark.speaker}", "$text-primary"))
+    if bookmark.note:
+        tail += ["  " if tail else "", ("✎ ", "$text-warning"), bookmark.note]
+    if tail:
+        pieces += ["\n", *tail]
+    return Content.assemble(*pieces)
+
+
+class BookmarksScreen(ModalScreen[Bookmark | None]):
+    """Dismissed with the bookmark to open (None: closed)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="bookmarks.close"),
+        Binding("e", "edit_note", "Edit note", show=False, id="bookmarks.edit"),
+        Binding("d", "delete", "Delete", show=False, id="bookmarks.delete"),
+        Binding("u", "undo", "Undo delete", show=False, id="bookmarks.undo"),
+        Binding("a", "reattach", "Re-attach", show=False, id="bookmarks.reattach"),
+        Binding("j", "down", "Down", show=False, id="bookmarks.down"),
+        Binding("k", "up", "Up", show=False, id="bookmarks.up"),
+        Binding("slash", "filter", "Filter", show=False, id="bookmarks.filter"),
+    ]
+
+    def __init__(self, store: BookmarkStore) -> None:
+        super().__init__()
+        self.store = store
+        self._all: list[Bookmark] = []
+        self._shown: dict[str, Bookmark] = {}  # option id → bookmark
+        self._deleted: list[Bookmark] = []  # newest last, for u
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-box"):
+            yield Static("Bookmarks", classes="panel-title", id="bookmarks-title")
+            yield Input(placeholder="Filter: passage, note, title, speaker…", id="bookmark-filter")
+            yield OptionList(id="bookmark-list")
+            yield Static(HELP, id="bookmarks-note")
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#bookmark-list", OptionList)
+
+    @property
+    def filter_box(self) -> Input:
+        return self.query_one("#bookmark-filter", Input)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.options.focus()
+
+    def reload(self, keep: int | None = None) -> None:
+        try:
+            self._all = self.store.all()
+        except sqlite3.Error as error:
+            self._say(f"The bookmarks could not be read: {error}")
+            self._all = []
+        self._show(keep)
+
+    def _show(self, keep: int | None = None) -> None:
+        words = self.filter_box.value.lower().split()
+        kept = [b for b in self._all if matches(b, words)]
+        found = [b for b in kept if not b.orphan]
+        orphans = [b for b in kept if b.orphan]
+        options: list[Option | None] = [Option(bookmark_prompt(b), id=str(b.id)) for b in found]
+        if orphans:
+            heading = Content.assemble(
+                ("Orphans", "bold $text-warning"),
+                ("  not found in their changed or missing article; kept with their text", "dim"),
+            )
+            options += [None, Option(heading, disabled=True)]
+            options += [Option(bookmark_prompt(b), id=str(b.id)) for b in orphans]
+        self._shown = {str(b.id): b for b in kept}
+        option_list = self.options
+        option_list.set_options(options)
+        count = f"{len(kept):,} of {len(self._all):,}" if words else f"{len(self._all):,}"
+        self.query_one("#bookmarks-title", Static).update(f"Bookmarks · {count}")
+        if not self._all:
+            option_list.set_options([Option("No bookmarks yet: m keeps a passage", disabled=True)])
+            return
+        index = 0
+        if keep is not None:
+            for position in range(option_list.option_count):
+                if option_list.get_option_at_index(position).id == str(keep):
+                    index = position
+                    break
+        if option_list.option_count:
+            option_list.highlighted = index
+            if option_list.get_option_at_index(index).disabled:
+                option_list.action_cursor_down()
+
+    @property
+    def current(self) -> Bookmark | None:
+        option_list = self.options
+        index = option_list.highlighted
+        if index is None:
+            return None
+        return self._shown.get(option_list.get_option_at_index(index).id or "")
+
+    def _say(self, text: str) -> None:
+        self.query_one("#bookmarks-note", Static).update(text)
+
+    # ----------------------------------------------------------------- filtering
+
+    @on(Input.Changed, "#bookmark-filter")
+    def _filter_changed(self) -> None:
+        self._show()
+
+    @on(Input.Submitted, "#bookmark-filter")
+    def _filter_submitted(self) -> None:
+        self.options.focus()
+
+    def on_key(self, event: Key) -> None:
+        # Type to filter: a printable key the list has no use for goes to the filter box.
+        if (
+            self.options.has_focus
+            and event.character
+            and event.character.isprintable()
+            and not event.character.isspace()
+            and event.character not in _LIST_KEYS
+        ):
+            event.stop()
+            event.prevent_default()
+            box = self.filter_box
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+
+    def action_filter(self) -> None:
+        self.filter_box.focus()
+
+    def action_down(self) -> None:
+        self.options.action_cursor_down()
+
+    def action_up(self) -> None:
+        self.options.action_cursor_up()
+
+    def action_close(self) -> None:
+        if self.filter_box.has_focus and self.filter_box.value:
+            self.filter_box.value = ""
+            self.options.focus()
+            return
+        self.dismiss(None)
+
+    # ----------------------------------------------------------------- acting on one
+
+    @on(OptionList.OptionSelected, "#bookmark-list")
+    def _selected(self) -> None:
+        bookmark = self.current
+        if bookmark is not None:
+            self.dismiss(bookmark)
+
+    def action_edit_note(self) -> None:
+        from reader.ui.screens.note import NoteScreen
+
+        bookmark = self.current
+        if bookmark is None or bookmark.id is None:
+            return
+        bookmark_id = bookmark.id
+
+        def done(note: str | None) -> None:
+            if note is None:
+                return
+            try:
+                self.store.set_note(bookmark_id, note)
+            except sqlite3.Error as error:
+                self.notify(f"Could not save the note: {error}", severity="error", timeout=15)
+                return
+            self.reload(keep=bookmark_id)
+
+        self.app.push_screen(
+            NoteScreen("Edit the bookmark's note", bookmark.text, bookmark.note), done
+        )
+
+    def action_delete(self) -> None:
+        bookmark = self.current
+        if bookmark is None or bookmark.id is None:
+            return
+        try:
+            deleted = self.store.delete(bookmark.id)
+        except sqlite3.Error as error:
+            self.notify(f"Could not delete the bookmark: {error}", severity="error", timeout=15)
+            return
+        if deleted is not None:
+            self._deleted.append(deleted)
+        self.reload()
+        excerpt = fit_cells(" ".join(bookmark.text.split()), 40)
+        self.notify(f"Deleted “{excerpt}” · u brings it back", timeout=6)
+
+    def action_undo(self) -> None:
+        if not self._deleted:
+            self.notify("Nothing to undo")
+            return
+        bookmark = self._deleted.pop()
+        try:
+            self.store.restore(bookmark)
+        except sqlite3.Error as error:
+            self._deleted.append(bookmark)
+            self.notify(f"Could not restore the bookmark: {error}", severity="error", timeout=15)
+            return
+        self.reload(keep=bookmark.id)
+        self.notify("Bookmark restored", timeout=3)
+
+    def action_reattach(self) -> None:
+        """An orphan takes the passage (or selection) under the reader's cursor."""
+        bookmark = self.current
+        if bookmark is None or bookmark.id is None:
+            return
+        if not bookmark.orphan:
+            self.notify("Only an orphan is re-attached; this bookmark's passage is found")
+            return
+        pane = self.app.main.reader  # type: ignore[attr-defined]
+        chosen = pane.view.chosen()
+        replacement = pane.bookmark_of(chosen) if chosen is not None else None
+        if replacement is None:
+            self.notify("Open the article and put the cursor on the passage first", timeout=5)
+            return
+        try:
+            self.store.reattach(bookmark.id, replacement)
+        except sqlite3.Error as error:
+            self.notify(f"Could not re-attach the bookmark: {error}", severity="error", timeout=15)
+            return
+        pane.refresh_marks()
+        self.reload(keep=bookmark.id)
+        excerpt = fit_cells(" ".join(replacement.text.split()), 40)
+        self.notify(f"Re-attached to “{excerpt}”", timeout=4)

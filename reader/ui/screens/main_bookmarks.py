@@ -1,0 +1,111 @@
+"""The main screen's bookmark actions: the bookmarks screen (M), opening a bookmark at its
+passage, and exporting from the command palette. A mixin of MainScreen."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from reader.bookmarks.anchor import anchor
+from reader.store.bookmarks import Bookmark
+
+
+def export_folder() -> Path:
+    """Where the palette's export goes: the user's documents folder, else home."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_documents_dir())
+    return folder if folder.is_dir() else Path.home()
+
+
+class BookmarkActions:
+    # `_flash_after_open` (article id, bookmark) is made in MainScreen.__init__.
+
+    def action_bookmarks(self) -> None:
+        from reader.ui.screens.bookmarks import BookmarksScreen
+
+        store = self.app.state.bookmarks
+        if store is None:
+            self.notify("Bookmarks are not available: no database", severity="error")
+            return
+        self.app.push_screen(BookmarksScreen(store), self._bookmark_chosen)
+
+    def _bookmark_chosen(self, bookmark: Bookmark | None) -> None:
+        self.reader.refresh_marks()  # some may have been deleted, restored or re-attached
+        if bookmark is None:
+            return
+        self.open_bookmark(bookmark)
+
+    def open_bookmark(self, bookmark: Bookmark) -> None:
+        """Open the bookmark's article with its passage under the cursor, flashed."""
+        row = self.article_list.row(bookmark.article_id) if bookmark.article_id else None
+        if row is None:
+            self.notify(
+                f"{bookmark.title or bookmark.path} is not in the list (moved, deleted or in "
+                "another folder); the bookmark keeps its text",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        if self.article_list.shown_count != self.article_list.total_count:
+            self.sidebar.clear_filters()
+        self._flash_after_open = (row.id, bookmark)
+        if self._shown == row.id and self.article_view.article is not None:
+            self._flash_pending(row.id)
+            self.article_view.focus()
+            return
+        self.open_row(row)
+
+    def _flash_pending(self, article_id: int) -> None:
+        pending = self._flash_after_open
+        article = self.article_view.article
+        if pending is None or pending[0] != article_id or article is None:
+            return
+        self._flash_after_open = None
+        bookmark = pending[1]
+        if bookmark.content_hash == article.content_hash and not bookmark.orphan:
+            self.article_view.flash(bookmark.start, bookmark.end)
+            return
+        found = anchor(article.source, bookmark.selector)
+        if found is None:
+            self.notify(
+                "This passage is no longer in the article; a in the bookmarks (M) re-attaches "
+                "it to the passage under the cursor",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.article_view.flash(found.start, found.end)
+
+    def _export(self, fmt: str) -> None:
+        from reader.bookmarks.transfer import to_json, to_markdown
+
+        store = self.app.state.bookmarks
+        if store is None:
+            return
+        try:
+            bookmarks = store.all()
+        except sqlite3.Error as error:
+            self.notify(f"Could not read the bookmarks: {error}", severity="error")
+            return
+        if not bookmarks:
+            self.notify("No bookmarks to export yet: m keeps a passage")
+            return
+        text = to_json(bookmarks) if fmt == "json" else to_markdown(bookmarks)
+        name = f"reader-bookmarks-{time.strftime('%Y%m%d-%H%M%S')}.{fmt}"
+        target = export_folder() / name
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.notify(
+                f"Could not write {target}: {error.strerror or error}", severity="error", timeout=15
+            )
+            return
+        self.notify(f"{len(bookmarks)} bookmarks exported to {target}", timeout=8)
+
+    def action_export_bookmarks(self) -> None:
+        self._export("md")
+
+    def action_export_bookmarks_json(self) -> None:
+        self._export("json")

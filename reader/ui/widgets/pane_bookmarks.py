@@ -1,0 +1,204 @@
+"""Keeping, copying and finding again the passages of the shown article.
+
+A mixin of ReaderPane. The view says what is chosen (`KeepRequested`, `CopyRequested`); this
+asks for a note, writes the bookmark (reporting any failure), copies with an attribution line,
+and when an article is shown, finds its bookmarks again in text that changed since.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+from textual import work
+
+from reader.bookmarks.anchor import anchor, make_selector
+from reader.corpus.model import Article
+from reader.corpus.search import hits_for_span
+from reader.store.articles import ArticleRow, path_key
+from reader.store.bookmarks import Bookmark, BookmarkStore
+from reader.ui.messages import WORKER_DESCRIPTION
+from reader.ui.selection import Chosen
+from reader.ui.widgets.article_choice import ChoiceChanged, CopyRequested, KeepRequested
+from reader.ui.widgets.line_renderer import fit_cells
+
+
+def shown_text(article: Article, start: int, end: int) -> str:
+    """A source range as the reader shows it: passages apart by a blank line."""
+    parts = [
+        article.blocks[hit.block].text[hit.start : hit.end].strip()
+        for hit in hits_for_span(article, start, end)
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def attribution_line(speaker: str, article: Article) -> str:
+    """ "— Speaker · “Title” · Source · Date": who said it (a quotation), then where."""
+    meta = article.metadata
+    title = " ".join(article.title.split())
+    parts = [speaker, f"“{title}”" if title else "", meta.source, meta.date]
+    return "— " + " · ".join(part for part in parts if part)
+
+
+class PaneBookmarks:
+    # `row` (the shown article's index row) is set in ReaderPane.show.
+
+    @property
+    def _bookmark_store(self) -> BookmarkStore | None:
+        return self.app.state.bookmarks
+
+    def _report(self, doing: str, error: Exception) -> None:
+        self.notify(f"Could not {doing}: {error}", title="Bookmarks", severity="error", timeout=15)
+
+    # ----------------------------------------------------------------- an article is shown
+
+    def show_bookmarks(self, row: ArticleRow, article: Article) -> None:
+        """Mark the article's bookmarks; those made on an older text are found again first."""
+        store = self._bookmark_store
+        if store is None:
+            return
+        try:
+            store.adopt(row.id, path_key(article.path), article.content_hash)
+            bookmarks = store.for_article(row.id)
+        except sqlite3.Error as error:
+            self._report("read the bookmarks", error)
+            return
+        current = [b for b in bookmarks if b.content_hash == article.content_hash and not b.orphan]
+        stale = [b for b in bookmarks if b.content_hash != article.content_hash and not b.orphan]
+        self.view.set_bookmarks(current)
+        if stale:
+            self._find_again(article, stale)
+
+    @work(thread=True, exclusive=True, group="anchor", description=WORKER_DESCRIPTION)
+    def _find_again(self, article: Article, stale: list[Bookmark]) -> None:
+        found = [(bookmark, anchor(article.source, bookmark.selector)) for bookmark in stale]
+        self.app.call_from_thread(self._found_again, article, found)
+
+    def _found_again(self, article: Article, found: list) -> None:
+        store = self._bookmark_store
+        if store is None:
+            return
+        orphans = 0
+        try:
+            for bookmark, place in found:
+                if place is None:
+                    store.set_orphan(bookmark.id)
+                    orphans += 1
+                    continue
+                selector = make_selector(article.source, place.start, place.end)
+                text = shown_text(article, place.start, place.end)
+                store.move(bookmark.id, article.content_hash, selector, text)
+        except sqlite3.Error as error:
+            self._report("update the bookmarks of a changed article", error)
+            return
+        if orphans:
+            self.notify(
+                f"{orphans} bookmark{'s' if orphans > 1 else ''} no longer found in the changed "
+                "article: kept with their text under Orphans (M)",
+                title="Bookmarks",
+                severity="warning",
+                timeout=8,
+            )
+        if self.view.article is article and self.row is not None:
+            self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        store, article = self._bookmark_store, self.view.article
+        if store is None or article is None or self.row is None:
+            return
+        try:
+            bookmarks = store.for_article(self.row.id)
+        except sqlite3.Error as error:
+            self._report("read the bookmarks", error)
+            return
+        self.view.set_bookmarks(
+            [b for b in bookmarks if b.content_hash == article.content_hash and not b.orphan]
+        )
+
+    # ----------------------------------------------------------------- keeping
+
+    def bookmark_of(self, chosen: Chosen) -> Bookmark | None:
+        """A new bookmark of the chosen text of the shown article (not yet stored)."""
+        article, row = self.view.article, self.row
+        if article is None or row is None:
+            return None
+        start, end = chosen.source_span(article)
+        selector = make_selector(article.source, start, end)
+        return Bookmark(
+            article_id=row.id,
+            path=path_key(article.path),
+            content_hash=article.content_hash,
+            start=start,
+            end=end,
+            exact=selector.exact,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            text=chosen.text(article),
+            speaker=self.view.speaker_of(chosen),
+            title=" ".join(article.title.split()),
+            source=article.metadata.source,
+            date=article.metadata.date,
+        )
+
+    def on_keep_requested(self, message: KeepRequested) -> None:
+        from reader.ui.screens.note import NoteScreen
+
+        message.stop()
+        existing, chosen = message.existing, message.chosen
+        article = self.view.article
+        if article is None:
+            return
+        if existing is not None:
+            heading = "Edit the bookmark's note"
+            excerpt = existing.text
+        else:
+            heading = f"Bookmark {self.view.choice_summary() or 'this passage'}"
+            excerpt = chosen.text(article)
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._keep(chosen, existing, note)
+
+        self.app.push_screen(NoteScreen(heading, excerpt, existing.note if existing else ""), done)
+
+    def _keep(self, chosen: Chosen, existing: Bookmark | None, note: str) -> None:
+        store = self._bookmark_store
+        if store is None:
+            self.notify("Bookmarks cannot be saved: no database", severity="error")
+            return
+        try:
+            if existing is not None and existing.id is not None:
+                store.set_note(existing.id, note)
+                said = "Note saved"
+            else:
+                bookmark = self.bookmark_of(chosen)
+                if bookmark is None:
+                    return
+                store.add(dataclasses.replace(bookmark, note=note))
+                said = "Bookmarked"
+        except sqlite3.Error as error:
+            # Said loudly and kept open to retry: a bookmark is never silently dropped.
+            self._report("keep the bookmark", error)
+            return
+        excerpt = fit_cells(" ".join(chosen.text(self.view.article).split()), 60)
+        self.notify(f"{said}: “{excerpt}”", title="Bookmarks", timeout=3)
+        self.view.drop_choice()
+        self.refresh_marks()
+
+    # ----------------------------------------------------------------- copying
+
+    def on_copy_requested(self, message: CopyRequested) -> None:
+        message.stop()
+        article = self.view.article
+        if article is None:
+            return
+        chosen = message.chosen
+        text = chosen.text(article)
+        copied = f"{text}\n\n{attribution_line(self.view.speaker_of(chosen), article)}"
+        self.app.copy_to_clipboard(copied)
+        what = self.view.choice_summary() if self.view.choosing else "the passage"
+        self.notify(f"Copied {what} ({len(text):,} characters) with its attribution", timeout=3)
+
+    def on_choice_changed(self, message: ChoiceChanged) -> None:
+        message.stop()
+        self.status.show_reading(self.view)

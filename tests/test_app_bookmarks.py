@@ -1,0 +1,313 @@
+"""Choosing, keeping, copying and finding again passages, driven through the app."""
+
+from __future__ import annotations
+
+import shutil
+
+from reader.store.bookmarks import BookmarkStore
+from reader.store.database import open_existing
+from tests.conftest import SEEDS, make_app, settle, view_text, wait_for_article
+
+BLINKEN = "“We are not clear about Moscow’s intentions"
+
+
+async def _open_seed(pilot, app) -> None:
+    await wait_for_article(pilot, app)
+    await settle(pilot, app)
+    await pilot.press("tab")  # into the reader pane
+
+
+async def _cursor_to(pilot, app, text: str) -> None:
+    view = app.article_view
+    for _ in range(30):
+        if text in view.article.blocks[view.cursor].text:
+            return
+        await pilot.press("j")
+    raise AssertionError(f"no passage with {text!r}")
+
+
+def _stored(locations) -> list:
+    conn = open_existing(locations.database)
+    try:
+        return BookmarkStore(conn).all()
+    finally:
+        conn.close()
+
+
+async def test_sentence_cursor_and_selection_say_what_is_chosen(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        view = app.article_view
+        block = view.cursor
+        await pilot.press("right_parenthesis")
+        assert view.sentence == 0
+        assert view.chosen().text(view.article).startswith(BLINKEN)
+        status = str(app.query_one("#status").render())
+        assert "Sentence: 1 sentence · Anthony Blinken" in status
+        await pilot.press("right_parenthesis")
+        assert (view.cursor, view.sentence) == (block, 1)
+        assert view.chosen().text(view.article).startswith("and more comprehensive")
+        await pilot.press("left_parenthesis", "v", "right_parenthesis")
+        chosen = view.chosen()
+        assert chosen.sentences == 2
+        assert "Selected: 2 sentences · Anthony Blinken" in str(app.query_one("#status").render())
+        await pilot.press("j")  # a passage move extends the selection over the next passage
+        assert view.chosen().blocks == (block, view.cursor) and view.cursor != block
+        await pilot.press("escape")
+        assert view.selection_anchor is None
+        await pilot.press("escape")  # nothing chosen now: back to the whole passage
+        assert view.sentence is None and not view.choosing
+
+
+async def test_bookmark_with_a_note_marks_the_gutter_and_survives_a_restart(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await pilot.press("right_parenthesis", "m")
+        await pilot.pause()
+        await pilot.press(*"key quote", "enter")
+        await pilot.pause()
+        assert any(
+            "◆" in line and "We are not clear" in line for line in view_text(app).split("\n")
+        )
+        stored = _stored(locations)
+        assert len(stored) == 1
+        assert stored[0].note == "key quote"
+        assert stored[0].speaker == "Anthony Blinken"
+        assert stored[0].exact.startswith(BLINKEN)
+        # m on the bookmarked passage edits its note.
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"edited", "enter")
+        await pilot.pause()
+        assert [b.note for b in _stored(locations)] == ["edited"]
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await settle(pilot, app)
+        assert len(app.article_view.bookmarks) == 1
+
+
+async def test_escape_cancels_the_note_and_keeps_nothing(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"never", "escape")
+        await pilot.pause()
+        assert _stored(locations) == []
+
+
+async def test_next_and_previous_bookmark(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        view = app.article_view
+        kept = []
+        for _ in range(2):
+            await pilot.press("j", "j")
+            kept.append(view.cursor)
+            await pilot.press("m")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("g")
+        await pilot.press("apostrophe")
+        assert view.cursor == kept[0]
+        await pilot.press("apostrophe")
+        assert view.cursor == kept[1]
+        await pilot.press("quotation_mark")
+        assert view.cursor == kept[0]
+
+
+async def test_y_copies_the_passage_with_its_attribution(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await pilot.press("right_parenthesis", "y")
+        copied = app.clipboard
+        assert copied.startswith(BLINKEN)
+        assert "and more comprehensive" not in copied  # one sentence was chosen
+        last = copied.rstrip().split("\n")[-1]
+        assert last.startswith("— Anthony Blinken · “United States warns European allies")
+        assert "with agencies" in last
+
+
+async def test_shift_click_extends_a_selection(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        view = app.article_view
+        first = view.cursor
+        layout = view._layout
+        target = view._layout.blocks[view._layout.order[first] + 2]
+        y = layout.first_line[target] - int(view.scroll_y)
+        await pilot.click("#article", offset=(10, y), shift=True)
+        chosen = view.chosen()
+        assert chosen.blocks[0] == first and chosen.blocks[-1] == target
+        assert view.selection_anchor is not None
+
+
+async def test_a_changed_article_keeps_its_bookmark_found_again(tmp_path, locations):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    article = folder / "seed.txt"
+    shutil.copy(seed, article)
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    # An editor adds a paragraph at the top: the offsets move, the text is found again.
+    text = seed.read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    article.write_text(f"{title}\n\nAn update was added here.\n{rest}", encoding="utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await settle(pilot, app)
+        view = app.article_view
+        assert len(view.bookmarks) == 1
+        bookmark = view.bookmarks[0]
+        assert view.article.source[bookmark.start : bookmark.end].startswith(BLINKEN)
+        assert not bookmark.orphan
+
+
+async def _keep(pilot, note: str = "") -> None:
+    await pilot.press("m")
+    await pilot.pause()
+    if note:
+        await pilot.press(*note)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _options_text(app) -> list[str]:
+    options = app.screen.query_one("#bookmark-list")
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_bookmarks_screen_filters_opens_edits_deletes_and_undoes(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await _keep(pilot, "blinken warning")
+        await _cursor_to(pilot, app, "Belarus")
+        await _keep(pilot, "migrants")
+        await pilot.press("g")
+        await pilot.press("M")
+        await pilot.pause()
+        texts = _options_text(app)
+        assert len(texts) == 2 and "migrants" in texts[0]  # newest first
+        await pilot.press(*"blink")  # typing filters
+        await pilot.pause()
+        texts = _options_text(app)
+        assert len(texts) == 1 and "blinken warning" in texts[0] and "Anthony Blinken" in texts[0]
+        await pilot.press("enter")  # leaves the filter for the list
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"sharper note", "enter")
+        await pilot.pause()
+        assert "sharper note" in _options_text(app)[0]
+        await pilot.press("escape")  # closes; reopened, the filter is empty again
+        await pilot.pause()
+        assert app.screen is app.main
+        await pilot.press("M")
+        await pilot.pause()
+        assert len(_options_text(app)) == 2
+        await pilot.press("d")
+        await pilot.pause()
+        assert len(_stored(locations)) == 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(_stored(locations)) == 2
+        # Enter opens the article with the passage under the cursor.
+        options = app.screen.query_one("#bookmark-list")
+        texts = _options_text(app)
+        options.highlighted = next(i for i, t in enumerate(texts) if "sharper note" in t)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.article_view
+        assert view.article.blocks[view.cursor].text.startswith(BLINKEN)
+        assert view._highlights.flash  # flashed
+
+
+async def test_corpus_search_finds_bookmark_notes(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, "Belarus")
+        await _keep(pilot, "zeppelin angle")
+        await pilot.press("F")
+        await pilot.pause()
+        await pilot.press(*"zeppelin")
+        await settle(pilot, app)
+        results = app.screen.query_one("#corpus-results")
+        first = str(results.get_option_at_index(0).prompt)
+        assert "Bookmark note" in first and "zeppelin" in first
+
+
+async def test_a_bookmark_that_cannot_be_written_is_reported(locations, monkeypatch):
+    import sqlite3
+
+    def full(self, bookmark):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(BookmarkStore, "add", full)
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _keep(pilot, "lost?")
+        messages = [n.message for n in app._notifications]
+        assert any("Could not keep the bookmark: database or disk is full" in m for m in messages)
+        assert not any(m.startswith("Bookmarked") for m in messages)
+
+
+async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_cursor(
+    tmp_path, locations
+):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    article = folder / "seed.txt"
+    shutil.copy(seed, article)
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, "Belarus")
+        await _keep(pilot, "about Belarus")
+    # The passage is rewritten entirely: its bookmark becomes an orphan, kept with its text.
+    text = seed.read_text(encoding="utf-8")
+    start = text.index("These moves come")
+    end = text.index("\n", start)
+    article.write_text(text[:start] + "This paragraph was replaced." + text[end:], "utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        assert app.article_view.bookmarks == []
+        await _cursor_to(pilot, app, "This paragraph was replaced")
+        await pilot.press("M")
+        await pilot.pause()
+        texts = _options_text(app)
+        assert any("Orphans" in t for t in texts)
+        assert any("These moves come" in t and "about Belarus" in t for t in texts)
+        options = app.screen.query_one("#bookmark-list")
+        options.highlighted = next(i for i, t in enumerate(texts) if "about Belarus" in t)
+        await pilot.press("a")
+        await pilot.pause()
+        assert not any("Orphans" in t for t in _options_text(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        (kept,) = _stored(locations)
+        assert kept.text == "This paragraph was replaced." and kept.note == "about Belarus"
+        assert len(app.article_view.bookmarks) == 1

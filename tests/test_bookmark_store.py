@@ -1,0 +1,185 @@
+"""The bookmarks table: durable writes, two writers, a killed writer, import and export."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from reader.bookmarks.anchor import make_selector
+from reader.bookmarks.transfer import ImportError_, from_json, to_json, to_markdown
+from reader.store.bookmarks import Bookmark, BookmarkStore
+from reader.store.database import connect
+from tests.conftest import REPO
+
+SOURCE = "Officials met on Monday. “We will not retreat,” she said. Markets were calm."
+
+
+def _bookmark(start: int = 25, end: int = 57, note: str = "", **extra) -> Bookmark:
+    selector = make_selector(SOURCE, start, end)
+    return Bookmark(
+        article_id=None,
+        path="/news/a.txt",
+        content_hash="abc",
+        start=start,
+        end=end,
+        exact=selector.exact,
+        prefix=selector.prefix,
+        suffix=selector.suffix,
+        text=selector.exact,
+        note=note,
+        title="Talks",
+        **extra,
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    conn, _warning = connect(tmp_path / "reader.db")
+    yield BookmarkStore(conn)
+    conn.close()
+
+
+def test_add_edit_delete_and_restore(store):
+    kept = store.add(_bookmark(note="first"))
+    assert kept.id is not None and kept.key
+    store.set_note(kept.id, "changed")
+    assert store.get(kept.id).note == "changed"
+    deleted = store.delete(kept.id)
+    assert store.all() == []
+    store.restore(deleted)
+    (back,) = store.all()
+    assert (back.id, back.key, back.note) == (kept.id, kept.key, "changed")
+
+
+def test_notes_are_searchable(store):
+    store.add(_bookmark(note="the sanctions angle for Friday's piece"))
+    store.add(_bookmark(start=0, end=24, note="scene setting"))
+    found = store.search_notes("sanctions")
+    assert [bookmark.note for bookmark, _snippet in found] == [
+        "the sanctions angle for Friday's piece"
+    ]
+    assert store.search_notes('"unbalanced') == []  # a query FTS5 cannot parse never errs
+
+
+def test_json_export_round_trips_and_import_merges_without_duplicates(tmp_path, store):
+    store.add(_bookmark(note="one", speaker="Jane Doe"))
+    store.add(_bookmark(start=0, end=24))
+    exported = to_json(store.all())
+    document = json.loads(exported)
+    assert document["bookmarks"][0]["selector"]["type"] == "TextQuoteSelector"
+    other_conn, _ = connect(tmp_path / "other.db")
+    other = BookmarkStore(other_conn)
+    assert other.merge(from_json(exported), {}) == (2, 0)
+    assert other.merge(from_json(exported), {}) == (0, 2)  # same keys: nothing new
+    # Same article hash and selector from another export (a new key) is the same bookmark.
+    renamed = json.loads(exported)
+    for record in renamed["bookmarks"]:
+        record["key"] = "another-" + record["key"]
+    assert other.merge(from_json(json.dumps(renamed)), {}) == (0, 2)
+    mine = {(b.key, b.exact, b.note, b.speaker, b.start, b.end) for b in store.all()}
+    theirs = {(b.key, b.exact, b.note, b.speaker, b.start, b.end) for b in other.all()}
+    assert mine == theirs
+    other_conn.close()
+
+
+def test_import_refuses_what_is_not_an_export():
+    with pytest.raises(ImportError_, match="not JSON"):
+        from_json("{not json")
+    with pytest.raises(ImportError_, match="not a reader bookmarks export"):
+        from_json('{"bookmarks": []}')
+    with pytest.raises(ImportError_, match="bookmark 1 is incomplete"):
+        from_json('{"format": "reader-bookmarks", "bookmarks": [{"path": "a"}]}')
+
+
+def test_markdown_groups_by_article_with_block_quotes(store):
+    store.add(_bookmark(note="key line", speaker="Jane Doe", source="Wire", date="2024-01-02"))
+    text = to_markdown(store.all())
+    assert "## Talks" in text
+    assert "Wire · 2024-01-02" in text
+    assert "`/news/a.txt`" in text
+    assert "> “We will not retreat,” she said." in text
+    assert "— Jane Doe" in text and "**Note:** key line" in text
+
+
+_WRITER = textwrap.dedent(
+    """
+    import sys
+    from reader.store.bookmarks import Bookmark, BookmarkStore
+    from reader.store.database import connect
+
+    conn, _ = connect(__import__("pathlib").Path(sys.argv[1]))
+    store = BookmarkStore(conn)
+    for number in range(int(sys.argv[2])):
+        text = f"{sys.argv[3]} passage {number} " + "words " * 50
+        store.add(Bookmark(None, "/a.txt", "h", number, number + 5, text, "", "", text))
+        print(number, flush=True)  # said only once the write is committed
+    """
+)
+
+
+def _writer(database, count: int, name: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(database), str(count), name],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def test_two_processes_writing_at_once_both_keep_every_bookmark(tmp_path):
+    database = tmp_path / "reader.db"
+    connect(database)[0].close()
+    writers = [_writer(database, 60, name) for name in ("left", "right")]
+    for writer in writers:
+        writer.communicate(timeout=60)
+        assert writer.returncode == 0
+    conn, _ = connect(database)
+    texts = [b.exact for b in BookmarkStore(conn).all()]
+    assert sum(text.startswith("left ") for text in texts) == 60
+    assert sum(text.startswith("right ") for text in texts) == 60
+
+
+def test_a_process_killed_mid_write_loses_nothing_it_confirmed(tmp_path):
+    database = tmp_path / "reader.db"
+    connect(database)[0].close()
+    writer = _writer(database, 100_000, "kept")
+    confirmed = -1
+    for line in writer.stdout:
+        confirmed = int(line)
+        if confirmed >= 40:
+            break
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=10)
+    conn, warning = connect(database)
+    assert warning is None
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    kept = BookmarkStore(conn).all()
+    assert len(kept) >= confirmed + 1
+    assert all(b.exact.startswith("kept passage") and b.text == b.exact for b in kept)
+
+
+def test_a_corrupt_database_is_kept_beside_and_bookmarks_start_afresh(tmp_path):
+    database = tmp_path / "reader.db"
+    database.write_bytes(b"this is not a database" * 100)
+    conn, warning = connect(database)
+    assert warning and "kept it as" in warning
+    kept = [path for path in tmp_path.iterdir() if ".corrupt-" in path.name]
+    assert kept and kept[0].read_bytes() == b"this is not a database" * 100
+    BookmarkStore(conn).add(_bookmark())
+    assert len(BookmarkStore(conn).all()) == 1
+
+
+def test_a_failed_write_is_raised_not_swallowed(tmp_path):
+    database = tmp_path / "reader.db"
+    connect(database)[0].close()
+    read_only = sqlite3.connect(f"file:{database}?mode=ro", uri=True, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        BookmarkStore(read_only).add(_bookmark())
