@@ -311,3 +311,87 @@ async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_curso
         (kept,) = _stored(locations)
         assert kept.text == "This paragraph was replaced." and kept.note == "about Belarus"
         assert len(app.article_view.bookmarks) == 1
+
+
+async def test_an_imported_bookmark_opens_at_its_passage_in_a_fresh_library(tmp_path, locations):
+    from reader.cli import main
+    from reader.paths import Locations
+
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await _keep(pilot, "carried over")
+    exported = tmp_path / "bookmarks.json"
+    data = str(locations.data_dir)
+    assert (
+        main(
+            [
+                "bookmarks",
+                "--data-dir",
+                data,
+                "export",
+                "--format",
+                "json",
+                "--output",
+                str(exported),
+            ]
+        )
+        == 0
+    )
+    fresh = Locations(tmp_path / "fresh", tmp_path / "fresh" / "cache", tmp_path / "none.toml")
+    assert main(["bookmarks", "--data-dir", str(fresh.data_dir), "import", str(exported)]) == 0
+    app = make_app([SEEDS], fresh)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await pilot.press("g", "M")
+        await pilot.pause()
+        texts = _options_text(app)
+        assert not any("Orphans" in t for t in texts) and "carried over" in texts[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.article_view
+        assert view.article.blocks[view.cursor].text.startswith(BLINKEN)
+        assert len(view.bookmarks) == 1  # and marked in the margin
+
+
+async def test_a_moved_file_keeps_its_bookmarks(tmp_path, locations):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "seed.txt"
+    shutil.copy(next(SEEDS.glob("*.txt")), article)
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await _keep(pilot, "follows the file")
+    (folder / "2021").mkdir()
+    moved = folder / "2021" / "renamed.txt"
+    article.rename(moved)
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        assert app.article_view.article.path == moved
+        assert len(app.article_view.bookmarks) == 1
+        (kept,) = _stored(locations)
+        assert kept.path == str(moved) and not kept.orphan and kept.note == "follows the file"
+
+
+async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _keep(pilot, "keep me")
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press("d", "escape")
+        await pilot.pause()
+        assert _stored(locations) == [] and app.article_view.bookmarks == []
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert [b.note for b in _stored(locations)] == ["keep me"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.article_view.bookmarks) == 1

@@ -25,6 +25,7 @@ SEEDS = REPO / "seeds"
 MARKDOWN = REPO / "tests" / "data" / "corpus" / "world" / "budget_talks.md"
 SMALL_CORPUS = REPO / "tests" / "data" / "corpus"
 FEATURES = REPO / "tests" / "data" / "features.md"
+PAUSE = "<pause>"  # let a screen open or close before the next key
 SHOTS = [
     # name, size, keys pressed after the article shows, theme, what to open
     ("reader", (120, 40), ["tab", "j", "j", "j"], None, SEEDS),
@@ -39,6 +40,25 @@ SHOTS = [
     ("sorted", (120, 30), ["s", "s", "s"], None, [SEEDS, SMALL_CORPUS]),
     ("markdown_table", (100, 34), ["tab", "j", "j"], None, FEATURES),
     ("markdown_table_light", (100, 34), ["tab", "j", "j"], "textual-light", FEATURES),
+    ("selection", (120, 34), ["tab", "j", "j", "right_parenthesis", "v", "j"], None, SEEDS),
+    (
+        "selection_light",
+        (120, 34),
+        ["tab", "j", "j", "right_parenthesis", "v", "j"],
+        "textual-light",
+        SEEDS,
+    ),
+    (
+        "bookmarks",
+        (120, 34),
+        [
+            *["tab", "j", "j", "right_parenthesis", "m", PAUSE, *"the warning, on record"],
+            *["enter", PAUSE, "j", "j", "m", PAUSE, *"Lukashenko and the migrants", "enter"],
+            *[PAUSE, "M"],
+        ],
+        None,
+        SEEDS,
+    ),
 ]
 
 
@@ -64,7 +84,10 @@ async def shoot(
             await app.workers.wait_for_complete()  # the list indexed
             await pilot.pause(0.1)
             for key in keys:
-                await pilot.press(key)
+                if key == PAUSE:
+                    await pilot.pause(0.2)
+                else:
+                    await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause(0.3)
             path = OUT / f"{name}.svg"

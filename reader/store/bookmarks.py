@@ -76,17 +76,24 @@ class BookmarkStore:
     # ----------------------------------------------------------------- reading
 
     def all(self) -> list[Bookmark]:
-        """Every bookmark, newest first; an article no longer on disk makes its bookmarks
-        orphans too."""
+        """Every bookmark, newest first, with its article's path as it is now. One imported
+        before its article was indexed takes the article's row by path; one whose article is
+        not (or no longer) on disk is an orphan too."""
         rows = self.conn.execute(
-            f"SELECT {_COLUMNS}, a.gone FROM bookmarks b LEFT JOIN articles a "
-            "ON a.id = b.article_id ORDER BY b.created DESC, b.id DESC"
+            f"SELECT {_COLUMNS}, a.path, a.id, a.gone FROM bookmarks b "
+            "LEFT JOIN articles a ON a.id = "
+            "COALESCE(b.article_id, (SELECT id FROM articles WHERE path = b.path)) "
+            "ORDER BY b.created DESC, b.id DESC"
         )
         found = []
         for values in rows:
-            bookmark = _bookmark(values[:-1])
-            if values[-1] or bookmark.article_id is None:
+            bookmark = _bookmark(values[:-3])
+            path, article_id, gone = values[-3:]
+            if article_id is None or gone:
                 bookmark = dataclasses.replace(bookmark, orphan=True)
+            else:
+                # The article's path now (a moved file keeps its row and its bookmarks).
+                bookmark = dataclasses.replace(bookmark, article_id=article_id, path=path)
             found.append(bookmark)
         return found
 
@@ -99,10 +106,14 @@ class BookmarkStore:
                 (article_id, path, content_hash),
             )
 
-    def for_article(self, article_id: int) -> list[Bookmark]:
+    def for_article(self, article_id: int, content_hash: str = "") -> list[Bookmark]:
+        """The bookmarks of an article: by its row, or made on the very same text (a file
+        moved while the app was closed may be shown under a new row before the index has
+        matched it to its old one)."""
         rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM bookmarks b WHERE b.article_id = ? ORDER BY b.start",
-            (article_id,),
+            f"SELECT {_COLUMNS} FROM bookmarks b WHERE b.article_id = ? OR b.content_hash = ? "
+            "ORDER BY b.start",
+            (article_id, content_hash),
         )
         return [_bookmark(values) for values in rows]
 

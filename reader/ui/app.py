@@ -126,12 +126,14 @@ class ReaderApp(App[None]):
         if not self.config.keymap:
             return []
         from reader.ui.keymap import keymap_problems
+        from reader.ui.screens.bookmarks import BookmarksScreen
         from reader.ui.screens.help import HelpScreen
 
         places = {
             "reader pane": ArticleView.BINDINGS,
             "article list": ArticleList.BINDINGS,
             "entity panel": EntityPanel.BINDINGS_FOR_HELP,
+            "bookmarks screen": BookmarksScreen.BINDINGS,
             "help screen": HelpScreen.BINDINGS,
         }
         return keymap_problems(self.config, [*self.BINDINGS, *MainScreen.BINDINGS], places)
@@ -140,6 +142,7 @@ class ReaderApp(App[None]):
         self.state.set_value("theme", theme)
 
     def action_help(self) -> None:
+        from reader.ui.screens.bookmarks import BookmarksScreen
         from reader.ui.screens.help import HelpScreen, help_sections, highlight_legend
 
         groups = [
@@ -151,6 +154,13 @@ class ReaderApp(App[None]):
                 [Binding("enter", "", "Mark the entity's mentions (] and [ step through them)")],
             ),
             ("", EntityPanel.BINDINGS_FOR_HELP),
+            (
+                "Bookmarks (M)",
+                [
+                    Binding("enter", "", "Open the article at the passage"),
+                    *BookmarksScreen.BINDINGS,
+                ],
+            ),
             (
                 "Commands",
                 [Binding("ctrl+p", "", "Command palette: open an article, change theme…")],

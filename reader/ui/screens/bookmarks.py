@@ -17,7 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.store.bookmarks import Bookmark, BookmarkStore
-from reader.ui.widgets.line_renderer import fit_cells
+from reader.ui.widgets.line_renderer import excerpt
 
 _EXCERPT_CELLS = 200
 # Keys of the list; any other printable key starts the filter with itself.
@@ -34,12 +34,12 @@ def matches(bookmark: Bookmark, words: list[str]) -> bool:
 def bookmark_prompt(bookmark: Bookmark) -> Content:
     when = time.strftime("%Y-%m-%d", time.localtime(bookmark.created)) if bookmark.created else ""
     head = " · ".join(part for part in (bookmark.source, when) if part)
-    excerpt = fit_cells(" ".join(bookmark.text.split()), _EXCERPT_CELLS)
+    quoted = excerpt(bookmark.text, _EXCERPT_CELLS)
     pieces: list = [(bookmark.title or bookmark.path, "bold"), "  ", (head, "$text-muted")]
-    pieces += ["\n", (f"“{excerpt}”", "italic")]
+    pieces += ["\n", (quoted, "italic")]
     tail = []
     if bookmark.speaker:
-        tail.append((f"— {bookmark.speaker}", "$text-primary"))
+        tail.append((f"— {bookmark.speaker}", "bold"))
     if bookmark.note:
         tail += ["  " if tail else "", ("✎ ", "$text-warning"), bookmark.note]
     if tail:
@@ -61,12 +61,14 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         Binding("slash", "filter", "Filter", show=False, id="bookmarks.filter"),
     ]
 
-    def __init__(self, store: BookmarkStore) -> None:
+    def __init__(self, store: BookmarkStore, deleted: list[Bookmark] | None = None) -> None:
         super().__init__()
         self.store = store
         self._all: list[Bookmark] = []
         self._shown: dict[str, Bookmark] = {}  # option id → bookmark
-        self._deleted: list[Bookmark] = []  # newest last, for u
+        # Deleted this session, newest last, for u; the caller keeps the list, so a deletion
+        # can still be undone when the screen is opened again.
+        self._deleted: list[Bookmark] = deleted if deleted is not None else []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -100,21 +102,30 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         kept = [b for b in self._all if matches(b, words)]
         found = [b for b in kept if not b.orphan]
         orphans = [b for b in kept if b.orphan]
-        options: list[Option | None] = [Option(bookmark_prompt(b), id=str(b.id)) for b in found]
+        options: list[Option | None] = []
+        for bookmark in found:
+            # A rule between bookmarks: each is three lines, and they would run together.
+            options += [Option(bookmark_prompt(bookmark), id=str(bookmark.id)), None]
         if orphans:
             heading = Content.assemble(
                 ("Orphans", "bold $text-warning"),
                 ("  not found in their changed or missing article; kept with their text", "dim"),
             )
-            options += [None, Option(heading, disabled=True)]
-            options += [Option(bookmark_prompt(b), id=str(b.id)) for b in orphans]
+            options.append(Option(heading, disabled=True))
+            for bookmark in orphans:
+                options += [Option(bookmark_prompt(bookmark), id=str(bookmark.id)), None]
         self._shown = {str(b.id): b for b in kept}
         option_list = self.options
         option_list.set_options(options)
         count = f"{len(kept):,} of {len(self._all):,}" if words else f"{len(self._all):,}"
         self.query_one("#bookmarks-title", Static).update(f"Bookmarks · {count}")
-        if not self._all:
-            option_list.set_options([Option("No bookmarks yet: m keeps a passage", disabled=True)])
+        if not kept:
+            empty = (
+                f"No bookmark has “{self.filter_box.value}”"
+                if self._all
+                else "No bookmarks yet: m in the reader keeps a passage"
+            )
+            option_list.set_options([Option(empty, disabled=True)])
             return
         index = 0
         if keep is not None:
@@ -221,8 +232,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         if deleted is not None:
             self._deleted.append(deleted)
         self.reload()
-        excerpt = fit_cells(" ".join(bookmark.text.split()), 40)
-        self.notify(f"Deleted “{excerpt}” · u brings it back", timeout=6)
+        self.notify(f"Deleted {excerpt(bookmark.text, 40)} · u brings it back", timeout=6)
 
     def action_undo(self) -> None:
         if not self._deleted:
@@ -259,5 +269,4 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             return
         pane.refresh_marks()
         self.reload(keep=bookmark.id)
-        excerpt = fit_cells(" ".join(replacement.text.split()), 40)
-        self.notify(f"Re-attached to “{excerpt}”", timeout=4)
+        self.notify(f"Re-attached to {excerpt(replacement.text, 40)}", timeout=4)

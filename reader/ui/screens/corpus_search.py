@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.store.database import open_existing
 from reader.store.search_index import HIT_END, HIT_START, SearchHit, search
+from reader.ui.widgets.line_renderer import excerpt
 
 _RESULTS = 50
 _BOOKMARK_RESULTS = 5  # bookmarks whose notes match come first, a few of them
@@ -57,7 +58,7 @@ def bookmark_result_prompt(bookmark: Bookmark, snippet: str) -> Content:
         "  ",
         (bookmark.title, "bold"),
         "\n",
-        (f"“{' '.join(bookmark.text.split())[:90]}”", "$text-muted"),
+        (excerpt(bookmark.text, 90), "$text-muted"),
         "\n",
         snippet_content(snippet),
     )

@@ -81,6 +81,9 @@ LEGEND = [
     ("“Someone's words” (the speaker shows on the status line)", "reader--speech"),
     ("“scare quote” or “title”", "reader--scare"),
     ("The chosen entity", "reader--selected"),
+    ("The chosen sentence: ( and )", "reader--sentence"),
+    ("A selection: v, then any movement", "reader--selection"),
+    ("◆ in the margin: a bookmark (m keeps, ' and \" go through them)", "reader--bookmark"),
 ]
 
 

@@ -84,6 +84,7 @@ class MainScreen(BookmarkActions, Screen):
         self._opening: int | None = None  # the article being opened (not just previewed)
         self._find_after_open: tuple[int, str] | None = None
         self._flash_after_open = None  # (article id, bookmark) to show once it is open
+        self._deleted_bookmarks: list = []  # this session's, for u in the bookmarks screen
         self._list_before_panel = True
         self.list_width: int | None = None  # set with < and >; else the stylesheet's
         self._preview_timer = None

@@ -20,7 +20,8 @@ def export_folder() -> Path:
 
 
 class BookmarkActions:
-    # `_flash_after_open` (article id, bookmark) is made in MainScreen.__init__.
+    # `_flash_after_open` (article id, bookmark) and `_deleted_bookmarks` (for undo in the
+    # bookmarks screen, across its openings) are made in MainScreen.__init__.
 
     def action_bookmarks(self) -> None:
         from reader.ui.screens.bookmarks import BookmarksScreen
@@ -29,7 +30,7 @@ class BookmarkActions:
         if store is None:
             self.notify("Bookmarks are not available: no database", severity="error")
             return
-        self.app.push_screen(BookmarksScreen(store), self._bookmark_chosen)
+        self.app.push_screen(BookmarksScreen(store, self._deleted_bookmarks), self._bookmark_chosen)
 
     def _bookmark_chosen(self, bookmark: Bookmark | None) -> None:
         self.reader.refresh_marks()  # some may have been deleted, restored or re-attached

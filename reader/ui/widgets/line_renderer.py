@@ -61,6 +61,15 @@ def fit_cells(text: str, width: int) -> str:
     return text.rstrip() + "…"
 
 
+def excerpt(text: str, width: int) -> str:
+    """A passage on one line, cut to `width` cells, in quotation marks (its own, if it opens
+    with one)."""
+    flat = " ".join(text.split())
+    if flat[:1] in "“\"‘'«":
+        return fit_cells(flat, width)
+    return f"“{fit_cells(flat, max(width - 2, 1))}”"
+
+
 class LineRenderer:
     def __init__(self, style: Callable[[str], Style]) -> None:
         self._style = style

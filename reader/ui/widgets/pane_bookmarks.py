@@ -20,7 +20,7 @@ from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.ui.messages import WORKER_DESCRIPTION
 from reader.ui.selection import Chosen
 from reader.ui.widgets.article_choice import ChoiceChanged, CopyRequested, KeepRequested
-from reader.ui.widgets.line_renderer import fit_cells
+from reader.ui.widgets.line_renderer import excerpt
 
 
 def shown_text(article: Article, start: int, end: int) -> str:
@@ -59,7 +59,7 @@ class PaneBookmarks:
             return
         try:
             store.adopt(row.id, path_key(article.path), article.content_hash)
-            bookmarks = store.for_article(row.id)
+            bookmarks = store.for_article(row.id, article.content_hash)
         except sqlite3.Error as error:
             self._report("read the bookmarks", error)
             return
@@ -107,7 +107,7 @@ class PaneBookmarks:
         if store is None or article is None or self.row is None:
             return
         try:
-            bookmarks = store.for_article(self.row.id)
+            bookmarks = store.for_article(self.row.id, article.content_hash)
         except sqlite3.Error as error:
             self._report("read the bookmarks", error)
             return
@@ -180,8 +180,7 @@ class PaneBookmarks:
             # Said loudly and kept open to retry: a bookmark is never silently dropped.
             self._report("keep the bookmark", error)
             return
-        excerpt = fit_cells(" ".join(chosen.text(self.view.article).split()), 60)
-        self.notify(f"{said}: “{excerpt}”", title="Bookmarks", timeout=3)
+        self.notify(f"{said}: {excerpt(chosen.text(self.view.article), 60)}", timeout=3)
         self.view.drop_choice()
         self.refresh_marks()
 

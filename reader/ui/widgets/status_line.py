@@ -1,5 +1,6 @@
-"""The status line under the reader pane: search progress, else who speaks in the passage under
-the cursor, else the links in it (shown, never followed), else the reading progress."""
+"""The status line under the reader pane: search progress, else what is chosen (a sentence, a
+selection), else who speaks in the passage under the cursor, else the links in it (shown, never
+followed), else the reading progress."""
 
 from __future__ import annotations
 
@@ -37,8 +38,10 @@ class StatusLine(Static):
         if view.choosing:
             what = "Selected" if view.selection_anchor is not None else "Sentence"
             keys = " · m keep · y copy · Esc drop"
-            summary = fit_cells(f"{what}: {view.choice_summary()}", width - cell_len(keys))
-            self.update(f"{summary}{keys}" if cell_len(summary + keys) <= width else summary)
+            summary = f"{what}: {view.choice_summary()}"
+            # What is chosen comes first; the keys only where there is room for them.
+            fits = cell_len(summary + keys) <= width
+            self.update(summary + keys if fits else fit_cells(summary, width), layout=False)
             return
         speech = [q for q in view.quotes_at_cursor() if q.kind == "speech"]
         if speech and view.show_analysis:

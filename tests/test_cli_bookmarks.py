@@ -1,0 +1,96 @@
+"""`reader bookmarks list | export | import`."""
+
+from __future__ import annotations
+
+import json
+
+from reader.cli import main
+from reader.store.bookmarks import Bookmark, BookmarkStore
+from reader.store.database import connect
+
+
+def _keep(data_dir, note: str, exact: str) -> None:
+    conn, _ = connect(data_dir / "reader.db")
+    BookmarkStore(conn).add(
+        Bookmark(
+            None,
+            "/news/a.txt",
+            "hash",
+            10,
+            10 + len(exact),
+            exact,
+            "pre ",
+            " post",
+            exact,
+            note=note,
+            title="Talks resume",
+            speaker="Jane Doe",
+        )
+    )
+    conn.close()
+
+
+def test_list_and_export_in_both_formats(tmp_path, capsys):
+    data = tmp_path / "state"
+    _keep(data, "first note", "“We will not retreat,” she said.")
+    assert main(["bookmarks", "--data-dir", str(data), "list"]) == 0
+    # The article is not in this index: the bookmark is listed as an orphan.
+    path, title, passage, note, orphan = capsys.readouterr().out.strip().split("\t")
+    assert (path, title, note, orphan) == ("/news/a.txt", "Talks resume", "first note", "(orphan)")
+    assert passage == "“We will not retreat,” she said."
+    assert main(["bookmarks", "--data-dir", str(data), "export"]) == 0
+    markdown = capsys.readouterr().out
+    assert "## Talks resume" in markdown and "> “We will not retreat,” she said." in markdown
+    target = tmp_path / "out.json"
+    assert (
+        main(
+            [
+                "bookmarks",
+                "--data-dir",
+                str(data),
+                "export",
+                "--format",
+                "json",
+                "--output",
+                str(target),
+            ]
+        )
+        == 0
+    )
+    assert "1 bookmarks written" in capsys.readouterr().err
+    record = json.loads(target.read_text())["bookmarks"][0]
+    assert record["note"] == "first note" and record["selector"]["prefix"] == "pre "
+
+
+def test_import_merges_an_export_once(tmp_path, capsys):
+    source, target = tmp_path / "one", tmp_path / "two"
+    _keep(source, "kept", "A passage worth keeping.")
+    exported = tmp_path / "b.json"
+    main(
+        [
+            "bookmarks",
+            "--data-dir",
+            str(source),
+            "export",
+            "--format",
+            "json",
+            "--output",
+            str(exported),
+        ]
+    )
+    capsys.readouterr()
+    assert main(["bookmarks", "--data-dir", str(target), "import", str(exported)]) == 0
+    assert "1 bookmarks imported, 0 already here" in capsys.readouterr().err
+    assert main(["bookmarks", "--data-dir", str(target), "import", str(exported)]) == 0
+    assert "0 bookmarks imported, 1 already here" in capsys.readouterr().err
+    main(["bookmarks", "--data-dir", str(target), "list"])
+    assert capsys.readouterr().out.count("A passage worth keeping.") == 1
+
+
+def test_import_of_a_wrong_file_says_why(tmp_path, capsys):
+    wrong = tmp_path / "notes.json"
+    wrong.write_text('{"hello": 1}')
+    assert main(["bookmarks", "--data-dir", str(tmp_path), "import", str(wrong)]) == 2
+    assert "not a reader bookmarks export" in capsys.readouterr().err
+    assert main(["bookmarks", "--data-dir", str(tmp_path), "import", str(tmp_path / "no")]) == 2
+    assert "cannot read" in capsys.readouterr().err
