@@ -34,6 +34,34 @@ def _stored(locations) -> list:
         conn.close()
 
 
+async def _keep(pilot, note: str = "") -> None:
+    await pilot.press("m")
+    await pilot.pause()
+    if note:
+        await pilot.press(*note)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _seed_copy(tmp_path):
+    """A folder holding a copy of the seed article: (folder, the seed, the copy)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    seed = next(SEEDS.glob("*.txt"))
+    article = folder / "seed.txt"
+    shutil.copy(seed, article)
+    return folder, seed, article
+
+
+async def _bookmark_in(folder, locations, passage: str, note: str = "") -> None:
+    """Open the app on `folder`, bookmark the passage holding `passage`, close it."""
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, passage)
+        await _keep(pilot, note)
+
+
 async def test_sentence_cursor_and_selection_say_what_is_chosen(locations):
     app = make_app([SEEDS], locations)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -154,19 +182,8 @@ async def test_shift_click_extends_a_selection(locations):
 
 
 async def test_a_changed_article_keeps_its_bookmark_found_again(tmp_path, locations):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    seed = next(SEEDS.glob("*.txt"))
-    article = folder / "seed.txt"
-    shutil.copy(seed, article)
-    app = make_app([folder], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _open_seed(pilot, app)
-        await _cursor_to(pilot, app, BLINKEN)
-        await pilot.press("m")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+    folder, seed, article = _seed_copy(tmp_path)
+    await _bookmark_in(folder, locations, BLINKEN)
     # An editor adds a paragraph at the top: the offsets move, the text is found again.
     text = seed.read_text(encoding="utf-8")
     title, rest = text.split("\n", 1)
@@ -180,15 +197,6 @@ async def test_a_changed_article_keeps_its_bookmark_found_again(tmp_path, locati
         bookmark = view.bookmarks[0]
         assert view.article.source[bookmark.start : bookmark.end].startswith(BLINKEN)
         assert not bookmark.orphan
-
-
-async def _keep(pilot, note: str = "") -> None:
-    await pilot.press("m")
-    await pilot.pause()
-    if note:
-        await pilot.press(*note)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def _options_text(app) -> list[str]:
@@ -276,16 +284,8 @@ async def test_a_bookmark_that_cannot_be_written_is_reported(locations, monkeypa
 async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_cursor(
     tmp_path, locations
 ):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    seed = next(SEEDS.glob("*.txt"))
-    article = folder / "seed.txt"
-    shutil.copy(seed, article)
-    app = make_app([folder], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _open_seed(pilot, app)
-        await _cursor_to(pilot, app, "Belarus")
-        await _keep(pilot, "about Belarus")
+    folder, seed, article = _seed_copy(tmp_path)
+    await _bookmark_in(folder, locations, "Belarus", "about Belarus")
     # The passage is rewritten entirely: its bookmark becomes an orphan, kept with its text.
     text = seed.read_text(encoding="utf-8")
     start = text.index("These moves come")
@@ -317,11 +317,7 @@ async def test_an_imported_bookmark_opens_at_its_passage_in_a_fresh_library(tmp_
     from reader.cli import main
     from reader.paths import Locations
 
-    app = make_app([SEEDS], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _open_seed(pilot, app)
-        await _cursor_to(pilot, app, BLINKEN)
-        await _keep(pilot, "carried over")
+    await _bookmark_in(SEEDS, locations, BLINKEN, "carried over")
     exported = tmp_path / "bookmarks.json"
     data = str(locations.data_dir)
     assert (
@@ -356,15 +352,8 @@ async def test_an_imported_bookmark_opens_at_its_passage_in_a_fresh_library(tmp_
 
 
 async def test_a_moved_file_keeps_its_bookmarks(tmp_path, locations):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    article = folder / "seed.txt"
-    shutil.copy(next(SEEDS.glob("*.txt")), article)
-    app = make_app([folder], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _open_seed(pilot, app)
-        await _cursor_to(pilot, app, BLINKEN)
-        await _keep(pilot, "follows the file")
+    folder, _seed, article = _seed_copy(tmp_path)
+    await _bookmark_in(folder, locations, BLINKEN, "follows the file")
     (folder / "2021").mkdir()
     moved = folder / "2021" / "renamed.txt"
     article.rename(moved)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,11 +18,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from reader.config import MAX_MEASURE, MIN_MEASURE
 from reader.corpus.discover import Skipped
 from reader.corpus.model import Article
 from reader.store.articles import ArticleRow
 from reader.ui.screens.main_bookmarks import BookmarkActions
+from reader.ui.screens.main_panels import PanelActions
+from reader.ui.screens.main_widths import WidthActions
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
@@ -31,13 +32,12 @@ from reader.ui.widgets.reader_pane import ReaderPane
 from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
 
 NARROW_WIDTH = 90
-MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 120
 _PREVIEW_DELAY = 0.1
 # An article passed through with J/K/. counts as read once scrolled, or after this long open.
 READ_AFTER_SECONDS = 5.0
 
 
-class MainScreen(BookmarkActions, Screen):
+class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
     # Not the first focusable widget: that is the title filter box, hidden until `f`.
     AUTO_FOCUS = "#articles"
 
@@ -327,82 +327,6 @@ class MainScreen(BookmarkActions, Screen):
             self._mark_read(row.id, True)
         self.app.state.remember(row.id, event.position, row.read)
 
-    # ----------------------------------------------------------------- panels
-
-    @on(ReaderPane.Analysed)
-    def _analysed(self, event: ReaderPane.Analysed) -> None:
-        note = self.reader.analysis_note
-        self.query_one(EntityPanel).show(event.analysis, note)
-        self.query_one(QuotePanel).show(event.analysis, note)
-
-    def _toggle_panel(self, name: str) -> None:
-        if self.panel == name:
-            self.panel = None
-            return
-        self.panel = name
-        panel = self.query_one(f"#{name}", EntityPanel if name == "entities" else QuotePanel)
-        analysis = self.article_view.analysis if self.article_view.article else None
-        panel.show(analysis, self.reader.analysis_note)
-        panel.focus()
-
-    def action_entities(self) -> None:
-        self._toggle_panel("entities")
-
-    def action_quotes(self) -> None:
-        self._toggle_panel("quotes")
-
-    @on(EntityPanel.Chosen)
-    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
-        if self.narrow:
-            self.panel = None  # on a narrow screen the panel hides the text
-        count = self.article_view.select_entity(event.entity)
-        self.notify(f"{event.entity}: {count} mentions · ] and [ step through them", timeout=4)
-        self.article_view.focus()
-
-    @on(QuotePanel.Chosen)
-    def _quote_chosen(self, event: QuotePanel.Chosen) -> None:
-        if self.narrow:
-            self.panel = None
-        self.article_view.go_to_source(event.start)
-        self.article_view.focus()
-
-    @on(EntityPanel.FilterRequested)
-    @on(ArticleView.EntityFilterRequested)
-    def _filter_requested(
-        self, event: EntityPanel.FilterRequested | ArticleView.EntityFilterRequested
-    ) -> None:
-        self.sidebar.filter_by_entity(event.entity)
-
-    @on(ArticleView.LinksRequested)
-    def _links_requested(self, event: ArticleView.LinksRequested) -> None:
-        from reader.ui.screens.links import LinkScreen
-
-        self.app.push_screen(LinkScreen(event.links), self._open_link)
-
-    def _open_link(self, address: str | None) -> None:
-        if address:
-            self.notify(address, title="Opening in the browser", timeout=4)
-            self._browse(address)
-
-    @work(thread=True, group="browser", description="open a link")
-    def _browse(self, address: str) -> None:
-        import webbrowser
-
-        # The standard library picks the system's browser; it may block while one starts.
-        try:
-            opened = webbrowser.open(address)
-        except webbrowser.Error as error:
-            opened, reason = False, str(error)
-        else:
-            reason = "no browser was found"
-        if not opened:
-            self.app.call_from_thread(
-                self.notify, f"Could not open {address}: {reason}", severity="warning"
-            )
-
-    def action_toggle_highlights(self) -> None:
-        self.reader.toggle_highlights()
-
     # ----------------------------------------------------------------- actions
 
     def action_switch_pane(self) -> None:
@@ -506,38 +430,3 @@ class MainScreen(BookmarkActions, Screen):
             return
         elif self.narrow and self.list_open:
             self.list_open = False
-
-    def _set_measure(self, measure: int) -> None:
-        self.article_view.measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
-        self.app.state.set_value("measure", str(self.article_view.measure))
-        self.notify(f"Text column: {self.article_view.measure} columns", timeout=2)
-
-    def _set_list_width(self, width: int, announce: bool = True) -> None:
-        self.list_width = max(MIN_LIST_WIDTH, min(MAX_LIST_WIDTH, width))
-        self._apply_list_width()
-        if announce:
-            self.app.state.set_value("list_width", str(self.list_width))
-            self.notify(f"Article list: {self.list_width} columns", timeout=2)
-
-    def _apply_list_width(self) -> None:
-        """The width chosen with < and >, on a wide screen; a narrow one gives the list it all."""
-        styles = self.sidebar.styles
-        if self.list_width is None or self.narrow:
-            styles.width = styles.max_width = styles.min_width = None
-        else:
-            styles.width = self.list_width
-            styles.max_width = styles.min_width = self.list_width
-
-    def action_wider_list(self) -> None:
-        self.list_open = True
-        self._set_list_width((self.list_width or self.sidebar.size.width) + 4)
-
-    def action_narrower_list(self) -> None:
-        self.list_open = True
-        self._set_list_width((self.list_width or self.sidebar.size.width) - 4)
-
-    def action_wider(self) -> None:
-        self._set_measure(self.article_view.measure + 4)
-
-    def action_narrower(self) -> None:
-        self._set_measure(self.article_view.measure - 4)
