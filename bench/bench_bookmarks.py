@@ -66,7 +66,7 @@ def bench_anchor(rng: random.Random) -> None:
         changed = text[:start] + " ".join(words) + text[end:]
         row = [f"{size:,}"]
         for source in (text, inserted, changed):
-            row.append(f"{timed(lambda source=source: anchor(source, selector)):.2f}")
+            row.append(f"{timed(lambda s=source, q=selector: anchor(s, q)):.2f}")
         found = anchor(changed, selector)
         assert found is not None and abs(found.start - start) < 5, "changed word: not found"
         print("| " + " | ".join(row) + " |")
@@ -97,14 +97,12 @@ def bench_store(count: int, rng: random.Random) -> Path:
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     print(f"\n{count:,} bookmarks, each written in its own synced transaction:")
-    print(
-        f"- write: median {statistics.median(times):.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms"
-    )
+    median, p95 = statistics.median(times), times[int(len(times) * 0.95)]
+    print(f"- write: median {median:.2f} ms, p95 {p95:.2f} ms")
     print(f"- list all (newest first): {timed(store.all):.1f} ms")
     print(f"- one article's: {timed(lambda: store.for_article(1, 'h7')):.2f} ms")
-    print(
-        f"- search notes ('sanctions pipeline'): {timed(lambda: store.search_notes('sanctions pipeline')):.2f} ms"
-    )
+    search = timed(lambda: store.search_notes("sanctions pipeline"))
+    print(f"- search notes ('sanctions pipeline'): {search:.2f} ms")
     conn.close()
     return folder
 

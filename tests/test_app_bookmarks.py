@@ -214,30 +214,30 @@ async def test_bookmarks_screen_filters_opens_edits_deletes_and_undoes(locations
         await _keep(pilot, "migrants")
         await pilot.press("g")
         await pilot.press("M")
-        await pilot.pause()
+        await settle(pilot, app)
         texts = _options_text(app)
         assert len(texts) == 2 and "migrants" in texts[0]  # newest first
         await pilot.press(*"blink")  # typing filters
-        await pilot.pause()
+        await settle(pilot, app)
         texts = _options_text(app)
         assert len(texts) == 1 and "blinken warning" in texts[0] and "Anthony Blinken" in texts[0]
         await pilot.press("enter")  # leaves the filter for the list
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("ctrl+u", *"sharper note", "enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert "sharper note" in _options_text(app)[0]
         await pilot.press("escape")  # closes; reopened, the filter is empty again
         await pilot.pause()
         assert app.screen is app.main
         await pilot.press("M")
-        await pilot.pause()
+        await settle(pilot, app)
         assert len(_options_text(app)) == 2
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot, app)
         assert len(_stored(locations)) == 1
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot, app)
         assert len(_stored(locations)) == 2
         # Enter opens the article with the passage under the cursor.
         options = app.screen.query_one("#bookmark-list")
@@ -297,14 +297,14 @@ async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_curso
         assert app.article_view.bookmarks == []
         await _cursor_to(pilot, app, "This paragraph was replaced")
         await pilot.press("M")
-        await pilot.pause()
+        await settle(pilot, app)
         texts = _options_text(app)
         assert any("Orphans" in t for t in texts)
         assert any("These moves come" in t and "about Belarus" in t for t in texts)
         options = app.screen.query_one("#bookmark-list")
         options.highlighted = next(i for i, t in enumerate(texts) if "about Belarus" in t)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot, app)
         assert not any("Orphans" in t for t in _options_text(app))
         await pilot.press("escape")
         await pilot.pause()
@@ -341,7 +341,7 @@ async def test_an_imported_bookmark_opens_at_its_passage_in_a_fresh_library(tmp_
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_seed(pilot, app)
         await pilot.press("g", "M")
-        await pilot.pause()
+        await settle(pilot, app)
         texts = _options_text(app)
         assert not any("Orphans" in t for t in texts) and "carried over" in texts[0]
         await pilot.press("enter")
@@ -372,14 +372,14 @@ async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
         await _open_seed(pilot, app)
         await _keep(pilot, "keep me")
         await pilot.press("M")
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press("d", "escape")
         await pilot.pause()
         assert _stored(locations) == [] and app.article_view.bookmarks == []
         await pilot.press("M")
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot, app)
         assert [b.note for b in _stored(locations)] == ["keep me"]
         await pilot.press("escape")
         await pilot.pause()

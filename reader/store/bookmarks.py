@@ -63,9 +63,10 @@ class Bookmark:
         return cls(**{name: value for name, value in data.items() if name in names})
 
 
-def _bookmark(values: tuple) -> Bookmark:
+def _bookmark(values: tuple, **overrides) -> Bookmark:
     data = dict(zip(_FIELDS, values, strict=True))
     data["orphan"] = bool(data["orphan"])
+    data.update(overrides)
     return Bookmark(**data)
 
 
@@ -87,14 +88,12 @@ class BookmarkStore:
         )
         found = []
         for values in rows:
-            bookmark = _bookmark(values[:-3])
             path, article_id, gone = values[-3:]
             if article_id is None or gone:
-                bookmark = dataclasses.replace(bookmark, orphan=True)
+                found.append(_bookmark(values[:-3], orphan=True))
             else:
                 # The article's path now (a moved file keeps its row and its bookmarks).
-                bookmark = dataclasses.replace(bookmark, article_id=article_id, path=path)
-            found.append(bookmark)
+                found.append(_bookmark(values[:-3], article_id=article_id, path=path))
         return found
 
     def adopt(self, article_id: int, path: str, content_hash: str) -> None:

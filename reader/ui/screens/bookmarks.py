@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,20 +16,25 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from reader.store.bookmarks import Bookmark, BookmarkStore
+from reader.store.database import open_existing
 from reader.ui.widgets.line_renderer import excerpt
 
 _EXCERPT_CELLS = 200
+# Drawn at most: more options than this make the list slow to build (seconds for 10,000), and
+# no one scrolls through them; the filter finds the rest.
+MAX_SHOWN = 50
+_FILTER_DELAY = 0.1
 # Keys of the list; any other printable key starts the filter with itself.
 _LIST_KEYS = set("edujkagGq/")
 HELP = "type to filter · Enter opens · e note · d delete · u undo · a re-attach an orphan · Esc"
 
 
-def matches(bookmark: Bookmark, words: list[str]) -> bool:
-    """Every word of the filter is in the passage, note, title or speaker."""
-    haystack = " ".join((bookmark.text, bookmark.note, bookmark.title, bookmark.speaker)).lower()
-    return all(word in haystack for word in words)
+def searchable(bookmark: Bookmark) -> str:
+    """What the filter looks in: passage, note, title and speaker, in lower case."""
+    return " ".join((bookmark.text, bookmark.note, bookmark.title, bookmark.speaker)).lower()
 
 
 def bookmark_prompt(bookmark: Bookmark) -> Content:
@@ -61,10 +67,16 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         Binding("slash", "filter", "Filter", show=False, id="bookmarks.filter"),
     ]
 
-    def __init__(self, store: BookmarkStore, deleted: list[Bookmark] | None = None) -> None:
+    def __init__(
+        self, store: BookmarkStore, database: Path, deleted: list[Bookmark] | None = None
+    ) -> None:
         super().__init__()
-        self.store = store
+        self.store = store  # writes, on this thread (each well under a millisecond)
+        self.database = database  # read in a worker with its own connection
         self._all: list[Bookmark] = []
+        self._haystacks: list[str] = []
+        self._filter_timer = None
+        self.loaded = False
         self._shown: dict[str, Bookmark] = {}  # option id → bookmark
         # Deleted this session, newest last, for u; the caller keeps the list, so a deletion
         # can still be undone when the screen is opened again.
@@ -90,22 +102,50 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         self.options.focus()
 
     def reload(self, keep: int | None = None) -> None:
+        """Read every bookmark (in a thread: 10,000 take about a tenth of a second), then show
+        them with `keep` highlighted."""
+        self._read(keep)
+
+    @work(thread=True, exclusive=True, group="bookmarks", description="read the bookmarks")
+    def _read(self, keep: int | None) -> None:
         try:
-            self._all = self.store.all()
+            conn = open_existing(self.database)
+            try:
+                bookmarks = BookmarkStore(conn).all()
+            finally:
+                conn.close()
         except sqlite3.Error as error:
-            self._say(f"The bookmarks could not be read: {error}")
-            self._all = []
+            self.app.call_from_thread(self._say, f"The bookmarks could not be read: {error}")
+            return
+        haystacks = [searchable(bookmark) for bookmark in bookmarks]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._read_done, bookmarks, haystacks, keep)
+
+    def _read_done(self, bookmarks: list[Bookmark], haystacks: list[str], keep: int | None) -> None:
+        self._all, self._haystacks = bookmarks, haystacks
+        self.loaded = True
         self._show(keep)
 
     def _show(self, keep: int | None = None) -> None:
         words = self.filter_box.value.lower().split()
-        kept = [b for b in self._all if matches(b, words)]
-        found = [b for b in kept if not b.orphan]
+        kept = [
+            bookmark
+            for bookmark, haystack in zip(self._all, self._haystacks, strict=True)
+            if all(word in haystack for word in words)
+        ]
+        found = [b for b in kept if not b.orphan][:MAX_SHOWN]
         orphans = [b for b in kept if b.orphan]
         options: list[Option | None] = []
         for bookmark in found:
             # A rule between bookmarks: each is three lines, and they would run together.
             options += [Option(bookmark_prompt(bookmark), id=str(bookmark.id)), None]
+        if len(found) == MAX_SHOWN:
+            options.append(
+                Option(
+                    f"… the newest {MAX_SHOWN} are shown: type to filter the rest", disabled=True
+                )
+            )
+        orphans = orphans[:MAX_SHOWN]
         if orphans:
             heading = Content.assemble(
                 ("Orphans", "bold $text-warning"),
@@ -118,7 +158,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         option_list = self.options
         option_list.set_options(options)
         count = f"{len(kept):,} of {len(self._all):,}" if words else f"{len(self._all):,}"
-        self.query_one("#bookmarks-title", Static).update(f"Bookmarks · {count}")
+        self.query_one("#bookmarks-title", Static).update(f"Bookmarks · {count}", layout=False)
         if not kept:
             empty = (
                 f"No bookmark has “{self.filter_box.value}”"
@@ -153,7 +193,11 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     @on(Input.Changed, "#bookmark-filter")
     def _filter_changed(self) -> None:
-        self._show()
+        # The list follows the typing a moment later: filtering thousands of bookmarks and
+        # redrawing the list on every key would make the keys lag.
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(_FILTER_DELAY, self._show)
 
     @on(Input.Submitted, "#bookmark-filter")
     def _filter_submitted(self) -> None:

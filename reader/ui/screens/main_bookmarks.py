@@ -30,7 +30,8 @@ class BookmarkActions:
         if store is None:
             self.notify("Bookmarks are not available: no database", severity="error")
             return
-        self.app.push_screen(BookmarksScreen(store, self._deleted_bookmarks), self._bookmark_chosen)
+        screen = BookmarksScreen(store, self.app.state.database, self._deleted_bookmarks)
+        self.app.push_screen(screen, self._bookmark_chosen)
 
     def _bookmark_chosen(self, bookmark: Bookmark | None) -> None:
         self.reader.refresh_marks()  # some may have been deleted, restored or re-attached
