@@ -384,3 +384,24 @@ async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.article_view.bookmarks) == 1
+
+
+async def test_the_palette_exports_the_bookmarks(tmp_path, locations, monkeypatch):
+    import reader.ui.screens.main_bookmarks as main_bookmarks
+
+    monkeypatch.setattr(main_bookmarks, "export_folder", lambda: tmp_path)
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await _keep(pilot, "for the notes app")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export bookmarks as Markdown")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        (written,) = tmp_path.glob("reader-bookmarks-*.md")
+        text = written.read_text(encoding="utf-8")
+        assert "> “We are not clear about Moscow’s intentions" in text
+        assert "**Note:** for the notes app" in text and "— Anthony Blinken" in text
