@@ -3,8 +3,9 @@
     python bench/bench_analysis.py                 # the built-in engine
     python bench/bench_analysis.py --engine spacy  # needs spaCy and a model
 
-Figures: characters analysed per second (the seed article and the gold set, repeated), the
-first analysis in a fresh process (imports included), and a cache hit.
+Figures: characters analysed per second (the seed article and the gold set, repeated; real news
+of ../shared/eval when it is there), the first analysis in a fresh process (imports included), a
+cache hit, and the time for one long article of 1, 2, 4 and 8 MB (time should grow in step).
 """
 
 from __future__ import annotations
@@ -48,6 +49,18 @@ def main() -> None:
     figures: dict[str, float | str] = {"engine": options.engine}
     figures["seed_chars_per_s"] = round(chars_per_second(engine, [seed], 50))
     figures["gold_chars_per_s"] = round(chars_per_second(engine, gold, 10))
+    eval_docs = sorted((REPO.parent / "shared" / "eval").glob("*/docs/*.txt"))
+    real = [parse_article(path, path.read_text(encoding="utf-8")) for path in eval_docs]
+    if real:
+        figures["real_news_chars_per_s"] = round(chars_per_second(engine, real, 1))
+    body = "\n\n".join(a.source.split("\n", 1)[-1] for a in (real or [seed, *gold]))
+    for megabytes in (1, 2, 4, 8):
+        size = megabytes * 1_000_000
+        source = ("A long article\n\n" + body * (size // len(body) + 1))[:size]
+        article = parse_article(Path("long.txt"), source)
+        start = time.perf_counter()
+        engine.analyze(article)
+        figures[f"long_article_{megabytes}mb_s"] = round(time.perf_counter() - start, 2)
     start = time.perf_counter()
     engine.analyze(seed)
     figures["seed_analysis_ms"] = round((time.perf_counter() - start) * 1000, 2)

@@ -68,7 +68,9 @@ def _parser(help_asked: bool = False) -> argparse.ArgumentParser:
         "--config", metavar="FILE", help="config file (default: platform config dir)"
     )
     parser.add_argument(
-        "--engine", default="builtin", help="analysis engine: builtin (default) or spacy"
+        "--engine",
+        help="analysis engine: builtin or spacy (default: [reader] engine in the config, "
+        "else builtin)",
     )
     parser.add_argument("--json", action="store_true", help="analyze, search: JSON lines")
     parser.add_argument(
@@ -77,6 +79,14 @@ def _parser(help_asked: bool = False) -> argparse.ArgumentParser:
     parser.add_argument("--errors", action="store_true", help="evaluate: list every error")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     return parser
+
+
+def _configured_engine(config_file: str | None) -> str:
+    """The engine the config file names (problems in it are said when the app opens)."""
+    from reader.config import load_config
+    from reader.paths import locations
+
+    return load_config(locations(config_file=config_file).config_file).engine
 
 
 def bundled_seeds() -> Path:
@@ -98,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if args_list and args_list[0] in ("list", "analyze", "evaluate", "search"):
         command, args_list = args_list[0], args_list[1:]
     args = _parser(help_asked=bool({"-h", "--help"} & set(args_list))).parse_args(args_list)
+    args.engine = args.engine or _configured_engine(args.config)
     if command == "evaluate":
         return evaluate_engine(args.paths, args.engine, args.errors)
     if command == "analyze" and not args.paths:
@@ -163,7 +174,7 @@ def analyze_articles(
     import json
 
     from reader.analysis.cache import AnalysisCache
-    from reader.analysis.engine import EngineUnavailable, get_engine
+    from reader.analysis.engine import EngineUnavailable, describe_engine, get_engine
     from reader.paths import locations
 
     try:
@@ -172,11 +183,11 @@ def analyze_articles(
         print(f"reader: {error}", file=sys.stderr)
         return 2
     cache = AnalysisCache(locations(data_dir).cache_dir)
+    print(f"reader: analysing with the {describe_engine(engine)}", file=sys.stderr)
     for article in _articles(paths):
         analysis = engine.analyze(article) if no_cache else cache.analyze(engine, article)
         if as_json:
             record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
-            del record["engine"]
             for quote in record["quotes"]:
                 del quote["speaker_entity"]
             print(json.dumps(record, ensure_ascii=False))

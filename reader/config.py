@@ -26,7 +26,7 @@ class Config:
     measure: int = DEFAULT_MEASURE
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
-    engine: str = "builtin"  # set by --engine
+    engine: str = "builtin"  # [reader] engine, or --engine (which wins)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
     lines: dict[str, int] = field(default_factory=dict)  # binding id → its line in the file
@@ -39,7 +39,8 @@ class Config:
 
 
 _SECTIONS = {"reader", "keymap"}
-_READER_KEYS = {"measure", "theme"}
+_READER_KEYS = {"measure", "theme", "engine"}
+ENGINE_NAMES = ("builtin", "spacy")
 
 
 def _line_of(lines: list[str], pattern: str) -> int:
@@ -91,6 +92,15 @@ def load_config(path: Path) -> Config:
             config.theme = theme
         else:
             config.problems.append(f"{path}: theme must be a name")
+    engine = reader.get("engine")
+    if engine is not None:
+        if engine in ENGINE_NAMES:
+            config.engine = engine
+        else:
+            config.problems.append(
+                f"{path.name} line {_line_of(lines, 'engine')}: engine must be one of "
+                f"{', '.join(ENGINE_NAMES)}, not {engine!r}"
+            )
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         config.problems.append(f"{path}: [keymap] must be a table of binding id = keys")

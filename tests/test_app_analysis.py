@@ -140,7 +140,7 @@ def test_analyze_json_prints_one_object_per_article_with_source_offsets(corpus, 
     assert len(lines) == 4
     for line in lines:
         record = json.loads(line)
-        assert set(record) == {"path", "title", "entities", "quotes"}
+        assert set(record) == {"path", "title", "engine", "entities", "quotes"}
         source = Path(record["path"]).read_text(encoding="utf-8")
         for entity in record["entities"]:
             assert set(entity) == {"start", "end", "text", "label", "entity"}
@@ -204,17 +204,21 @@ def panel_lines(app, panel: str) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def test_panels_say_why_an_article_has_no_analysis(tmp_path, locations):
+async def test_panels_say_why_an_article_has_no_analysis(tmp_path, locations, monkeypatch):
+    import reader.ui.widgets.reader_pane as reader_pane
+
+    # The real limit is millions of characters; a lower one tells the same story faster.
+    monkeypatch.setattr(reader_pane, "MAX_ANALYSED_CHARS", 100_000)
     folder = tmp_path / "long"
     folder.mkdir()
-    body = "\n\n".join("Words upon words in a paragraph. " * 30 for _ in range(2200))
+    body = "\n\n".join("Words upon words in a paragraph. " * 30 for _ in range(120))
     (folder / "long.txt").write_text(f"A very long one\n\n{body}\n", encoding="utf-8")
     app = make_app([folder], locations)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, app, "A very long one")
         await pilot.press("e")
         assert panel_lines(app, "EntityPanel") == [
-            "Not analysed: the article is longer than 2 million characters."
+            "Not analysed: the article is longer than 100,000 characters."
         ]
         await pilot.press("w")
         assert panel_lines(app, "QuotePanel")[0].startswith("Not analysed")
@@ -297,3 +301,13 @@ async def test_o_shows_the_links_of_the_passage_and_opens_the_chosen_one(
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         assert opened == ["https://ec.europa.eu"]
+
+
+async def test_the_status_line_names_the_engine_that_marked_the_entities(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_analysis(pilot, app)
+        await pilot.pause()
+        status = str(app.query_one("#status").render())
+        assert "built-in engine" in status and status.endswith("%")

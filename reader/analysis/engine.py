@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.analysis.model import Analysis, Mention, Quote
+from reader.config import ENGINE_NAMES
 from reader.corpus.model import Article
-
-ENGINE_NAMES = ("builtin", "spacy")
 
 
 class EngineUnavailable(Exception):
@@ -30,6 +29,7 @@ class Engine(Protocol):
 
 class BuiltinEngine:
     name = "builtin"
+    label = "built-in engine"
 
     @functools.cached_property
     def version(self) -> str:
@@ -94,6 +94,11 @@ def _quote(text, found) -> Quote:
         speaker,
         speaker_entity,
     )
+
+
+def describe_engine(engine: Engine) -> str:
+    """Which engine runs, for the user: "built-in engine", "spaCy engine (en_core_web_md)"."""
+    return getattr(engine, "label", f"{engine.name} engine")
 
 
 def get_engine(name: str = "builtin") -> Engine:

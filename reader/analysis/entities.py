@@ -9,6 +9,8 @@ sentence-initial words against the people the first pass found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
@@ -338,36 +340,52 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             if label == "PERSON":
                 remember_person(people, candidate.text)
             results.append((candidate, label))
-    full_names = [
+    full_names = FullNames(
         (candidate.start, candidate.text)
         for candidate, label in results
         if label == "PERSON" and len(candidate.text.split()) >= 2
-    ]
+    )
     mentions = []
     for candidate, label in results:
         name = canonical(candidate.text, label, people)
         if label == "PERSON" and len(candidate.text.split()) == 1:
-            name = _person_named(candidate.text, candidate.start, full_names) or name
+            name = full_names.named(candidate.text, candidate.start) or name
         mentions.append((candidate.start, candidate.end, label, name))
     return mentions
 
 
-def _person_named(word: str, at: int, full_names: list[tuple[int, str]]) -> str | None:
-    """The full name a lone surname (or first word) stands for: the only one it fits; among
-    several ("Trump": Donald or Melania), the nearest before it, else the most mentioned."""
-    fitting = [
-        (start, name) for start, name in full_names if word in (name.split()[-1], name.split()[0])
-    ]
-    names = {name for _start, name in fitting}
-    if len(names) <= 1:
-        return next(iter(names), None)
-    before = [name for start, name in fitting if start < at]
-    if before:
-        return before[-1]
-    counts: dict[str, int] = {}
-    for _start, name in fitting:
-        counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get)
+class FullNames:
+    """The full names of people in an article, found by the lone word that stands for one
+    (its surname or first word): "Trump" → Donald or Melania Trump."""
+
+    def __init__(self, names: Iterable[tuple[int, str]]) -> None:
+        # word → (starts, names) of the full names it fits, in order of the text, and how often
+        # each was named: indexed so a huge article costs a lookup per lone word, not a pass
+        # over every name.
+        self._by_word: dict[str, tuple[list[int], list[str]]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+        for start, name in sorted(names):
+            parts = name.split()
+            for word in {parts[0], parts[-1]}:
+                starts, found = self._by_word.setdefault(word, ([], []))
+                starts.append(start)
+                found.append(name)
+                counts = self._counts.setdefault(word, {})
+                counts[name] = counts.get(name, 0) + 1
+
+    def named(self, word: str, at: int) -> str | None:
+        """The only full name `word` fits; among several, the nearest before `at`, else the
+        most mentioned."""
+        counts = self._counts.get(word)
+        if not counts:
+            return None
+        if len(counts) == 1:
+            return next(iter(counts))
+        starts, names = self._by_word[word]
+        before = bisect_left(starts, at)
+        if before:
+            return names[before - 1]
+        return max(counts, key=counts.get)
 
 
 _SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs".split())

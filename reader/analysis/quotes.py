@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.analysis.text import ABBREVIATIONS, ArticleText
+from reader.analysis.text import ArticleText, is_abbreviation
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«„", "”»"
 _RUN_ON_WORDS = 6
@@ -76,7 +76,7 @@ def abbreviation_before(text: str, stop: int) -> bool:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:stop].lower().strip("“\"‘'(")
-    return text[stop] == "." and (len(word) == 1 or word in ABBREVIATIONS)
+    return text[stop] == "." and is_abbreviation(word)
 
 
 def find_quotes(article_text: ArticleText) -> list[Found]:

@@ -13,11 +13,31 @@ from reader.analysis.engine import EngineUnavailable
 from reader.analysis.model import Analysis
 from reader.corpus.model import Article
 
-MODEL = "en_core_web_sm"
-MODEL_ENV = "READER_SPACY_MODEL"  # another installed pipeline, by package name or path
-MODEL_ENV = "READER_SPACY_MODEL"  # another installed pipeline, by package name or path
+MODEL_ENV = "READER_SPACY_MODEL"  # a pipeline to use, by package name or path
+# Installed English pipelines are tried in this order when none is named.
+PREFERRED = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+# What named entities need; the tagger, parser, lemmatizer… are switched off (13k characters a
+# second with the whole pipeline against 30k with these).
+_NER_PIPES = ("tok2vec", "transformer", "ner")
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 _INSTALL = "pip install 'reader[spacy]' && python -m spacy download en_core_web_sm"
+
+
+def installed_models(spacy) -> list[str]:
+    try:
+        return list(spacy.util.get_installed_models())
+    except Exception:  # an old spaCy without the helper: only the named model can run
+        return []
+
+
+def find_model(installed: list[str]) -> str | None:
+    """The English pipeline to use among those installed: the preferred ones first, then any
+    other English one."""
+    for name in PREFERRED:
+        if name in installed:
+            return name
+    english = sorted(name for name in installed if name.startswith("en_"))
+    return english[0] if english else None
 
 
 class SpacyEngine:
@@ -28,13 +48,20 @@ class SpacyEngine:
             import spacy
         except ImportError as error:
             raise EngineUnavailable(f"spaCy is not installed: {_INSTALL}") from error
-        model = os.environ.get(MODEL_ENV, MODEL)
+        model = os.environ.get(MODEL_ENV) or find_model(installed_models(spacy))
+        if model is None:
+            raise EngineUnavailable(f"no English spaCy pipeline is installed: {_INSTALL}")
         try:
-            self._nlp = spacy.load(model, disable=["lemmatizer"])
+            self._nlp = spacy.load(model)
         except OSError as error:
-            message = f"spaCy's model {model} is not installed: {_INSTALL}"
+            message = f"spaCy's pipeline {model} could not be loaded ({error}): {_INSTALL}"
             raise EngineUnavailable(message) from error
-        self.version = f"{spacy.__version__}-{self._nlp.meta.get('version', '')}"
+        if "ner" not in self._nlp.pipe_names:
+            raise EngineUnavailable(f"spaCy's pipeline {model} has no entity recogniser")
+        self._nlp.select_pipes(enable=[name for name in self._nlp.pipe_names if name in _NER_PIPES])
+        self.model = model
+        self.label = f"spaCy engine ({model})"
+        self.version = f"{spacy.__version__}-{model}-{self._nlp.meta.get('version', '')}"
 
     def analyze(self, article: Article) -> Analysis:
         from reader.analysis.engine import complete_analysis

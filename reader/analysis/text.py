@@ -60,7 +60,10 @@ class ArticleText:
         self._starts = [paragraph.start for paragraph in self.paragraphs]
 
     def paragraph_at(self, offset: int) -> Paragraph:
-        return self.paragraphs[max(bisect_right(self._starts, offset) - 1, 0)]
+        return self.paragraphs[self.paragraph_index(offset)]
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(bisect_right(self._starts, offset) - 1, 0)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the joined text's [start, end) (end exclusive, never empty)."""
@@ -76,8 +79,18 @@ SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)")
 # Words that end in a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st mt gen col lt sgt capt adm gov sen rep rev jr sr inc ltd co corp vs no "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e etc".split()
+    "del lt.gov supt det cmdr "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e etc "
+    # US states as news style abbreviates them ("Sen. Claire McCaskill (D-Mo.) said").
+    "ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo mont neb "
+    "nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex va vt wash wis w.va wyo".split()
 )
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether `word` (lower case, no full stop) is an abbreviation or an initial; a party tag
+    counts by its state ("d-mo")."""
+    return len(word) == 1 or word in ABBREVIATIONS or word.rsplit("-", 1)[-1] in ABBREVIATIONS
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -87,7 +100,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in SENTENCE_END.finditer(text, start, end):
         word_start = text.rfind(" ", sentence_start, match.start()) + 1
         word = text[max(word_start, sentence_start) : match.start()].lower().strip("“\"‘'(")
-        if match.group().startswith(".") and (word in ABBREVIATIONS or len(word) == 1):
+        if match.group().startswith(".") and is_abbreviation(word):
             continue
         after = match.end()
         while after < end and text[after].isspace():

@@ -288,9 +288,14 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
             return
         text_width = measure_width(width, self.measure)
         if len(article.source) > _BACKGROUND_LAYOUT_CHARS:
-            self._pending_anchor = anchor
-            self._layout = None
-            self.placeholder = "Laying out a long article…"
+            if self._layout is not None:
+                # The same article laid out anew (its speakers arrived, the width changed): the
+                # old layout stays on screen and keeps moving until the new one is ready, and
+                # the place read by then is kept.
+                self._pending_anchor = None
+            else:
+                self._pending_anchor = anchor
+                self.placeholder = "Laying out a long article…"
             attributions = self.attributions
             self.run_worker(
                 lambda: (article, text_width, layout_article(article, text_width, attributions)),
@@ -310,7 +315,8 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
             # A layout made for another article (or width) than the one shown now is stale.
             current_width = measure_width(self._layout_width, self.measure)
             if article is self.article and text_width == current_width:
-                self._apply_layout(layout, self._pending_anchor or 0)
+                anchor = self._pending_anchor
+                self._apply_layout(layout, self.position if anchor is None else anchor)
 
     def _apply_layout(self, layout: Layout, anchor: int) -> None:
         assert self.article is not None

@@ -137,9 +137,8 @@ class ReaderPane(PaneBookmarks, Vertical):
         self.view.show_article(article, position)
         self.show_bookmarks(row, article)
         if len(article.source) > MAX_ANALYSED_CHARS:
-            megabytes = MAX_ANALYSED_CHARS // 1_000_000
             self.analysis_note = (
-                f"Not analysed: the article is longer than {megabytes:,} million characters."
+                f"Not analysed: the article is longer than {MAX_ANALYSED_CHARS:,} characters."
             )
             self.notify(
                 "This article is too long to analyse; entities and quotations are not marked.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import Static
 
+from reader.analysis.model import ENGINE_LABELS
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.line_renderer import fit_cells
 
@@ -58,5 +59,9 @@ class StatusLine(Static):
             return
         percent = view.reading_percent
         tail = f" · {percent}%" if percent is not None else ""
+        analysis = view.analysis
+        if analysis is not None and view.show_analysis and width > 60:
+            # Which engine marked the entities (the config or --engine chooses it).
+            tail = f" · {ENGINE_LABELS.get(analysis.engine, analysis.engine)}{tail}"
         title = fit_cells(" ".join(article.title.split()), width - cell_len(tail))
         self.update(f"{title}{tail}", layout=False)
