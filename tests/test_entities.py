@@ -123,3 +123,25 @@ def test_a_shared_surname_goes_to_the_nearest_full_name_not_the_longest():
     )
     lone = [entity for text, label, entity in mentions if text == "Trump"]
     assert lone == ["Donald Trump", "Melania Trump"]
+
+
+def test_in_a_sports_report_clubs_named_like_places_are_organisations():
+    report = (
+        "BELGRADE 1996-08-31\n\n"
+        "Benetton (Italy) 92 Zalgiris (Lithuania) 81 (halftime 50-28). Sarajevo beat Dinamo 3-1 "
+        "in the final, a match of few goals.\n\n"
+        "Standings after the third round of the league:\n\n"
+        "Krasnodar 4 4 0 0 9 3 12\n\n"
+        "Scorers: M. Butcher 70, A. Dale 69, coach Ivan Petrovic said the season was long.\n"
+    )
+    labels = {text: label for text, label, _entity in mentions_of(report)}
+    assert labels.get("Benetton") == "ORG" and labels.get("Zalgiris") == "ORG"
+    assert labels.get("Krasnodar") == "ORG"
+    assert labels.get("BELGRADE") != "ORG"  # a dateline is the place it was filed from
+    assert labels.get("M. Butcher") != "ORG" and labels.get("Italy") == "GPE"
+
+
+def test_outside_sports_an_unknown_name_before_a_number_is_no_team():
+    found = mentions_of("Officials said Krasnodar 4 4 0 0 9 3 12 rows.\n")
+    labels = {text: label for text, label, _entity in found}
+    assert labels.get("Krasnodar") != "ORG"

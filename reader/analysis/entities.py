@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
 from reader.analysis.people import canonical, remember_person
+from reader.analysis.teams import as_team, is_sports
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import (
     CONNECTORS,
@@ -316,6 +317,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             for run in capitalised_runs(text, sentence):
                 found.extend(split_run(text, run, headline))
 
+    sports = is_sports(text)
     # Pass one: what is certain. People's surnames are remembered for pass two.
     people: dict[str, str] = {}
     for candidate in found:
@@ -335,6 +337,12 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             label = candidate.label or classify(text, candidate, people)
             if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
                 label = "PERSON"  # "London wrote…" after "Jack London"
+            if sports and label is None and not candidate.headline:
+                known_person = candidate.cue in ("title", "given") or (
+                    candidate.text.split()[-1] in people
+                )
+                if as_team(text, candidate.start, candidate.end, label, known_person):
+                    label = "ORG"
             if label is None:
                 continue
             if label == "PERSON":

@@ -8,6 +8,7 @@ mark with no opening one starts its quotation at the beginning of its sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.analysis.text import ArticleText, is_abbreviation
@@ -149,8 +150,21 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
                 found.append(quote)
     if pending is not None:
         found.append(pending)
+    found = [quote for quote in found if _is_words(text, quote)]
     found.sort(key=lambda quote: quote.start)
     return found
+
+
+_MARKUP = re.compile(r"[<>=]|https?:|www\.|\.com\b|pic\.twitter")
+
+
+def _is_words(text: str, quote: Found) -> bool:
+    """Whether a quoted stretch holds words: not a number, an address or markup left in the
+    text by an embedded tweet ("778257943577919488", "pic.twitter.com/", '<tweet a="')."""
+    content = text[quote.content_start : quote.content_end]
+    if not any(char.isalpha() for char in content):
+        return False
+    return not (_MARKUP.search(content) and len(content.split()) <= 3)
 
 
 def _first_visible(text: str, start: int) -> int:

@@ -1,0 +1,63 @@
+"""Teams named after places: in a sports report, "Surrey beat Warwickshire", "CHICAGO 72 64
+.529" and "Red Star (Yugoslavia) 92" name clubs, not places.
+
+A report counts as sports by its scores ("3-2", "92-81") and its words (innings, halftime,
+beat, …). In one, a city, state or county that is not a venue ("at Lord's", "in London",
+"(London)") would be a team, but the gazetteer's places are far more often places even there
+(measured): only a name nothing else recognised becomes a team, when a table row, a score
+line, a result ("beat", "drew") or "of Country" follows it. Countries stay places: national
+sides are named after them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import gazetteer as gz
+
+_SCORE = re.compile(r"(?<![\d.])\d{1,3}-\d{1,3}(?![\d-])")
+_SPORTS_WORDS = frozenset(
+    """
+    beat beats innings wicket wickets halftime half-time goal goals scored match matches league
+    cup championship season inning runs points draw drew tournament playoff play-off coach
+    striker pitcher homer homers touchdown quarterback batting bowled seeded round standings
+    division defeated victory final semi-final quarter-final midfielder goalkeeper referee
+    """.split()
+)
+
+_COUNTRY_TAG = r"(?:\s*\(\s*[A-Z][\w .'-]{1,30}\))?"
+_AFTER_TEAM = re.compile(
+    rf"{_COUNTRY_TAG}\s*(?:"
+    r"\d+(?:\s+[\d.]+){2,}\s*$"  # a row of a table: "Red Star 4 4 0 0 9 3 12"
+    r"|\d+\s+[A-Z]"  # a score line: "CHICAGO 3 Atlanta 2", "Benetton (Italy) 92 Dinamo"
+    r"|(?:beat|beats|drew|thrashed|edged|routed|crushed|AT)\b"
+    r"|of\s+[A-Z][a-z]+\b(?!\s+[A-Z])"  # "Karlsruhe of Germany"
+    r")",
+    re.M,
+)
+# "Dinamo (Russia) 81 (halftime 50-28)": a side, its country and its score (a rider's time,
+# "(Russia) 3:45.011", is no score).
+_TAGGED_SCORE = re.compile(r"\s*\(\s*[A-Z][\w .'-]{1,30}\)\s*\d+(?=\s*(?:\(|,|;|$))", re.M)
+_DATELINE_AFTER = re.compile(r"\s+\d{4}-\d\d-\d\d")
+
+
+def is_sports(text: str) -> bool:
+    """Whether the text reads as a sports report (results, tables, match reports)."""
+    scores = len(_SCORE.findall(text))
+    if scores >= 6:
+        return True
+    words = sum(1 for word in re.findall(r"[a-z-]+", text.lower()) if word in _SPORTS_WORDS)
+    return scores >= 2 and words >= 4
+
+
+def as_team(text: str, start: int, end: int, label: str | None, person_cue: bool) -> bool:
+    """Whether the name at text[start:end] of a sports report, which nothing else named, is a
+    team."""
+    name = text[start:end]
+    if label is not None or person_cue or _DATELINE_AFTER.match(text, end):
+        return False
+    if re.match(r"[A-Z]\.\s", name):
+        return False  # "M. Butcher 70": a player on a scorecard
+    if name in gz.COUNTRIES or name.title() in gz.COUNTRIES or name in gz.NATIONALITIES:
+        return False
+    return bool(_AFTER_TEAM.match(text, end) or _TAGGED_SCORE.match(text, end))
