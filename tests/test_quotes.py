@@ -167,3 +167,34 @@ def test_a_subject_is_not_a_place_governed_by_a_preposition_and_a_nationality_he
     # "British government sources acknowledged that there is “some annoyance” and “anxiety”"
     assert quotes["“some annoyance”"].speaker == "British government sources"
     assert quotes["“anxiety”"].speaker == "British government sources"
+
+
+def test_party_tags_and_names_the_recogniser_missed_still_speak():
+    text = (
+        "“We can do better than this on every count,” Sen. Claire McCaskill (D-Mo.) said.\n\n"
+        "“You give ammunition to the people who want to break up the big banks.” Zorvitter "
+        "demanded.\n\n"
+        '"It is very important that we go and vote," said Representative Charles B. Rangel '
+        "of New York.\n"
+    )
+    speakers = speakers_of(text)
+    assert speakers[0] == "Claire McCaskill"
+    assert speakers[1] == "Zorvitter"
+    assert speakers[2].endswith("Charles B. Rangel")
+
+
+def test_an_owner_is_not_the_speaker():
+    text = (
+        "“We will release the records soon,” said Hillary Clinton’s communications director, "
+        "Jennifer Palmieri.\n\n"
+        "“My father will win this state,” Donald Trump’s son told the crowd.\n"
+    )
+    assert speakers_of(text) == ["Jennifer Palmieri", "Donald Trump’s son"]
+
+
+def test_the_reporting_verb_nearest_the_quotation_governs_it():
+    text = (
+        "The advert concludes with footage of Senator Ada Whitcombe saying during the debate, "
+        "“That makes me smart,” and then it ends.\n"
+    )
+    assert speakers_of(text) == ["Ada Whitcombe"]

@@ -156,9 +156,9 @@ def attribute(
 ) -> None:
     """Give each speech quotation its speaker: a mention (start, end, canonical) or None."""
     text = article_text.text
-    mentions = Mentions(mentions)
-    people = Mentions(m for m in mentions if m[2] == "PERSON")
-    groups = Mentions(m for m in mentions if m[2] in ("ORG", "GPE", "NORP"))
+    mentions = Mentions(mentions, text)
+    people = Mentions((m for m in mentions if m[2] == "PERSON"), text)
+    groups = Mentions((m for m in mentions if m[2] in ("ORG", "GPE", "NORP")), text)
     mentions.groups = groups
     people.groups = groups
     quotes = sorted(quotes, key=lambda found: found.start)
@@ -238,12 +238,17 @@ def _sentence_end(text: str, start: int, quote_starts: list[int]) -> int:
     return limit
 
 
+def _possessive(text: str, mention) -> bool:
+    return text[mention[1] : mention[1] + 2] in ("’s", "'s")
+
+
 class Mentions(list):
     """Mentions (start, end, label, canonical name) sorted by start, found by offset with a
     binary search: a huge article must not cost a pass over every mention per quotation."""
 
-    def __init__(self, mentions) -> None:
+    def __init__(self, mentions, text: str = "") -> None:
         super().__init__(sorted(mentions))
+        self.text = text  # the joined text the offsets point into
         self.starts = [mention[0] for mention in self]
         self.groups: Mentions | None = None  # the organisations, places and nationalities
 
@@ -262,7 +267,8 @@ class Mentions(list):
 def _mention_in(
     mentions: Mentions, start: int, end: int, last: bool = False
 ) -> tuple[int, int, str] | None:
-    inside = mentions.between(start, end)
+    # An owner is not the speaker: "said Clinton's communications director, Jennifer Palmieri".
+    inside = [m for m in mentions.between(start, end) if not _possessive(mentions.text, m)]
     if not inside:
         return None
     chosen = inside[-1] if last else inside[0]
@@ -302,7 +308,9 @@ def _resolve_pronoun(
 _TAIL_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<who>[^\n“\"]{1,80})")
 # A description that speaks: "the mayor", "one Democratic source on the panel".
 _DESCRIPTION = re.compile(
-    r"^(?:the|a|an|one|two|several|some|many|another|his|her|their|its)\s+\S", re.I
+    r"^(?:(?:the|a|an|one|two|several|some|many|another|his|her|their|its)\s+\S"
+    r"|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[a-z]))",  # "Donald Trump's son"
+    re.I,
 )
 
 
@@ -312,6 +320,10 @@ def _description(text: str, start: int, end: int) -> tuple[int, int, str] | None
     if not phrase or len(phrase.split()) > 8 or not _DESCRIPTION.match(phrase):
         return None
     begin = start + text[start:end].index(phrase)
+    words = phrase.split(" ")
+    while len(words) > 2 and words[-1].lower() in _NOT_NOUNS:
+        words.pop()  # "Scott's family has": the verb's helper is not the speaker
+    phrase = " ".join(words)
     return begin, begin + len(phrase), phrase
 
 
@@ -448,6 +460,8 @@ def _subject_entity(text, mentions, start: int, end: int) -> tuple[int, int, str
     ("spoke with Moscow" is no speaker); a nationality or place heading a noun phrase speaks
     as that phrase ("British government sources")."""
     for mention in reversed(mentions.between(start, end)):
+        if _possessive(text, mention):
+            continue  # "Clinton's campaign": the owner does not speak
         words_before = text[start : mention[0]].split()
         if words_before and words_before[-1].lower() in _PREPOSITIONS:
             continue
