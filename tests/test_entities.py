@@ -145,3 +145,15 @@ def test_outside_sports_an_unknown_name_before_a_number_is_no_team():
     found = mentions_of("Officials said Krasnodar 4 4 0 0 9 3 12 rows.\n")
     labels = {text: label for text, label, _entity in found}
     assert labels.get("Krasnodar") != "ORG"
+
+
+def test_a_title_case_headline_names_only_whom_the_article_names():
+    article = parse_plaintext(
+        Path("a.txt"),
+        "Struggling Donald Trump Attacks Hammering Hillary Clinton Over Emails\n\n"
+        "Donald Trump spoke on Monday. Hillary Clinton replied on Tuesday.\n",
+    )
+    mentions = get_engine().analyze(article).mentions
+    in_headline = [m.text for m in mentions if m.start < article.source.index("\n")]
+    assert in_headline == ["Donald Trump", "Hillary Clinton"]
+    assert {m.entity for m in mentions} == {"Donald Trump", "Hillary Clinton"}

@@ -198,3 +198,12 @@ def test_the_reporting_verb_nearest_the_quotation_governs_it():
         "“That makes me smart,” and then it ends.\n"
     )
     assert speakers_of(text) == ["Ada Whitcombe"]
+
+
+def test_a_pronoun_goes_to_a_person_of_its_gender_where_the_article_says_it():
+    text = (
+        "Hillary Clinton and Donald Trump met. Mrs. Clinton spoke first and Mr. Trump listened "
+        "to Hillary Clinton.\n\n“I will win,” he said.\n\n“We will see,” she said.\n"
+    )
+    quotes = [q for q in quotes_of(text) if q.kind == "speech"]
+    assert [q.speaker_name for q in quotes] == ["Donald Trump", "Hillary Clinton"]

@@ -348,6 +348,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             if label == "PERSON":
                 remember_person(people, candidate.text)
             results.append((candidate, label))
+    results = _with_headline_names(results, [c for c in found if c.headline])
     full_names = FullNames(
         (candidate.start, candidate.text)
         for candidate, label in results
@@ -360,6 +361,37 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             name = full_names.named(candidate.text, candidate.start) or name
         mentions.append((candidate.start, candidate.end, label, name))
     return mentions
+
+
+def _with_headline_names(
+    results: list[tuple[Candidate, str]], headline: list[Candidate]
+) -> list[tuple[Candidate, str]]:
+    """In a Title Case headline capitals are no evidence, so its runs ("Struggling Donald Trump
+    Attacks Hammering Hillary Clinton") are left unlabelled; the names the article itself
+    establishes are found inside them, whole words only, longest first."""
+    labelled = {id(candidate) for candidate, _label in results}
+    known: dict[str, str] = {}
+    for candidate, label in results:
+        if not candidate.headline and len(candidate.text) > 2:
+            known.setdefault(candidate.text, label)
+    if not known or not headline:
+        return results
+    pattern = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True))
+        + r")\b"
+    )
+    added = []
+    for candidate in headline:
+        if id(candidate) in labelled:
+            continue
+        for match in pattern.finditer(candidate.text):
+            start = candidate.start + match.start()
+            piece = Candidate(start, start + len(match.group()), match.group(), None)
+            added.append((piece, known[match.group()]))
+    if not added:
+        return results
+    return sorted([*results, *added], key=lambda item: item[0].start)
 
 
 class FullNames:

@@ -161,6 +161,7 @@ def attribute(
     groups = Mentions((m for m in mentions if m[2] in ("ORG", "GPE", "NORP")), text)
     mentions.groups = groups
     people.groups = groups
+    people.genders = honorific_genders(text, people)
     quotes = sorted(quotes, key=lambda found: found.start)
     quote_starts = [quote.start for quote in quotes]
     previous: Found | None = None
@@ -251,6 +252,7 @@ class Mentions(list):
         self.text = text  # the joined text the offsets point into
         self.starts = [mention[0] for mention in self]
         self.groups: Mentions | None = None  # the organisations, places and nationalities
+        self.genders: dict[str, str] = {}  # canonical name → "m"/"f", where the text says
 
     def between(self, start: int, end: int) -> list:
         low, high = bisect_left(self.starts, start), bisect_right(self.starts, end)
@@ -296,12 +298,42 @@ def _resolve_pronoun(
     if later:
         return later
     latest = people.last_ending_by(before)
+    wanted = _PRONOUN_GENDER.get(pronoun)
+    if wanted and people.genders:
+        # "he" is not Hillary Clinton: go back to the latest person of the pronoun's gender
+        # (or of none known), as far as the article says whose is which (Mr., Mrs., Ms.).
+        while latest >= 0 and people.genders.get(people[latest][3], wanted) != wanted:
+            latest -= 1
     if latest < 0:
         return None
-    # The subject comes first: take the first person of the latest sentence naming anyone.
+    # The subject comes first: take the first person of the latest sentence naming anyone
+    # (of the pronoun's gender).
     sentence = sentence_start(text, people[latest][0], 0)
-    first = people[bisect_left(people.starts, sentence, 0, latest + 1)]
-    return first[0], first[1], first[3]
+    for index in range(bisect_left(people.starts, sentence, 0, latest + 1), latest + 1):
+        first = people[index]
+        if not wanted or people.genders.get(first[3], wanted) == wanted:
+            return first[0], first[1], first[3]
+    return None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+
+
+def honorific_genders(text: str, people) -> dict[str, str]:
+    """Canonical name → "m" or "f", where the article says it: "Mr. Trump", "Mrs. Clinton".
+    A surname given both (a couple) says nothing."""
+    by_surname: dict[str, set[str]] = {}
+    for match in _HONORIFIC.finditer(text):
+        gender = "m" if match.group(1) == "Mr" else "f"
+        by_surname.setdefault(match.group(2), set()).add(gender)
+    genders: dict[str, str] = {}
+    names = {mention[3] for mention in people}
+    for name in names:
+        found = by_surname.get(name.split()[-1], set())
+        if len(found) == 1:
+            genders[name] = next(iter(found))
+    return genders
 
 
 # `“…” ― Carla Sanchez.`: a dash after the closing mark signs the quotation.
