@@ -157,3 +157,14 @@ def test_a_title_case_headline_names_only_whom_the_article_names():
     in_headline = [m.text for m in mentions if m.start < article.source.index("\n")]
     assert in_headline == ["Donald Trump", "Hillary Clinton"]
     assert {m.entity for m in mentions} == {"Donald Trump", "Hillary Clinton"}
+
+
+def test_large_places_come_from_geonames_but_never_split_a_name():
+    found = mentions_of(
+        "Factories in Guangzhou closed. Aid reached Bangui on Friday. "
+        "Carla Sacramento won the race and BUJUMBURA was calm.\n"
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels.get("Guangzhou") == "GPE" and labels.get("Bangui") == "GPE"
+    assert labels.get("Carla Sacramento") == "PERSON" and "Sacramento" not in labels
+    assert labels.get("BUJUMBURA") == "GPE"

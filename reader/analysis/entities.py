@@ -82,6 +82,11 @@ def _gazetteer_length(text: str, run: list[Token], index: int, quoted: bool) -> 
     return 0, ""
 
 
+def _geonames_place(text: str, piece: list[Token]) -> bool:
+    name = text[piece[0].start : strip_possessive(text, piece[-1])]
+    return name in gz.GEONAMES_PLACES or (_shouted(name) and name.title() in gz.GEONAMES_PLACES)
+
+
 def _shouted(name: str) -> bool:
     """All capitals and more than an acronym's few letters ("LONDON", not "US")."""
     return name.isupper() and sum(char.isalpha() for char in name) > 3
@@ -186,6 +191,12 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
             end -= 1
         piece = run[index:end]
         cue = "title" if title_cue else "given" if _given_name(run, index) else ""
+        if not cue and index == 0 and end == len(run) and _geonames_place(text, piece):
+            # A large place of GeoNames, standing alone: a place. Inside a longer run it is
+            # more often part of a name ("Carla Sacramento", "Rotor Volgograd").
+            candidates.append(_candidate(text, piece, "GPE", "geonames"))
+            index = end
+            continue
         candidate = _candidate(text, piece, None, cue)
         candidate.headline = headline
         candidates.append(candidate)
@@ -337,11 +348,11 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             label = candidate.label or classify(text, candidate, people)
             if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
                 label = "PERSON"  # "London wrote…" after "Jack London"
-            if sports and label is None and not candidate.headline:
+            if sports and (label is None or candidate.cue == "geonames") and not candidate.headline:
                 known_person = candidate.cue in ("title", "given") or (
                     candidate.text.split()[-1] in people
                 )
-                if as_team(text, candidate.start, candidate.end, label, known_person):
+                if as_team(text, candidate.start, candidate.end, None, known_person):
                     label = "ORG"
             if label is None:
                 continue
