@@ -168,3 +168,18 @@ def test_large_places_come_from_geonames_but_never_split_a_name():
     assert labels.get("Guangzhou") == "GPE" and labels.get("Bangui") == "GPE"
     assert labels.get("Carla Sacramento") == "PERSON" and "Sacramento" not in labels
     assert labels.get("BUJUMBURA") == "GPE"
+
+
+def test_names_the_real_news_broke():
+    found = mentions_of(
+        "Shares of AT&T rose while UP and DOWN markets moved. Turkish Airlines and Qatar Airways "
+        "added flights. Kao Corp. said profits rose. The Securities and Exchange Commission sued. "
+        "Simon Parke of England won. Officials in Sacramento, Calif., agreed.\n"
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels["AT&T"] == "ORG" and "UP" not in labels and "DOWN" not in labels
+    assert labels["Turkish Airlines"] == "ORG" and labels["Qatar Airways"] == "ORG"
+    assert labels["Kao Corp."] == "ORG"
+    assert labels["Securities and Exchange Commission"] == "ORG"
+    assert labels["Simon Parke"] == "PERSON" and labels["England"] == "GPE"
+    assert labels["Calif."] == "GPE"

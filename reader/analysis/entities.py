@@ -43,6 +43,9 @@ _FEATURES = frozenset(
 _ORG_LINKS = frozenset({"at", "to", "for", "with", "of"})
 _NOT_ACRONYMS = frozenset(
     "I II III IV VI OK TV CEO CFO GDP AM PM COVID AIDS HIV DNA PhD VIP FAQ ID PR IT AI US".split()
+    # Ordinary words set in capitals for stress or in tables: "UP", "DOWN", "NEW", "TOTAL".
+    + "UP DOWN IN ON OFF OUT NO NOT ALL NEW OLD BIG TOP HOT WIN WON LOST BUY SELL HIGH LOW "
+    "NET TOTAL YES AND OR BUT THE FOR WITH FROM".split()
 )
 
 
@@ -92,10 +95,14 @@ def _shouted(name: str) -> bool:
     return name.isupper() and sum(char.isalpha() for char in name) > 3
 
 
+# A possessive ending, and only that: "Airlines" keeps its s ("rstrip" took it: "Airline").
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _is_org_phrase(run: list[Token]) -> bool:
     """ "Russian Defense Ministry", "Reserve Bank of Australia", "Ministry of Defense"."""
     words = [token.text for token in run]
-    if len(words) >= 2 and words[-1].rstrip("’'s") in gz.ORG_HEADS:
+    if len(words) >= 2 and _POSSESSIVE_END.sub("", words[-1]) in gz.ORG_HEADS:
         return True
     if len(words) >= 3 and words[-2] in gz.ORG_HEADS and words[-1] in GPE_NAMES:
         return True  # "Imperial College London", "University College Dublin"
@@ -181,6 +188,12 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
         while end < len(run):
             if not _given_name(run, index) and _gazetteer_length(text, run, end, quoted)[0]:
                 break
+            if (
+                run[end].text == "of"
+                and end + 1 < len(run)
+                and _gazetteer_length(text, run, end + 1, quoted)[1] in ("GPE", "LOC")
+            ):
+                break  # "Simon Parke of England": a person and where they are from
             if (
                 _longest_match(text, run, end, gz.PERSON_TITLES)
                 and run[end].text not in gz.GIVEN_NAMES

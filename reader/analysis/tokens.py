@@ -15,6 +15,10 @@ from reader.analysis.text import sentence_spans
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr)\.(?=\s)"
+    # A company's legal form and a state as news style shortens them keep their full stop.
+    r"|(?:Corp|Inc|Co|Ltd|Bros|Calif|Mass|Conn|Fla|Ill|Mich|Minn|Wis|Tenn|Ariz|Colo|Okla"
+    r"|Ore|Wash|Md|Va|Ga|Ky|La|Mo|Neb|Nev|Ala|Ark|Ind|Kan|Miss|Mont|Tex|Vt|Wyo)\.(?=[\s,;:)])"
+    r"|[A-Z]{1,3}&[A-Z]{1,3}\b"  # AT&T, S&P, P&G
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial
     r"|(?:al|el|bin|ibn)-[^\W\d_][\w]*"  # al-Assad
     r"|[^\W\d_](?:\w|[-'’](?=\w))*"  # a word, with inner hyphens and apostrophes
@@ -136,10 +140,20 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
 
 
 def _split_at_and(text: str, run: list[Token]) -> list[list[Token]]:
-    """ "Goldman Sachs and Deutsche Bank" is two names; "Bosnia and Herzegovina" is one."""
+    """ "Goldman Sachs and Deutsche Bank" is two names; "Bosnia and Herzegovina" is one, and so
+    is "Securities and Exchange Commission": one unknown word joined to a body's name."""
     if not any(token.text in ("and", "&") for token in run):
         return [run]
     if gazetteer_label(joined_text(text, run)):
+        return [run]
+    words = run[1:] if run[0].text == "The" else run
+    if (
+        len(words) >= 4
+        and words[1].text in ("and", "&")
+        and words[-1].text in gz.ORG_HEADS
+        and not gazetteer_label(words[0].text)
+        and words[0].text not in gz.GIVEN_NAMES
+    ):
         return [run]
     pieces, current = [], []
     for token in run:
