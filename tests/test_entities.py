@@ -183,3 +183,14 @@ def test_names_the_real_news_broke():
     assert labels["Securities and Exchange Commission"] == "ORG"
     assert labels["Simon Parke"] == "PERSON" and labels["England"] == "GPE"
     assert labels["Calif."] == "GPE"
+
+
+def test_things_named_after_people_or_numbered_are_no_people():
+    found = mentions_of(
+        "Donald Trump played golf at Trump National Doral. Bill Clinton spoke at the Clinton "
+        "Global Initiative. Talk of World War Three grew after the USS Cole was hit.\n"
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels["Trump National Doral"] == "ORG"
+    assert labels["Clinton Global Initiative"] == "ORG"
+    assert labels.get("World War Three") != "PERSON" and labels.get("USS Cole") != "PERSON"

@@ -96,6 +96,8 @@ def _shouted(name: str) -> bool:
 
 
 # A possessive ending, and only that: "Airlines" keeps its s ("rstrip" took it: "Airline").
+_VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
+_NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -300,8 +302,10 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
             return "ORG"  # "Network Rail": an organisation's word inside the name
         if words[-1] in gz.PLACE_HEADS:
             return "LOC"  # "Ellis Park", "Wall Street"
-        if words[-1] in gz.THING_HEADS or candidate.text.isupper():
-            return None  # "World Cup", "Labor Day", "EASTERN DIVISION": no person by guess
+        if len(words) >= 3 and words[0] in people and words[-1] not in _NAME_SUFFIXES:
+            return "ORG"  # named after someone: "Trump National Doral", "Clinton Global Initiative"
+        if words[-1] in gz.THING_HEADS or candidate.text.isupper() or words[0] in _VESSELS:
+            return None  # "World Cup", "Labor Day", "EASTERN DIVISION", "USS Cole"
         return "PERSON"
     return None
 
