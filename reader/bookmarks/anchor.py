@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 CONTEXT_CHARS = 32
 # Score = QUOTE_WEIGHT·quote + CONTEXT_WEIGHT·(prefix + suffix)/2 + NEAR_WEIGHT·nearness,
 # each part between 0 and 1.
@@ -31,6 +29,8 @@ MIN_QUOTE = 0.7
 # An exact quote this long that occurs once is the passage whatever surrounds it now (when
 # nothing scores better).
 UNAMBIGUOUS_CHARS = 48
+fuzz = None  # rapidfuzz.fuzz, imported on first use
+
 # Past this many characters only the old neighbourhood is searched fuzzily (the exact and the
 # context searches still cover the whole text).
 _FUZZY_WHOLE_TEXT = 2_000_000
@@ -66,6 +66,11 @@ def make_selector(source: str, start: int, end: int) -> Selector:
 
 def anchor(source: str, selector: Selector) -> Anchored | None:
     """The passage's place in `source`, or None when it cannot be found with confidence."""
+    # Imported here: the app imports this module at start-up, and needs rapidfuzz only when a
+    # changed article's bookmarks are looked for (in a worker).
+    global fuzz
+    from rapidfuzz import fuzz
+
     exact = selector.exact
     if not exact:
         return None
