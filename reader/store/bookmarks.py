@@ -98,6 +98,15 @@ class BookmarkStore:
 
     def adopt(self, article_id: int, path: str, content_hash: str) -> None:
         """Imported bookmarks whose article was not in the index then take its row now."""
+        # Asked on every article shown: a read first, so no write (and no sync to the disk)
+        # happens unless an imported bookmark is waiting for its article.
+        waiting = self.conn.execute(
+            "SELECT 1 FROM bookmarks WHERE article_id IS NULL AND (path = ? OR content_hash = ?) "
+            "LIMIT 1",
+            (path, content_hash),
+        ).fetchone()
+        if waiting is None:
+            return
         with self._write():
             self.conn.execute(
                 "UPDATE bookmarks SET article_id = ? WHERE article_id IS NULL "
