@@ -194,3 +194,14 @@ def test_things_named_after_people_or_numbered_are_no_people():
     assert labels["Trump National Doral"] == "ORG"
     assert labels["Clinton Global Initiative"] == "ORG"
     assert labels.get("World War Three") != "PERSON" and labels.get("USS Cole") != "PERSON"
+
+
+def test_a_league_table_alone_reads_as_sports():
+    table = (
+        "Division three standings after the games on Saturday:\n\n"
+        "Doncaster 4 1 1 2 4 5 4\n\nCrewe 4 1 1 2 4 6 4\n\nGillingham 4 1 1 2 4 6 4\n\n"
+        "Carlisle 4 2 1 1 2 1 7\n\nScarborough 1 Northampton 1\n\nWigan 42 Bradford Bulls 36\n"
+    )
+    labels = {text: label for text, label, _entity in mentions_of(table)}
+    for club in ("Doncaster", "Crewe", "Scarborough", "Northampton", "Wigan"):
+        assert labels.get(club) == "ORG", club

@@ -365,7 +365,8 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             label = candidate.label or classify(text, candidate, people)
             if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
                 label = "PERSON"  # "London wrote…" after "Jack London"
-            if sports and (label is None or candidate.cue == "geonames") and not candidate.headline:
+            guessed = label is None or candidate.cue == "geonames"
+            if sports and guessed and not candidate.headline:
                 known_person = candidate.cue in ("title", "given") or (
                     candidate.text.split()[-1] in people
                 )

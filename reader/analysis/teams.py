@@ -41,8 +41,17 @@ _TAGGED_SCORE = re.compile(r"\s*\(\s*[A-Z][\w .'-]{1,30}\)\s*\d+(?=\s*(?:\(|,|;|
 _DATELINE_AFTER = re.compile(r"\s+\d{4}-\d\d-\d\d")
 
 
+# A standings row ("Doncaster 4 1 1 2 4 5 4") or a result line ("Scarborough 1 Northampton 1").
+_TABLE_LINE = re.compile(
+    r"^[A-Z][\w .'()-]{1,30}?\s+\d+(?:(?:\s+[\d.]+){2,}|\s+[A-Z][\w .'()-]{1,30}?\s+\d+)\s*$",
+    re.M,
+)
+
+
 def is_sports(text: str) -> bool:
     """Whether the text reads as a sports report (results, tables, match reports)."""
+    if len(_TABLE_LINE.findall(text)) >= 4:
+        return True
     scores = len(_SCORE.findall(text))
     if scores >= 6:
         return True
@@ -60,4 +69,12 @@ def as_team(text: str, start: int, end: int, label: str | None, person_cue: bool
         return False  # "M. Butcher 70": a player on a scorecard
     if name in gz.COUNTRIES or name.title() in gz.COUNTRIES or name in gz.NATIONALITIES:
         return False
-    return bool(_AFTER_TEAM.match(text, end) or _TAGGED_SCORE.match(text, end))
+    if _AFTER_TEAM.match(text, end) or _TAGGED_SCORE.match(text, end):
+        return True
+    # A side of a result line: "Wigan 42 Bradford Bulls 36".
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _TABLE_LINE.fullmatch(text, line_start, line_end):
+        return False
+    return start == line_start or re.search(r"\d\s+$", text[line_start:start]) is not None
