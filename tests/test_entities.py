@@ -205,3 +205,16 @@ def test_a_league_table_alone_reads_as_sports():
     labels = {text: label for text, label, _entity in mentions_of(table)}
     for club in ("Doncaster", "Crewe", "Scarborough", "Northampton", "Wigan"):
         assert labels.get(club) == "ORG", club
+
+
+def test_cities_in_a_league_table_or_fixture_list_are_clubs_but_countries_stay_places():
+    table = (
+        "EASTERN DIVISION standings and the schedule:\n\n"
+        "NEW YORK 75 59 .560 -\n\nBALTIMORE 71 63 .530 4\n\nBOSTON 69 65 .515 5 1/2\n\n"
+        "TORONTO 63 71 .470 11 1/2\n\nATLANTA AT CHICAGO\n\n"
+        "August 16-18 v Zedshire (three days)\n\nEngland 3 Germany 1\n"
+    )
+    labels = {text: label for text, label, _entity in mentions_of(table)}
+    for club in ("NEW YORK", "BALTIMORE", "TORONTO", "ATLANTA", "CHICAGO", "Zedshire"):
+        assert labels.get(club) == "ORG", club
+    assert labels.get("England") == "GPE" and labels.get("Germany") == "GPE"

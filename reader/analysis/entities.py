@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
 from reader.analysis.people import canonical, remember_person
-from reader.analysis.teams import as_team, is_sports
+from reader.analysis.teams import as_team, is_sports, table_side
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import (
     CONNECTORS,
@@ -96,6 +96,7 @@ def _shouted(name: str) -> bool:
 
 
 # A possessive ending, and only that: "Airlines" keeps its s ("rstrip" took it: "Airline").
+_SHOUTED_LINKS = frozenset("AT VS V".split())
 _VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
 _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -129,6 +130,9 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
         )
         if (token.text in CONNECTORS or token.text in PARTICLES) and not starts_surname:
             index += 1
+            continue
+        if token.text in _SHOUTED_LINKS:
+            index += 1  # "ATLANTA AT CHICAGO": a fixture in capitals, two names
             continue
         if token.text in ("The", "the"):
             with_the, label = _gazetteer_length(text, run, index, quoted)
@@ -189,6 +193,8 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
         end = index + 1
         while end < len(run):
             if not _given_name(run, index) and _gazetteer_length(text, run, end, quoted)[0]:
+                break
+            if run[end].text in _SHOUTED_LINKS:
                 break
             if (
                 run[end].text == "of"
@@ -366,7 +372,13 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
                 label = "PERSON"  # "London wrote…" after "Jack London"
             guessed = label is None or candidate.cue == "geonames"
-            if sports and guessed and not candidate.headline:
+            if sports and label == "GPE" and not candidate.headline:
+                # A city or state as a side of a league table, result or fixture: a club.
+                name = candidate.text
+                country = name in gz.COUNTRIES or name.title() in gz.COUNTRIES
+                if not country and table_side(text, candidate.start, candidate.end):
+                    label = "ORG"
+            if sports and guessed and label != "ORG" and not candidate.headline:
                 known_person = candidate.cue in ("title", "given") or (
                     candidate.text.split()[-1] in people
                 )

@@ -41,9 +41,10 @@ _TAGGED_SCORE = re.compile(r"\s*\(\s*[A-Z][\w .'-]{1,30}\)\s*\d+(?=\s*(?:\(|,|;|
 _DATELINE_AFTER = re.compile(r"\s+\d{4}-\d\d-\d\d")
 
 
-# A standings row ("Doncaster 4 1 1 2 4 5 4") or a result line ("Scarborough 1 Northampton 1").
+# A standings row ("Doncaster 4 1 1 2 4 5 4", "TORONTO 63 71 .470 11 1/2") or a result line
+# ("Scarborough 1 Northampton 1").
 _TABLE_LINE = re.compile(
-    r"^[A-Z][\w .'()-]{1,30}?\s+\d+(?:(?:\s+[\d.]+){2,}|\s+[A-Z][\w .'()-]{1,30}?\s+\d+)\s*$",
+    r"^[A-Z][\w .'()-]{1,30}?\s+\d+(?:(?:\s+[\d./-]+){2,}|\s+[A-Z][\w .'()-]{1,30}?\s+\d+)\s*$",
     re.M,
 )
 
@@ -71,10 +72,24 @@ def as_team(text: str, start: int, end: int, label: str | None, person_cue: bool
         return False
     if _AFTER_TEAM.match(text, end) or _TAGGED_SCORE.match(text, end):
         return True
-    # A side of a result line: "Wigan 42 Bradford Bulls 36".
+    if re.search(r"\b(?:v|vs\.?|versus)\s+$", text[max(0, start - 10) : start]):
+        return True  # "August 16-18 v Kent"
+    return table_side(text, start, end)
+
+
+# A fixture: "ATLANTA AT CHICAGO", "Minnesota at Milwaukee".
+_FIXTURE_LINE = re.compile(r"^[A-Z][\w .'-]{1,30}? (?:AT|at|v|vs\.?) [A-Z][\w .'-]{1,30}$", re.M)
+
+
+def table_side(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a side in a line of a table, a result or a fixture:
+    "Wigan 42 Bradford Bulls 36", "CHICAGO 72 64 .529 9", "LOS ANGELES AT PHILADELPHIA"."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    if _FIXTURE_LINE.fullmatch(text, line_start, line_end):
+        before = text[line_start:start]
+        return not before.strip() or before.rstrip().endswith((" AT", " at", " v", " vs", " vs."))
     if not _TABLE_LINE.fullmatch(text, line_start, line_end):
         return False
     return start == line_start or re.search(r"\d\s+$", text[line_start:start]) is not None
