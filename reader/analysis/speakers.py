@@ -385,7 +385,11 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
     dash = _TAIL_DASH.match(text, quote.end, clause_end)
     if dash:
         who_start, who_end = dash.start("who"), dash.end("who")
-        found = _mention_in(people, who_start, who_end) or _mention_in(mentions, who_start, who_end)
+        found = (
+            _mention_in(people, who_start, who_end)
+            or _mention_in(mentions, who_start, who_end)
+            or _bare_name(text, who_start, who_end)  # a reader's letter: "― Beck Pimentel"
+        )
         if found:
             return found
     # A pronoun's antecedent may follow a quoted title: “…,” he said, quoted by “X”, Name.
