@@ -207,3 +207,11 @@ def test_a_pronoun_goes_to_a_person_of_its_gender_where_the_article_says_it():
     )
     quotes = [q for q in quotes_of(text) if q.kind == "speech"]
     assert [q.speaker_name for q in quotes] == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_a_lead_in_ending_in_a_colon_names_the_speaker():
+    text = (
+        "Meghan McCain, on Twitter: “This is a disgrace and everyone knows it.”\n\n"
+        "Transcript: “We will not back down from this fight, not now.”\n"
+    )
+    assert speakers_of(text) == ["Meghan McCain", None]

@@ -466,7 +466,7 @@ def _speaker_before(text, quote, mentions, people):
         return _mention_in(people, start, quote.start) or _mention_in(mentions, start, quote.start)
     match = head_match(text, floor, floor + len(head))
     if not match:
-        return None
+        return _colon_speaker(text, floor, floor + len(head), people)
     subject, subject_start, subject_end = match.subject, match.subject_start, match.subject_end
     last_word = subject.strip(" ,").split(" ")[-1].lower() if subject.strip() else ""
     if last_word in _PRONOUNS:
@@ -479,6 +479,20 @@ def _speaker_before(text, quote, mentions, people):
         or _description(text, subject_start, subject_end)
         or _bare_name(text, subject_start, subject_end, whole=True)
     )
+
+
+def _colon_speaker(text: str, start: int, end: int, people) -> tuple[int, int, str] | None:
+    """A short lead-in ending in a colon names who speaks, verb or not: "Meghan McCain, on
+    Twitter: “…”", "Senator Ada Whitcombe in a statement: “…”"."""
+    head = text[start:end].rstrip()
+    if not head.endswith(":") or len(head.split()) > 12:
+        return None
+    found = _mention_in(people, start, end)
+    if found:
+        return found
+    name = _bare_name(text, start, end)
+    # A single capitalised word before a colon is as often a label ("Transcript:") as a name.
+    return name if name is not None and len(name[2].split()) >= 2 else None
 
 
 _PREPOSITIONS = frozenset(
