@@ -215,3 +215,12 @@ def test_a_lead_in_ending_in_a_colon_names_the_speaker():
         "Transcript: “We will not back down from this fight, not now.”\n"
     )
     assert speakers_of(text) == ["Meghan McCain", None]
+
+
+def test_a_description_stands_for_the_organisation_the_article_named():
+    text = (
+        "The New York Post reported on the story on Monday.\n\n"
+        "“She was rushed to hospital in secret,” the newspaper said.\n"
+    )
+    (quote,) = [q for q in quotes_of(text) if q.kind == "speech"]
+    assert quote.speaker == "the newspaper" and quote.speaker_name == "New York Post"

@@ -346,8 +346,11 @@ _DESCRIPTION = re.compile(
 )
 
 
-def _description(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """A short noun phrase as the speaker, when no name is there to be had."""
+def _description(
+    text: str, start: int, end: int, mentions: Mentions | None = None
+) -> tuple[int, int, str] | None:
+    """A short noun phrase as the speaker, when no name is there to be had; "the newspaper"
+    stands for the organisation the article named last before it (shown by that name)."""
     phrase = text[start:end].strip(" ,")
     if not phrase or len(phrase.split()) > 8 or not _DESCRIPTION.match(phrase):
         return None
@@ -356,7 +359,25 @@ def _description(text: str, start: int, end: int) -> tuple[int, int, str] | None
     while len(words) > 2 and words[-1].lower() in _NOT_NOUNS:
         words.pop()  # "Scott's family has": the verb's helper is not the speaker
     phrase = " ".join(words)
-    return begin, begin + len(phrase), phrase
+    body = _named_body(phrase, begin, mentions)
+    return begin, begin + len(phrase), body or phrase
+
+
+_BODIES = frozenset(
+    "newspaper paper daily magazine network channel broadcaster station agency company firm "
+    "campaign ministry department group organization organisation website site outlet".split()
+)
+
+
+def _named_body(phrase: str, before: int, mentions: Mentions | None) -> str | None:
+    """The organisation "the newspaper" or "the campaign" stands for: the last one named."""
+    words = phrase.lower().split()
+    if mentions is None or len(words) != 2 or words[0] != "the" or words[1] not in _BODIES:
+        return None
+    index = mentions.last_ending_by(before)
+    while index >= 0 and mentions[index][2] != "ORG":
+        index -= 1
+    return mentions[index][3] if index >= 0 else None
 
 
 # A name the recogniser did not know, right where the speaker stands: "Vitter demanded",
@@ -410,7 +431,9 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
             end = rest_start + len(re.split(r"[,;:!?\n]", text[rest_start:clause_end])[0])
             if end > rest_start and text[end - 1] == "." and not abbreviation_before(text, end - 1):
                 end -= 1  # the sentence's own full stop
-            found = _description(text, rest_start, end) or _bare_name(text, rest_start, end)
+            found = _description(text, rest_start, end, mentions) or _bare_name(
+                text, rest_start, end
+            )
         return found
     subject_first = _TAIL_SUBJECT_FIRST.match(tail)
     content = text[quote.content_start : quote.content_end].rstrip()
@@ -431,7 +454,7 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
         found = _mention_in(mentions, subject_start, subject_end, last=True)
         if found:
             return found
-        found = _description(text, subject_start, subject_end) or _bare_name(
+        found = _description(text, subject_start, subject_end, mentions) or _bare_name(
             text, subject_start, subject_end, whole=True
         )
         if found:
@@ -476,7 +499,7 @@ def _speaker_before(text, quote, mentions, people):
     return (
         _mention_in(people, subject_start, subject_end, last=True)
         or _subject_entity(text, mentions, subject_start, subject_end)
-        or _description(text, subject_start, subject_end)
+        or _description(text, subject_start, subject_end, mentions)
         or _bare_name(text, subject_start, subject_end, whole=True)
     )
 
