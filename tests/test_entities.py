@@ -218,3 +218,11 @@ def test_cities_in_a_league_table_or_fixture_list_are_clubs_but_countries_stay_p
     for club in ("NEW YORK", "BALTIMORE", "TORONTO", "ATLANTA", "CHICAGO", "Zedshire"):
         assert labels.get(club) == "ORG", club
     assert labels.get("England") == "GPE" and labels.get("Germany") == "GPE"
+
+
+def test_a_scorecard_line_is_no_title_case_headline():
+    found = mentions_of(
+        "Middlesex 199 and 426 (J. Pooley 111, M. Ramprakash 108, M. Gatting 83), Hampshire 232.\n"
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels.get("M. Ramprakash") == "PERSON" and labels.get("J. Pooley") == "PERSON"

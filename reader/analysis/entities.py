@@ -473,8 +473,13 @@ _SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as
 
 
 def _title_case(block_text: str) -> bool:
-    """A Title Case Headline: nearly every word but the small ones capitalised."""
-    words = [w for w in block_text.split() if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    """A Title Case Headline: nearly every word but the small ones capitalised. A line of
+    names and figures (a scorecard, a table: "J. Pooley 111, M. Ramprakash 108") is none."""
+    tokens = block_text.split()
+    figures = sum(1 for token in tokens if any(char.isdigit() for char in token))
+    if figures >= 2 and figures * 5 >= len(tokens):
+        return False
+    words = [w for w in tokens if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
     if len(words) < 4:
         return False
     capitalised = sum(word[0].isupper() for word in words)
