@@ -226,3 +226,13 @@ def test_a_scorecard_line_is_no_title_case_headline():
     )
     labels = {text: label for text, label, _entity in found}
     assert labels.get("M. Ramprakash") == "PERSON" and labels.get("J. Pooley") == "PERSON"
+
+
+def test_a_side_by_its_nickname_in_a_sports_report():
+    report = (
+        "The Padres blanked the Expos 6-0 for their sixth straight win, and the Braves took the "
+        "second game 5-3 as the Americans watched. Their pitcher gave up two runs in a 4-2 night.\n"
+    )
+    labels = {text: label for text, label, _entity in mentions_of(report)}
+    assert labels.get("Expos") == "ORG" and labels.get("Braves") == "ORG"
+    assert labels.get("Americans") == "NORP"

@@ -22,6 +22,7 @@ _SPORTS_WORDS = frozenset(
     cup championship season inning runs points draw drew tournament playoff play-off coach
     striker pitcher homer homers touchdown quarterback batting bowled seeded round standings
     division defeated victory final semi-final quarter-final midfielder goalkeeper referee
+    game games win wins team teams player players inning ballpark stadium
     """.split()
 )
 
@@ -74,6 +75,13 @@ def as_team(text: str, start: int, end: int, label: str | None, person_cue: bool
         return True
     if re.search(r"\b(?:v|vs\.?|versus)\s+$", text[max(0, start - 10) : start]):
         return True  # "August 16-18 v Kent"
+    if (
+        " " not in name
+        and name.endswith("s")
+        and not name.endswith("'s")
+        and text[max(0, start - 4) : start].lower() == "the "
+    ):
+        return True  # "the Mariners", "the Braves": a side by its nickname
     return table_side(text, start, end)
 
 
