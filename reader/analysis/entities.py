@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
 from reader.analysis.people import canonical, remember_person
-from reader.analysis.teams import as_team, is_sports, table_side
+from reader.analysis.teams import as_team, is_country, is_sports, table_side
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import (
     CONNECTORS,
@@ -371,19 +371,8 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             label = candidate.label or classify(text, candidate, people)
             if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
                 label = "PERSON"  # "London wrote…" after "Jack London"
-            guessed = label is None or candidate.cue == "geonames"
-            if sports and label == "GPE" and not candidate.headline:
-                # A city or state as a side of a league table, result or fixture: a club.
-                name = candidate.text
-                country = name in gz.COUNTRIES or name.title() in gz.COUNTRIES
-                if not country and table_side(text, candidate.start, candidate.end):
-                    label = "ORG"
-            if sports and guessed and label != "ORG" and not candidate.headline:
-                known_person = candidate.cue in ("title", "given") or (
-                    candidate.text.split()[-1] in people
-                )
-                if as_team(text, candidate.start, candidate.end, None, known_person):
-                    label = "ORG"
+            if sports and not candidate.headline:
+                label = _sports_label(text, candidate, label, people)
             if label is None:
                 continue
             if label == "PERSON":
@@ -402,6 +391,21 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             name = full_names.named(candidate.text, candidate.start) or name
         mentions.append((candidate.start, candidate.end, label, name))
     return mentions
+
+
+def _sports_label(
+    text: str, candidate: Candidate, label: str | None, people: dict[str, str]
+) -> str | None:
+    """In a sports report: a city or state as a side of a league table, result or fixture is
+    a club; so is a name nothing else recognised where a team stands (see `teams`)."""
+    start, end = candidate.start, candidate.end
+    if label == "GPE" and not is_country(candidate.text) and table_side(text, start, end):
+        return "ORG"
+    if label is None or candidate.cue == "geonames":
+        known_person = candidate.cue in ("title", "given") or candidate.text.split()[-1] in people
+        if as_team(text, start, end, known_person):
+            return "ORG"
+    return label
 
 
 def _with_headline_names(

@@ -61,15 +61,20 @@ def is_sports(text: str) -> bool:
     return scores >= 2 and words >= 4
 
 
-def as_team(text: str, start: int, end: int, label: str | None, person_cue: bool) -> bool:
+def is_country(name: str) -> bool:
+    """Countries stay places in a sports report: national sides are named after them."""
+    return name in gz.COUNTRIES or name.title() in gz.COUNTRIES
+
+
+def as_team(text: str, start: int, end: int, person_cue: bool) -> bool:
     """Whether the name at text[start:end] of a sports report, which nothing else named, is a
     team."""
     name = text[start:end]
-    if label is not None or person_cue or _DATELINE_AFTER.match(text, end):
+    if person_cue or _DATELINE_AFTER.match(text, end):
         return False
     if re.match(r"[A-Z]\.\s", name):
         return False  # "M. Butcher 70": a player on a scorecard
-    if name in gz.COUNTRIES or name.title() in gz.COUNTRIES or name in gz.NATIONALITIES:
+    if is_country(name) or name in gz.NATIONALITIES:
         return False
     if _AFTER_TEAM.match(text, end) or _TAGGED_SCORE.match(text, end):
         return True

@@ -29,8 +29,6 @@ MIN_QUOTE = 0.7
 # An exact quote this long that occurs once is the passage whatever surrounds it now (when
 # nothing scores better).
 UNAMBIGUOUS_CHARS = 48
-fuzz = None  # rapidfuzz.fuzz, imported on first use
-
 # Past this many characters only the old neighbourhood is searched fuzzily (the exact and the
 # context searches still cover the whole text).
 _FUZZY_WHOLE_TEXT = 2_000_000
@@ -66,11 +64,6 @@ def make_selector(source: str, start: int, end: int) -> Selector:
 
 def anchor(source: str, selector: Selector) -> Anchored | None:
     """The passage's place in `source`, or None when it cannot be found with confidence."""
-    # Imported here: the app imports this module at start-up, and needs rapidfuzz only when a
-    # changed article's bookmarks are looked for (in a worker).
-    global fuzz
-    from rapidfuzz import fuzz
-
     exact = selector.exact
     if not exact:
         return None
@@ -95,11 +88,19 @@ def anchor(source: str, selector: Selector) -> Anchored | None:
     return None
 
 
+def _fuzz():
+    """rapidfuzz's scorers, imported on first use: the app imports this module at start-up
+    and needs them only when a changed article's bookmarks are looked for (in a worker)."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def _best(source: str, selector: Selector, candidates) -> Anchored | None:
     best: Anchored | None = None
     for start, end in candidates:
         text = source[start:end]
-        quote = 1.0 if text == selector.exact else fuzz.ratio(selector.exact, text) / 100
+        quote = 1.0 if text == selector.exact else _fuzz().ratio(selector.exact, text) / 100
         if quote < MIN_QUOTE:
             continue
         score = _score(source, selector, start, end, quote)
@@ -120,7 +121,7 @@ def _score(
     source: str, selector: Selector, start: int, end: int, quote: float | None = None
 ) -> float:
     if quote is None:
-        quote = fuzz.ratio(selector.exact, source[start:end]) / 100
+        quote = _fuzz().ratio(selector.exact, source[start:end]) / 100
     prefix = _alike(selector.prefix, source[max(0, start - len(selector.prefix)) : start])
     suffix = _alike(selector.suffix, source[end : end + len(selector.suffix)])
     distance = abs(start - selector.start) / max(len(source), len(selector.exact), 1)
@@ -132,7 +133,7 @@ def _alike(expected: str, found: str) -> float:
     # At the very start or end of the text there is no prefix or suffix to compare: that agrees.
     if not expected:
         return 1.0 if not found else 0.5
-    return fuzz.ratio(expected, found) / 100
+    return _fuzz().ratio(expected, found) / 100
 
 
 def _fuzzy_candidates(source: str, selector: Selector) -> set[tuple[int, int]]:
@@ -146,7 +147,7 @@ def _fuzzy_candidates(source: str, selector: Selector) -> set[tuple[int, int]]:
     if len(source) <= _FUZZY_WHOLE_TEXT:
         windows.append((0, source))
     for offset, window in windows:
-        aligned = fuzz.partial_ratio_alignment(exact, window, score_cutoff=MIN_QUOTE * 100)
+        aligned = _fuzz().partial_ratio_alignment(exact, window, score_cutoff=MIN_QUOTE * 100)
         if aligned is not None:
             candidates.add((offset + aligned.dest_start, offset + aligned.dest_end))
     # Where the prefix and the suffix still stand, the passage is what lies between them.

@@ -40,6 +40,12 @@ def attribution_line(speaker: str, article: Article) -> str:
     return "— " + " · ".join(part for part in parts if part)
 
 
+def _found_in(bookmarks: list[Bookmark], article: Article) -> list[Bookmark]:
+    """The bookmarks whose offsets point into this very text (the others are being found
+    again, or are orphans)."""
+    return [b for b in bookmarks if b.content_hash == article.content_hash and not b.orphan]
+
+
 class PaneBookmarks:
     # `row` (the shown article's index row) is set in ReaderPane.show.
 
@@ -63,9 +69,8 @@ class PaneBookmarks:
         except sqlite3.Error as error:
             self._report("read the bookmarks", error)
             return
-        current = [b for b in bookmarks if b.content_hash == article.content_hash and not b.orphan]
         stale = [b for b in bookmarks if b.content_hash != article.content_hash and not b.orphan]
-        self.view.set_bookmarks(current)
+        self.view.set_bookmarks(_found_in(bookmarks, article))
         if stale:
             self._find_again(article, stale)
 
@@ -111,9 +116,7 @@ class PaneBookmarks:
         except sqlite3.Error as error:
             self._report("read the bookmarks", error)
             return
-        self.view.set_bookmarks(
-            [b for b in bookmarks if b.content_hash == article.content_hash and not b.orphan]
-        )
+        self.view.set_bookmarks(_found_in(bookmarks, article))
 
     # ----------------------------------------------------------------- keeping
 
