@@ -9,12 +9,10 @@ sentence-initial words against the people the first pass found.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
-from reader.analysis.people import canonical, remember_person
+from reader.analysis.people import FullNames, canonical, remember_person
 from reader.analysis.teams import as_team, is_country, is_sports, table_side
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import (
@@ -437,40 +435,6 @@ def _with_headline_names(
     if not added:
         return results
     return sorted([*results, *added], key=lambda item: item[0].start)
-
-
-class FullNames:
-    """The full names of people in an article, found by the lone word that stands for one
-    (its surname or first word): "Trump" → Donald or Melania Trump."""
-
-    def __init__(self, names: Iterable[tuple[int, str]]) -> None:
-        # word → (starts, names) of the full names it fits, in order of the text, and how often
-        # each was named: indexed so a huge article costs a lookup per lone word, not a pass
-        # over every name.
-        self._by_word: dict[str, tuple[list[int], list[str]]] = {}
-        self._counts: dict[str, dict[str, int]] = {}
-        for start, name in sorted(names):
-            parts = name.split()
-            for word in {parts[0], parts[-1]}:
-                starts, found = self._by_word.setdefault(word, ([], []))
-                starts.append(start)
-                found.append(name)
-                counts = self._counts.setdefault(word, {})
-                counts[name] = counts.get(name, 0) + 1
-
-    def named(self, word: str, at: int) -> str | None:
-        """The only full name `word` fits; among several, the nearest before `at`, else the
-        most mentioned."""
-        counts = self._counts.get(word)
-        if not counts:
-            return None
-        if len(counts) == 1:
-            return next(iter(counts))
-        starts, names = self._by_word[word]
-        before = bisect_left(starts, at)
-        if before:
-            return names[before - 1]
-        return max(counts, key=counts.get)
 
 
 _SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs".split())

@@ -3,6 +3,9 @@ name the article gives them ("Vladimir Putin", "Ursula von der Leyen", "Xi Jinpi
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
+
 from reader.analysis import gazetteer as gz
 
 
@@ -29,3 +32,37 @@ def canonical(name: str, label: str, people: dict[str, str]) -> str:
             return full
         return name
     return gz.ALIASES.get(name, name)
+
+
+class FullNames:
+    """The full names of people in an article, found by the lone word that stands for one
+    (its surname or first word): "Trump" → Donald or Melania Trump."""
+
+    def __init__(self, names: Iterable[tuple[int, str]]) -> None:
+        # word → (starts, names) of the full names it fits, in order of the text, and how often
+        # each was named: indexed so a huge article costs a lookup per lone word, not a pass
+        # over every name.
+        self._by_word: dict[str, tuple[list[int], list[str]]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+        for start, name in sorted(names):
+            parts = name.split()
+            for word in {parts[0], parts[-1]}:
+                starts, found = self._by_word.setdefault(word, ([], []))
+                starts.append(start)
+                found.append(name)
+                counts = self._counts.setdefault(word, {})
+                counts[name] = counts.get(name, 0) + 1
+
+    def named(self, word: str, at: int) -> str | None:
+        """The only full name `word` fits; among several, the nearest before `at`, else the
+        most mentioned."""
+        counts = self._counts.get(word)
+        if not counts:
+            return None
+        if len(counts) == 1:
+            return next(iter(counts))
+        starts, names = self._by_word[word]
+        before = bisect_left(starts, at)
+        if before:
+            return names[before - 1]
+        return max(counts, key=counts.get)

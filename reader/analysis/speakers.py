@@ -11,11 +11,21 @@ own paragraph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
 from reader.analysis.quotes import Found, abbreviation_before, sentence_start
+from reader.analysis.speaker_phrases import (
+    NOT_NOUNS,
+    PRONOUN_GENDER,
+    Mentions,
+    bare_name,
+    description,
+    honorific_genders,
+    mention_in,
+    possessive,
+)
 from reader.analysis.text import ArticleText
 
 # Cues of speech that name no person by themselves (a newspaper "reports"), so they serve
@@ -175,10 +185,10 @@ def attribute(
         subject = reporting_subject(text, quote) if speaker is None else None
         if subject is not None:
             speaker = (
-                _mention_in(people, *subject, last=True)
+                mention_in(people, *subject, last=True)
                 or _subject_pronoun(text, subject, quote, people, mentions)
                 or _subject_entity(text, mentions, *subject)
-                or _bare_name(text, *subject, whole=True)
+                or bare_name(text, *subject, whole=True)
             )
         if speaker is None and previous is not None and previous.speaker is not None:
             same_paragraph = article_text.paragraph_at(previous.start) == article_text.paragraph_at(
@@ -239,44 +249,6 @@ def _sentence_end(text: str, start: int, quote_starts: list[int]) -> int:
     return limit
 
 
-def _possessive(text: str, mention) -> bool:
-    return text[mention[1] : mention[1] + 2] in ("’s", "'s")
-
-
-class Mentions(list):
-    """Mentions (start, end, label, canonical name) sorted by start, found by offset with a
-    binary search: a huge article must not cost a pass over every mention per quotation."""
-
-    def __init__(self, mentions, text: str = "") -> None:
-        super().__init__(sorted(mentions))
-        self.text = text  # the joined text the offsets point into
-        self.starts = [mention[0] for mention in self]
-        self.groups: Mentions | None = None  # the organisations, places and nationalities
-        self.genders: dict[str, str] = {}  # canonical name → "m"/"f", where the text says
-
-    def between(self, start: int, end: int) -> list:
-        low, high = bisect_left(self.starts, start), bisect_right(self.starts, end)
-        return [mention for mention in self[low:high] if mention[1] <= end]
-
-    def last_ending_by(self, offset: int) -> int:
-        """Index of the last mention that ends by `offset` (-1 if none)."""
-        index = bisect_left(self.starts, offset) - 1
-        while index >= 0 and self[index][1] > offset:
-            index -= 1
-        return index
-
-
-def _mention_in(
-    mentions: Mentions, start: int, end: int, last: bool = False
-) -> tuple[int, int, str] | None:
-    # An owner is not the speaker: "said Clinton's communications director, Jennifer Palmieri".
-    inside = [m for m in mentions.between(start, end) if not _possessive(mentions.text, m)]
-    if not inside:
-        return None
-    chosen = inside[-1] if last else inside[0]
-    return chosen[0], chosen[1], chosen[3]
-
-
 def _resolve_pronoun(
     text: str,
     pronoun_end: int,
@@ -294,11 +266,11 @@ def _resolve_pronoun(
         group = groups[index]
         return group[0], group[1], group[3]
     # "…,” he said, quoted by X, Igor Konashenkov, spokesman…: the person named in the clause.
-    later = _mention_in(people, pronoun_end, clause_end)
+    later = mention_in(people, pronoun_end, clause_end)
     if later:
         return later
     latest = people.last_ending_by(before)
-    wanted = _PRONOUN_GENDER.get(pronoun)
+    wanted = PRONOUN_GENDER.get(pronoun)
     if wanted and people.genders:
         # "he" is not Hillary Clinton: go back to the latest person of the pronoun's gender
         # (or of none known), as far as the article says whose is which (Mr., Mrs., Ms.).
@@ -316,100 +288,20 @@ def _resolve_pronoun(
     return None
 
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
-
-
-def honorific_genders(text: str, people) -> dict[str, str]:
-    """Canonical name → "m" or "f", where the article says it: "Mr. Trump", "Mrs. Clinton".
-    A surname given both (a couple) says nothing."""
-    by_surname: dict[str, set[str]] = {}
-    for match in _HONORIFIC.finditer(text):
-        gender = "m" if match.group(1) == "Mr" else "f"
-        by_surname.setdefault(match.group(2), set()).add(gender)
-    genders: dict[str, str] = {}
-    names = {mention[3] for mention in people}
-    for name in names:
-        found = by_surname.get(name.split()[-1], set())
-        if len(found) == 1:
-            genders[name] = next(iter(found))
-    return genders
-
-
 # `“…” ― Carla Sanchez.`: a dash after the closing mark signs the quotation.
 _TAIL_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<who>[^\n“\"]{1,80})")
+
+
 # A description that speaks: "the mayor", "one Democratic source on the panel".
-_DESCRIPTION = re.compile(
-    r"^(?:(?:the|a|an|one|two|several|some|many|another|his|her|their|its)\s+\S"
-    r"|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[a-z]))",  # "Donald Trump's son"
-    re.I,
-)
-
-
-def _description(
-    text: str, start: int, end: int, mentions: Mentions | None = None
-) -> tuple[int, int, str] | None:
-    """A short noun phrase as the speaker, when no name is there to be had; "the newspaper"
-    stands for the organisation the article named last before it (shown by that name)."""
-    phrase = text[start:end].strip(" ,")
-    if not phrase or len(phrase.split()) > 8 or not _DESCRIPTION.match(phrase):
-        return None
-    begin = start + text[start:end].index(phrase)
-    words = phrase.split(" ")
-    while len(words) > 2 and words[-1].lower() in _NOT_NOUNS:
-        words.pop()  # "Scott's family has": the verb's helper is not the speaker
-    phrase = " ".join(words)
-    body = _named_body(phrase, begin, mentions)
-    return begin, begin + len(phrase), body or phrase
-
-
-_BODIES = frozenset(
-    "newspaper paper daily magazine network channel broadcaster station agency company firm "
-    "campaign ministry department group organization organisation website site outlet".split()
-)
-
-
-def _named_body(phrase: str, before: int, mentions: Mentions | None) -> str | None:
-    """The organisation "the newspaper" or "the campaign" stands for: the last one named."""
-    words = phrase.lower().split()
-    if mentions is None or len(words) != 2 or words[0] != "the" or words[1] not in _BODIES:
-        return None
-    index = mentions.last_ending_by(before)
-    while index >= 0 and mentions[index][2] != "ORG":
-        index -= 1
-    return mentions[index][3] if index >= 0 else None
-
-
-# A name the recogniser did not know, right where the speaker stands: "Vitter demanded",
-# "said Representative Charles B. Rangel of New York". Capitalised words, initials and titles.
-_NAME_RUN = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s+)*[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+))*")
-_NOT_NAMES = frozenset(
-    "The This That These Those It He She They We I You There Here Then But And Or So Yet "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow".split()
-)
-
-
-def _bare_name(text: str, start: int, end: int, whole: bool = False) -> tuple[int, int, str] | None:
-    """A capitalised name at text[start:end] (all of it, with `whole`) as the speaker."""
-    while start < end and text[start] in " ,":
-        start += 1
-    match = _NAME_RUN.match(text, start, end)
-    if match is None or match.group().split()[0] in _NOT_NAMES:
-        return None
-    if whole and text[match.end() : end].strip(" ,"):
-        return None
-    return match.start(), match.end(), match.group()
-
-
 def _speaker_after(text, quote, quote_starts, mentions, people):
     clause_end = _sentence_end(text, quote.end, quote_starts)
     dash = _TAIL_DASH.match(text, quote.end, clause_end)
     if dash:
         who_start, who_end = dash.start("who"), dash.end("who")
         found = (
-            _mention_in(people, who_start, who_end)
-            or _mention_in(mentions, who_start, who_end)
-            or _bare_name(text, who_start, who_end)  # a reader's letter: "― Beck Pimentel"
+            mention_in(people, who_start, who_end)
+            or mention_in(mentions, who_start, who_end)
+            or bare_name(text, who_start, who_end)  # a reader's letter: "― Beck Pimentel"
         )
         if found:
             return found
@@ -424,16 +316,14 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
             return _resolve_pronoun(
                 text, rest_start + len(word), sentence_end, quote.start, people, mentions, word
             )
-        person = _mention_in(people, rest_start, clause_end)
-        found = person or _mention_in(mentions, rest_start, clause_end)
+        person = mention_in(people, rest_start, clause_end)
+        found = person or mention_in(mentions, rest_start, clause_end)
         if found is None:
             # `said one Democratic source on the panel.`: the description speaks.
             end = rest_start + len(re.split(r"[,;:!?\n]", text[rest_start:clause_end])[0])
             if end > rest_start and text[end - 1] == "." and not abbreviation_before(text, end - 1):
                 end -= 1  # the sentence's own full stop
-            found = _description(text, rest_start, end, mentions) or _bare_name(
-                text, rest_start, end
-            )
+            found = description(text, rest_start, end, mentions) or bare_name(text, rest_start, end)
         return found
     subject_first = _TAIL_SUBJECT_FIRST.match(tail)
     content = text[quote.content_start : quote.content_end].rstrip()
@@ -448,13 +338,13 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
             return _resolve_pronoun(
                 text, subject_end, sentence_end, quote.start, people, mentions, subject.lower()
             )
-        found = _mention_in(people, subject_start, subject_end, last=True)
+        found = mention_in(people, subject_start, subject_end, last=True)
         if found:
             return found
-        found = _mention_in(mentions, subject_start, subject_end, last=True)
+        found = mention_in(mentions, subject_start, subject_end, last=True)
         if found:
             return found
-        found = _description(text, subject_start, subject_end, mentions) or _bare_name(
+        found = description(text, subject_start, subject_end, mentions) or bare_name(
             text, subject_start, subject_end, whole=True
         )
         if found:
@@ -462,7 +352,7 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
     according = _ACCORDING.search(tail)
     if according:
         rest_start = quote.end + according.start("rest")
-        return _mention_in(people, rest_start, clause_end) or _mention_in(
+        return mention_in(people, rest_start, clause_end) or mention_in(
             mentions, rest_start, clause_end
         )
     return None
@@ -482,11 +372,11 @@ def _speaker_before(text, quote, mentions, people):
     saying = _QUOTED_AS_SAYING.search(head)
     if saying:
         start = floor + saying.start("who")
-        return _mention_in(people, start, floor + saying.end("who"))
+        return mention_in(people, start, floor + saying.end("who"))
     according = _ACCORDING.search(head)
     if according and head.rstrip().endswith(","):
         start = floor + according.start("rest")
-        return _mention_in(people, start, quote.start) or _mention_in(mentions, start, quote.start)
+        return mention_in(people, start, quote.start) or mention_in(mentions, start, quote.start)
     match = head_match(text, floor, floor + len(head))
     if not match:
         return _colon_speaker(text, floor, floor + len(head), people)
@@ -497,10 +387,10 @@ def _speaker_before(text, quote, mentions, people):
             text, subject_end, subject_end, quote.start, people, mentions, last_word
         )
     return (
-        _mention_in(people, subject_start, subject_end, last=True)
+        mention_in(people, subject_start, subject_end, last=True)
         or _subject_entity(text, mentions, subject_start, subject_end)
-        or _description(text, subject_start, subject_end, mentions)
-        or _bare_name(text, subject_start, subject_end, whole=True)
+        or description(text, subject_start, subject_end, mentions)
+        or bare_name(text, subject_start, subject_end, whole=True)
     )
 
 
@@ -510,20 +400,16 @@ def _colon_speaker(text: str, start: int, end: int, people) -> tuple[int, int, s
     head = text[start:end].rstrip()
     if not head.endswith(":") or len(head.split()) > 12:
         return None
-    found = _mention_in(people, start, end)
+    found = mention_in(people, start, end)
     if found:
         return found
-    name = _bare_name(text, start, end)
+    name = bare_name(text, start, end)
     # A single capitalised word before a colon is as often a label ("Transcript:") as a name.
     return name if name is not None and len(name[2].split()) >= 2 else None
 
 
 _PREPOSITIONS = frozenset(
     "with about to from in at on for of against by into over after before than as".split()
-)
-_NOT_NOUNS = frozenset(
-    "also still then now again often never already later soon just even only have has had "
-    "were was are is be been will would could should may might must can did do does".split()
 )
 _NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){1,3}\s*,?\s*$")
 
@@ -533,14 +419,14 @@ def _subject_entity(text, mentions, start: int, end: int) -> tuple[int, int, str
     ("spoke with Moscow" is no speaker); a nationality or place heading a noun phrase speaks
     as that phrase ("British government sources")."""
     for mention in reversed(mentions.between(start, end)):
-        if _possessive(text, mention):
+        if possessive(text, mention):
             continue  # "Clinton's campaign": the owner does not speak
         words_before = text[start : mention[0]].split()
         if words_before and words_before[-1].lower() in _PREPOSITIONS:
             continue
         if mention[2] in ("NORP", "GPE") and _NOUN_AFTER.match(text, mention[1], end):
             words = text[mention[0] : end].strip(" ,").split(" ")
-            while len(words) > 1 and words[-1].lower() in _NOT_NOUNS:
+            while len(words) > 1 and words[-1].lower() in NOT_NOUNS:
                 words.pop()  # "Democrats also said": the adverb is not part of the speaker
             phrase = " ".join(words)
             return mention[0], mention[0] + len(phrase), phrase
