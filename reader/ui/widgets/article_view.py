@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -27,6 +26,7 @@ from reader.ui.messages import post_own
 from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
 from reader.ui.styles import layered_style
 from reader.ui.widgets.article_choice import ArticleChoice
+from reader.ui.widgets.article_keys import ARTICLE_BINDINGS
 from reader.ui.widgets.article_marks import ArticleMarks
 from reader.ui.widgets.line_renderer import LineRenderer
 
@@ -70,66 +70,7 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
         "reader--bookmark",
     }
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="reader.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="reader.up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("b,pageup,shift+space", "page_up", "Page up", show=False, id="reader.page_up"),
-        Binding("g,home", "top", "Top", show=False, id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("n", "next_match", "Next match", show=False, id="reader.next_match"),
-        Binding("N", "previous_match", "Previous match", show=False, id="reader.previous_match"),
-        Binding(
-            "right_square_bracket",
-            "next_mention",
-            "Next mention",
-            show=False,
-            id="reader.next_mention",
-        ),
-        Binding(
-            "f",
-            "filter_by_entity",
-            "Filter the list: articles naming the marked entity or this passage's first",
-            show=False,
-            id="reader.filter_entity",
-        ),
-        Binding("o", "open_link", "Open a link of this passage", show=False, id="reader.open_link"),
-        Binding(
-            "left_square_bracket",
-            "previous_mention",
-            "Previous mention",
-            show=False,
-            id="reader.previous_mention",
-        ),
-        Binding(
-            "right_parenthesis",
-            "next_sentence",
-            "Next sentence",
-            show=False,
-            id="reader.next_sentence",
-        ),
-        Binding(
-            "left_parenthesis",
-            "previous_sentence",
-            "Previous sentence",
-            show=False,
-            id="reader.previous_sentence",
-        ),
-        Binding("v", "select", "Select: movement keys extend it", show=False, id="reader.select"),
-        Binding("escape", "drop_choice", "Drop the selection", show=False, id="reader.drop"),
-        Binding("m", "keep", "Bookmark", id="reader.keep"),
-        Binding("y", "copy", "Copy with its attribution", show=False, id="reader.copy"),
-        Binding(
-            "apostrophe", "next_bookmark", "Next bookmark", show=False, id="reader.next_bookmark"
-        ),
-        Binding(
-            "quotation_mark",
-            "previous_bookmark",
-            "Previous bookmark",
-            show=False,
-            id="reader.previous_bookmark",
-        ),
-    ]
+    BINDINGS = ARTICLE_BINDINGS
 
     measure: reactive[int] = reactive(80)
     show_analysis: reactive[bool] = reactive(True)
