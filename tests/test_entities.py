@@ -236,3 +236,12 @@ def test_a_side_by_its_nickname_in_a_sports_report():
     labels = {text: label for text, label, _entity in mentions_of(report)}
     assert labels.get("Expos") == "ORG" and labels.get("Braves") == "ORG"
     assert labels.get("Americans") == "NORP"
+
+
+def test_a_legal_form_ends_a_firm_and_its_country_stays_apart():
+    found = mentions_of(
+        "The car is made by Kia Motor Corp of South Korea. Officials at Pirelli SpA agreed.\n"
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels.get("Kia Motor Corp") == "ORG" and labels.get("South Korea") == "GPE"
+    assert labels.get("Pirelli SpA") == "ORG"

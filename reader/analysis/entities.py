@@ -93,10 +93,15 @@ def _shouted(name: str) -> bool:
     return name.isupper() and sum(char.isalpha() for char in name) > 3
 
 
-# A possessive ending, and only that: "Airlines" keeps its s ("rstrip" took it: "Airline").
+# A company's legal form: "X Corp of Y" is a firm and where it is from.
+_LEGAL_FORMS = frozenset(
+    "Corp Corp. Inc Inc. Co Co. Ltd Ltd. LLC PLC plc SpA AG SA NV BV GmbH Bhd Oyj ASA Pty "
+    "LP".split()
+)
 _SHOUTED_LINKS = frozenset("AT VS V".split())
 _VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
 _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+# A possessive ending, and only that: "Airlines" keeps its s ("rstrip" took it: "Airline").
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -108,7 +113,9 @@ def _is_org_phrase(run: list[Token]) -> bool:
     if len(words) >= 3 and words[-2] in gz.ORG_HEADS and words[-1] in GPE_NAMES:
         return True  # "Imperial College London", "University College Dublin"
     return any(
-        word in gz.ORG_HEADS and words[position + 1] in ("of", "for", "on")
+        word in gz.ORG_HEADS
+        and word not in _LEGAL_FORMS  # "Kia Motor Corp of South Korea": a firm, then its country
+        and words[position + 1] in ("of", "for", "on")
         for position, word in enumerate(words[:-2])
     )
 
