@@ -224,3 +224,9 @@ def test_a_description_stands_for_the_organisation_the_article_named():
     )
     (quote,) = [q for q in quotes_of(text) if q.kind == "speech"]
     assert quote.speaker == "the newspaper" and quote.speaker_name == "New York Post"
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_the_quotation():
+    text = "”Mr. Trump embodies the worst of us and always has.” ― Sonya Herridge\n"
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("”Mr. Trump") and quote.speaker == "Sonya Herridge"

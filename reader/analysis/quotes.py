@@ -95,8 +95,10 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
             open_double = start
         for index in range(start, end):
             char = text[index]
-            if char in _DOUBLE_OPEN or (
-                char == '"' and _straight_opens(text, index, start, end, open_double)
+            if (
+                char in _DOUBLE_OPEN
+                or (char == '"' and _straight_opens(text, index, start, end, open_double))
+                or (pending is None and open_double is None and _closer_opening(text, index, start))
             ):
                 if pending is not None and index == _first_visible(text, start):
                     continue  # the mark that re-opens a quotation running over paragraphs
@@ -165,6 +167,17 @@ def _is_words(text: str, quote: Found) -> bool:
     if not any(char.isalpha() for char in content):
         return False
     return not (_MARKUP.search(content) and len(content.split()) <= 3)
+
+
+def _closer_opening(text: str, index: int, paragraph_start: int) -> bool:
+    """A closing mark set where a quotation opens, by a slip of the keyboard or of a font: at
+    the very start of a paragraph, against a letter (”Mr. Trump embodies…)."""
+    return (
+        text[index] == "”"
+        and index == _first_visible(text, paragraph_start)
+        and index + 1 < len(text)
+        and text[index + 1].isalpha()
+    )
 
 
 def _first_visible(text: str, start: int) -> int:
