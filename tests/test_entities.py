@@ -245,3 +245,13 @@ def test_a_legal_form_ends_a_firm_and_its_country_stays_apart():
     labels = {text: label for text, label, _entity in found}
     assert labels.get("Kia Motor Corp") == "ORG" and labels.get("South Korea") == "GPE"
     assert labels.get("Pirelli SpA") == "ORG"
+
+
+def test_what_says_its_is_an_organisation_not_a_person():
+    found = mentions_of(
+        "Comelf said its output nearly doubled. Ericsson says it won a big order. "
+        "Okafor said his team won.\n"
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels["Comelf"] == "ORG" and labels["Ericsson"] == "ORG"
+    assert labels["Okafor"] == "PERSON"

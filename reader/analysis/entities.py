@@ -259,6 +259,8 @@ def _word_before(text: str, start: int) -> str:
 
 _ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(\w+)")
 _VERB_AFTER = re.compile(r"^[’']?s?\s+(\w+)")
+# After "X said": "it" or "its" within a few words ("said on Friday that its sales rose").
+_ITS_AFTER = re.compile(r"(?:\s+(?!he\b|she\b|his\b|her\b|they\b)[\w-]+){0,4}?\s+(?:it|its)\b")
 
 
 def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | None:
@@ -297,6 +299,8 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
     if feature:
         return "LOC"
     if len(words) == 1:
+        if reporting and _ITS_AFTER.match(text, candidate.end + verb.end()):
+            return "ORG"  # "Ericsson said its profit rose": what says "its" is no person
         if reporting and candidate.text not in gz.COMMON_CAPITALISED:
             return "PERSON"
         if candidate.sentence_initial:
