@@ -49,6 +49,13 @@ SHOTS = [
         SEEDS,
     ),
     (
+        "bookmark_note",
+        (100, 30),
+        ["tab", "j", "j", "right_parenthesis", "v", "right_parenthesis", "m", PAUSE, *"on record"],
+        None,
+        SEEDS,
+    ),
+    (
         "bookmarks",
         (120, 34),
         [
