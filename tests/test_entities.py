@@ -255,3 +255,9 @@ def test_what_says_its_is_an_organisation_not_a_person():
     labels = {text: label for text, label, _entity in found}
     assert labels["Comelf"] == "ORG" and labels["Ericsson"] == "ORG"
     assert labels["Okafor"] == "PERSON"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_person():
+    found = mentions_of("Dealers said gold eased. Other dealers were calm. Okafor said little.\n")
+    labels = {text: label for text, label, _entity in found}
+    assert "Dealers" not in labels and labels["Okafor"] == "PERSON"

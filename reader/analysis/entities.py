@@ -98,6 +98,7 @@ _LEGAL_FORMS = frozenset(
     "Corp Corp. Inc Inc. Co Co. Ltd Ltd. LLC PLC plc SpA AG SA NV BV GmbH Bhd Oyj ASA Pty "
     "LP".split()
 )
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _SHOUTED_LINKS = frozenset("AT VS V".split())
 _VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
 _NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
@@ -263,8 +264,14 @@ _VERB_AFTER = re.compile(r"^[’']?s?\s+(\w+)")
 _ITS_AFTER = re.compile(r"(?:\s+(?!he\b|she\b|his\b|her\b|they\b)[\w-]+){0,4}?\s+(?:it|its)\b")
 
 
-def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | None:
-    """The label of a candidate the gazetteers did not settle, from its words and context."""
+def classify(
+    text: str,
+    candidate: Candidate,
+    people: dict[str, str],
+    lower_words: frozenset[str] = frozenset(),
+) -> str | None:
+    """The label of a candidate the gazetteers did not settle, from its words and context.
+    `lower_words`: the words the article writes in lower case somewhere."""
     words = candidate.text.split()
     after = _context_after(text, candidate.end)
     role = _ROLE_AFTER.match(after)
@@ -299,6 +306,8 @@ def classify(text: str, candidate: Candidate, people: dict[str, str]) -> str | N
     if feature:
         return "LOC"
     if len(words) == 1:
+        if candidate.sentence_initial and candidate.text.lower() in lower_words:
+            return None  # "Dealers said…" opening a sentence, "dealers" elsewhere: a common noun
         if reporting and _ITS_AFTER.match(text, candidate.end + verb.end()):
             return "ORG"  # "Ericsson said its profit rose": what says "its" is no person
         if reporting and candidate.text not in gz.COMMON_CAPITALISED:
@@ -361,6 +370,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
                 found.extend(split_run(text, run, headline))
 
     sports = is_sports(text)
+    lower_words = frozenset(_LOWER_WORD.findall(text))
     # Pass one: what is certain. People's surnames are remembered for pass two.
     people: dict[str, str] = {}
     for candidate in found:
@@ -377,7 +387,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
     for _round in range(2):
         results = []
         for candidate in found:
-            label = candidate.label or classify(text, candidate, people)
+            label = candidate.label or classify(text, candidate, people, lower_words)
             if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
                 label = "PERSON"  # "London wrote…" after "Jack London"
             if sports and not candidate.headline:
