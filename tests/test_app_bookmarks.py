@@ -405,3 +405,19 @@ async def test_the_palette_exports_the_bookmarks(tmp_path, locations, monkeypatc
         text = written.read_text(encoding="utf-8")
         assert "> “We are not clear about Moscow’s intentions" in text
         assert "**Note:** for the notes app" in text and "— Anthony Blinken" in text
+
+
+async def test_with_no_usable_data_folder_a_bookmark_says_it_lasts_only_this_session(tmp_path):
+    from reader.paths import Locations
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")  # a file where the data folder should be: it cannot be created
+    locations = Locations(blocker / "state", blocker / "cache", tmp_path / "none.toml")
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _keep(pilot, "fragile")
+        messages = [n.message for n in app._notifications]
+        assert any("Reading positions and bookmarks will not be saved" in m for m in messages)
+        assert any("lasts only until the app closes" in m for m in messages)
+        assert len(app.article_view.bookmarks) == 1  # kept for the session all the same

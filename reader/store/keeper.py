@@ -26,13 +26,15 @@ class StateKeeper:
         self._pending: dict[int, tuple[int, bool]] = {}
         self._on_error = on_error
         self._failed = False
+        # A scratch database for this session only (the data folder could not be used).
+        self.temporary = False
 
     def open(self) -> str | None:
         """Open the database; returns a message for the user if something was wrong."""
         try:
             self._conn, warning = connect(self.database)
         except (StoreError, sqlite3.Error, OSError) as error:
-            return f"Reading positions will not be saved: {error}"
+            return f"Reading positions and bookmarks will not be saved: {error}"
         self._articles = ArticleStore(self._conn)
         return warning
 

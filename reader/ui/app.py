@@ -100,6 +100,7 @@ class ReaderApp(App[None]):
                 on_error=self._store_error,
             )
             self.state.open()
+            self.state.temporary = True
         self._startup_warning = warning
 
     def on_mount(self) -> None:

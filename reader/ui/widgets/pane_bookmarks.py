@@ -184,6 +184,15 @@ class PaneBookmarks:
             self._report("keep the bookmark", error)
             return
         self.notify(f"{said}: {excerpt(chosen.text(self.view.article), 60)}", timeout=3)
+        if self.app.state.temporary:
+            # Said each time: a bookmark the user believes kept must not vanish unannounced.
+            self.notify(
+                "The data folder cannot be written: this bookmark lasts only until the app closes "
+                "(Export bookmarks in the command palette keeps a copy)",
+                title="Bookmarks",
+                severity="warning",
+                timeout=8,
+            )
         self.view.drop_choice()
         self.refresh_marks()
 
