@@ -56,6 +56,13 @@ SHOTS = [
         SEEDS,
     ),
     (
+        "bookmarks_narrow",
+        (40, 16),
+        [*["right_parenthesis", "m", PAUSE, *"forty columns", "enter", PAUSE, "M"]],
+        None,
+        SEEDS,
+    ),
+    (
         "bookmarks",
         (120, 34),
         [
