@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.analysis.text import STATE_ABBREVIATIONS
+
 
 def _data_file(name: str) -> frozenset[str]:
     """A list kept as data beside the code: one entry a line, "#" starts a comment."""
@@ -24,7 +26,8 @@ COUNTRIES = _data_file("countries.txt")
 
 CITIES = _data_file("cities.txt")
 
-STATES = _data_file("states.txt")
+# With the one-word abbreviations of US states, full stop included ("Calif.").
+STATES = _data_file("states.txt") | {f"{state}." for state in STATE_ABBREVIATIONS}
 
 # Countries, US states and large cities from GeoNames (tools/build_places.py derives the file).
 # The hand lists above keep what GeoNames spells otherwise or ranks smaller (Kyiv, Bakhmut).

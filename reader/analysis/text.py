@@ -77,14 +77,19 @@ class ArticleText:
 
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)")
 # Words that end in a full stop without ending the sentence.
+# US states as news style abbreviates them in one word ("Calif.", "Sen. Claire McCaskill (D-Mo.)"):
+# one list for sentence ends here, for tokens (`tokens`) and for place names (`gazetteer`).
+STATE_ABBREVIATIONS = (
+    "Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+    "Okla Ore Tenn Tex Va Vt Wash Wis Wyo".split()
+)
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st mt gen col lt sgt capt adm gov sen rep rev jr sr inc ltd co corp vs no "
     "del lt.gov supt det cmdr "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e etc "
-    # US states as news style abbreviates them ("Sen. Claire McCaskill (D-Mo.) said").
-    "ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo mont neb "
-    "nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex va vt wash wis w.va wyo".split()
-)
+    # States written with inner full stops, and Pa. (also a word: no token or place of its own).
+    "n.h n.j n.m n.y n.c n.d pa r.i s.c s.d w.va".split()
+) | {state.lower() for state in STATE_ABBREVIATIONS}
 
 
 def is_abbreviation(word: str) -> bool:

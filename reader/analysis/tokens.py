@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
-from reader.analysis.text import sentence_spans
+from reader.analysis.text import STATE_ABBREVIATIONS, sentence_spans
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr)\.(?=\s)"
     # A company's legal form and a state as news style shortens them keep their full stop.
-    r"|(?:Corp|Inc|Co|Ltd|Bros|Calif|Mass|Conn|Fla|Ill|Mich|Minn|Wis|Tenn|Ariz|Colo|Okla"
-    r"|Ore|Wash|Md|Va|Ga|Ky|La|Mo|Neb|Nev|Ala|Ark|Ind|Kan|Miss|Mont|Tex|Vt|Wyo)\.(?=[\s,;:)])"
+    rf"|(?:Corp|Inc|Co|Ltd|Bros|{'|'.join(STATE_ABBREVIATIONS)})\.(?=[\s,;:)])"
     r"|[A-Z]{1,3}&[A-Z]{1,3}\b"  # AT&T, S&P, P&G
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial
     r"|(?:al|el|bin|ibn)-[^\W\d_][\w]*"  # al-Assad
