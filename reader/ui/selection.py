@@ -5,6 +5,7 @@ highlighting, bookmarking and copying.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.analysis.text import sentence_spans
@@ -25,6 +26,13 @@ def sentences_of(article: Article, block: int) -> list[tuple[int, int]]:
     text = article.blocks[block].text
     spans = sentence_spans(text, 0, len(text))
     return spans or [(0, len(text))]
+
+
+def passage_text(article: Article, pieces: Iterable[tuple[int, int, int]]) -> str:
+    """Pieces of blocks (block, display start, display end) as the reader shows them:
+    passages apart by a blank line."""
+    parts = (article.blocks[block].text[start:end].strip() for block, start, end in pieces)
+    return "\n\n".join(part for part in parts if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +61,9 @@ class Chosen:
         )
 
     def text(self, article: Article) -> str:
-        """The chosen text as shown: passages apart by a blank line."""
-        parts = []
-        for block, (low, high) in self.ranges(article).items():
-            part = article.blocks[block].text[low:high].strip()
-            if part:
-                parts.append(part)
-        return "\n\n".join(parts)
+        """The chosen text as shown."""
+        ranges = self.ranges(article).items()
+        return passage_text(article, ((block, low, high) for block, (low, high) in ranges))
 
 
 def _unit(article: Article, point: Point) -> tuple[int, int]:

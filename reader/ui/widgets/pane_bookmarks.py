@@ -18,18 +18,15 @@ from reader.corpus.search import hits_for_span
 from reader.store.articles import ArticleRow, path_key
 from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.ui.messages import WORKER_DESCRIPTION
-from reader.ui.selection import Chosen
+from reader.ui.selection import Chosen, passage_text
 from reader.ui.widgets.article_choice import ChoiceChanged, CopyRequested, KeepRequested
 from reader.ui.widgets.line_renderer import excerpt
 
 
 def shown_text(article: Article, start: int, end: int) -> str:
-    """A source range as the reader shows it: passages apart by a blank line."""
-    parts = [
-        article.blocks[hit.block].text[hit.start : hit.end].strip()
-        for hit in hits_for_span(article, start, end)
-    ]
-    return "\n\n".join(part for part in parts if part)
+    """A source range as the reader shows it."""
+    hits = hits_for_span(article, start, end)
+    return passage_text(article, ((hit.block, hit.start, hit.end) for hit in hits))
 
 
 def attribution_line(speaker: str, article: Article) -> str:
