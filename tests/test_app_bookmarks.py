@@ -94,10 +94,8 @@ async def test_bookmark_with_a_note_marks_the_gutter_and_survives_a_restart(loca
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_seed(pilot, app)
         await _cursor_to(pilot, app, BLINKEN)
-        await pilot.press("right_parenthesis", "m")
-        await pilot.pause()
-        await pilot.press(*"key quote", "enter")
-        await pilot.pause()
+        await pilot.press("right_parenthesis")
+        await _keep(pilot, "key quote")
         assert any(
             "◆" in line and "We are not clear" in line for line in view_text(app).split("\n")
         )
@@ -139,10 +137,7 @@ async def test_next_and_previous_bookmark(locations):
         for _ in range(2):
             await pilot.press("j", "j")
             kept.append(view.cursor)
-            await pilot.press("m")
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
+            await _keep(pilot)
         await pilot.press("g")
         await pilot.press("apostrophe")
         assert view.cursor == kept[0]
