@@ -106,6 +106,16 @@ def test_all_capitals_places_are_places_and_shouted_words_are_not_companies():
     assert labels.get("TURKISH") == "NORP"
 
 
+def test_a_shouted_surname_is_the_person_named_in_full_and_a_league_no_person():
+    mentions = mentions_of(
+        "TENNIS - AGASSI, SAMPRAS ADVANCE\n\nAndre Agassi won on Thursday. "
+        "Major League Baseball said the game would go on."
+    )
+    assert ("AGASSI", "PERSON", "Andre Agassi") in mentions
+    assert ("Major League Baseball", "ORG", "Major League Baseball") in mentions
+    assert not any(label == "PERSON" and "League" in text for text, label, _ in mentions)
+
+
 def test_events_and_places_made_of_capitalised_words_are_not_people():
     labels = labels_of(
         "Results\n\nThe team trained at Ellis Park before the World Cup qualifier, "

@@ -36,18 +36,11 @@ class BuiltinEngine:
         """Changes whenever the rules do, so cached results never outlive them."""
         folder = Path(__file__).parent
         digest = hashlib.blake2b(digest_size=6)
-        for module in (
-            "engine",
-            "entities",
-            "gazetteer",
-            "model",
-            "people",
-            "quotes",
-            "speakers",
-            "text",
-            "tokens",
-        ):
-            digest.update((folder / f"{module}.py").read_bytes())
+        # Every rule module and word list (the spaCy engine's module excepted: not a rule).
+        rules = sorted(folder.glob("*.py")) + sorted((folder / "data").glob("*.txt"))
+        for path in rules:
+            if path.name not in ("spacy_engine.py", "cache.py", "evaluate.py"):
+                digest.update(path.read_bytes())
         return digest.hexdigest()
 
     def analyze(self, article: Article) -> Analysis:

@@ -88,6 +88,12 @@ def _geonames_place(text: str, piece: list[Token]) -> bool:
     return name in gz.GEONAMES_PLACES or (_shouted(name) and name.title() in gz.GEONAMES_PLACES)
 
 
+def _known_surname(word: str, people: dict[str, str]) -> bool:
+    """Whether `word` is the surname of a person the article names in full."""
+    full = people.get(word, "").split()
+    return len(full) >= 2 and full[-1] == word
+
+
 def _shouted(name: str) -> bool:
     """All capitals and more than an acronym's few letters ("LONDON", not "US")."""
     return name.isupper() and sum(char.isalpha() for char in name) > 3
@@ -169,6 +175,11 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
                 index += 1 + place_length
                 continue
         if title_length and title_length >= gazetteer_length:
+            after_title = index + title_length
+            if after_title < len(run) and run[after_title].text in gz.ORG_HEADS:
+                # "Major League Baseball", "General Council": no name starts with "League"
+                candidates.append(_candidate(text, rest, "ORG", "org-head"))
+                break
             index += title_length
             title_cue = True
             continue
@@ -392,9 +403,16 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
                 label = "PERSON"  # "London wrote…" after "Jack London"
             if sports and not candidate.headline:
                 label = _sports_label(text, candidate, label, people)
+            shouted = _shouted(candidate.text)
+            if (
+                shouted
+                and label not in ("GPE", "LOC", "NORP")
+                and _known_surname(candidate.text.title(), people)
+            ):
+                label = "PERSON"  # a transcript's "PENCE:", a shouted headline's "OBAMA"
             if label is None:
                 continue
-            if label == "PERSON":
+            if label == "PERSON" and not shouted:
                 remember_person(people, candidate.text)
             results.append((candidate, label))
     results = _with_headline_names(results, [c for c in found if c.headline])
@@ -405,9 +423,12 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
     )
     mentions = []
     for candidate, label in results:
-        name = canonical(candidate.text, label, people)
-        if label == "PERSON" and len(candidate.text.split()) == 1:
-            name = full_names.named(candidate.text, candidate.start) or name
+        written = candidate.text
+        if label == "PERSON" and _shouted(written):
+            written = written.title()
+        name = canonical(written, label, people)
+        if label == "PERSON" and len(written.split()) == 1:
+            name = full_names.named(written, candidate.start) or name
         mentions.append((candidate.start, candidate.end, label, name))
     return mentions
 

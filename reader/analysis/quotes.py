@@ -2,20 +2,23 @@
 
 Marks are paired inside a paragraph by direction (an opening mark follows a space, a closing
 one precedes a space or punctuation), never by counting across the article, so a lost mark costs
-one quotation. A quotation may run over paragraphs when each one opens with a mark. A closing
-mark with no opening one starts its quotation at the beginning of its sentence.
+one quotation. A quotation running over paragraphs (each one opens with a mark, only the last
+closes) is found paragraph by paragraph, as readers and annotators count it. A closing mark with
+no opening one starts its quotation at the beginning of its sentence.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.analysis.text import ArticleText, is_abbreviation
+from reader.analysis.text import ArticleText, Paragraph, is_abbreviation
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«„", "”»"
 _RUN_ON_WORDS = 6
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
 _OPENING_BEFORE = " \t\n([{—–-/:"
 _CLOSING_AFTER = " \t\n.,;:!?)]}—–-/…"
 
@@ -30,6 +33,7 @@ class Found:
     content_end: int
     family: str  # "double" or "single"
     kind: str = ""
+    runs_on: bool = False  # continues in the next paragraph's quotation (no closing mark here)
     speaker: tuple[int, int, str] | None = None  # mention (start, end, canonical)
 
 
@@ -83,33 +87,29 @@ def abbreviation_before(text: str, stop: int) -> bool:
 def find_quotes(article_text: ArticleText) -> list[Found]:
     text = article_text.text
     found: list[Found] = []
-    pending: Found | None = None  # a double quotation still open at a paragraph's end
     paragraphs = article_text.paragraphs
+    # A straight mark left open in an article set in typeset marks is a stray one (pasted
+    # text): nothing tells where its quotation would end. In a straight-marked article it is a
+    # lost closing mark, and its quotation runs to the paragraph's end ('was "overblown.').
+    typeset = text.count("“") > text.count('"')
     for number, paragraph in enumerate(paragraphs):
         start, end = paragraph.start, paragraph.end
         open_double: int | None = None
         open_single: int | None = None
         floor = start
-        if pending is not None:
-            # The quotation runs on: this paragraph opens with a mark (checked below).
-            open_double = start
         for index in range(start, end):
             char = text[index]
+            if char == '"' and _FEET_INCHES.search(text, max(start, index - 6), index):
+                continue  # 6'3": a height, no quotation mark
             if (
                 char in _DOUBLE_OPEN
                 or (char == '"' and _straight_opens(text, index, start, end, open_double))
-                or (pending is None and open_double is None and _closer_opening(text, index, start))
+                or (open_double is None and _closer_opening(text, index, start))
             ):
-                if pending is not None and index == _first_visible(text, start):
-                    continue  # the mark that re-opens a quotation running over paragraphs
                 open_double = index
                 open_single = None
             elif char in _DOUBLE_CLOSE or char == '"':
-                if pending is not None and open_double == start:
-                    pending.end, pending.content_end, pending.close_mark = index + 1, index, True
-                    found.append(pending)
-                    pending = None
-                elif open_double is not None:
+                if open_double is not None:
                     found.append(
                         Found(open_double, index + 1, True, True, open_double + 1, index, "double")
                     )
@@ -134,27 +134,46 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
                     Found(open_single, index + 1, True, True, open_single + 1, index, "single")
                 )
                 open_single = None
-        if pending is not None and open_double == start:
-            continue  # still open: runs on into the next paragraph
-        if open_double is not None:
-            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-            quote = Found(open_double, end, True, False, open_double + 1, end, "double")
-            # A quotation runs on into the next paragraph when that one opens with a mark and
-            # this one holds more than a stray word after its mark ('was "overblown.').
-            runs_on = len(text[open_double + 1 : end].split()) >= _RUN_ON_WORDS
-            if (
-                runs_on
-                and following is not None
-                and text[_first_visible(text, following.start)] in '“"«„'
-            ):
-                pending = quote
-            elif end - open_double > 1:
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        if open_double is not None and end - open_double > 1:
+            runs_on = _runs_on(text, open_double, end, following)
+            if runs_on or not (text[open_double] == '"' and typeset):
+                quote = Found(open_double, end, True, False, open_double + 1, end, "double")
+                quote.runs_on = runs_on
                 found.append(quote)
-    if pending is not None:
-        found.append(pending)
     found = [quote for quote in found if _is_words(text, quote)]
     found.sort(key=lambda quote: quote.start)
-    return found
+    return _quotations_of_record(article_text, found)
+
+
+_TAG = re.compile(r"<[A-Za-z][^<>\n]*>")
+
+
+def _quotations_of_record(article_text: ArticleText, found: list[Found]) -> list[Found]:
+    """The quotations a reader attributes, from all quoted stretches (sorted by start):
+    - none in the headline: it repeats, cut down, words the body quotes with their speaker,
+      and its capitals say nothing of whether the words are a title or speech;
+    - none inside a single quotation mark nested in a longer quotation: it is part of the
+      speech around it ("That was him saying, 'Don't leave it on the field.'");
+    - none inside markup left in the text (an embedded tweet's `<tweet author="name">`)."""
+    text = article_text.text
+    headline_end = next(
+        (paragraph.end for paragraph in article_text.paragraphs if paragraph.is_title), -1
+    )
+    tags = [match.span() for match in _TAG.finditer(text)] if "<" in text else []
+    tag_starts = [start for start, _ in tags]
+    kept: list[Found] = []
+    enclosing_end = -1  # the end of the furthest-reaching quotation so far
+    for quote in found:
+        nested = quote.family == "single" and quote.end <= enclosing_end
+        enclosing_end = max(enclosing_end, quote.end)
+        if nested or quote.start < headline_end:
+            continue
+        tag = bisect_right(tag_starts, quote.start) - 1
+        if tag >= 0 and quote.start < tags[tag][1]:
+            continue
+        kept.append(quote)
+    return kept
 
 
 _MARKUP = re.compile(r"[<>=]|https?:|www\.|\.com\b|pic\.twitter")
@@ -167,6 +186,25 @@ def _is_words(text: str, quote: Found) -> bool:
     if not any(char.isalpha() for char in content):
         return False
     return not (_MARKUP.search(content) and len(content.split()) <= 3)
+
+
+def _runs_on(text: str, mark: int, end: int, following: Paragraph | None) -> bool:
+    """Whether the quotation opened at `mark` and still open at its paragraph's `end` runs on
+    into the next paragraph: that one re-opens with a mark of the same style (straight for
+    straight), and this one holds more than a stray word after its mark ('was "overblown.')."""
+    return (
+        following is not None
+        and len(text[mark + 1 : end].split()) >= _RUN_ON_WORDS
+        and _same_style(text[mark], text[_first_visible(text, following.start)])
+    )
+
+
+def _same_style(mark: str, other: str) -> bool:
+    """Whether `other` re-opens a quotation opened by `mark`: straight by straight, typeset by
+    typeset (a closing mark set as an opener counts as typeset)."""
+    if mark == '"':
+        return other == '"'
+    return other in "“«„”"
 
 
 def _closer_opening(text: str, index: int, paragraph_start: int) -> bool:

@@ -179,8 +179,10 @@ def attribute(
         quote.kind = classify(text, quote)
         if quote.kind != "speech" or (quote.family == "single" and _inside_other(number, quotes)):
             continue
-        speaker = _speaker_after(text, quote, quote_starts, mentions, people) or _speaker_before(
-            text, quote, mentions, people
+        speaker = (
+            _turn_label(text, quote, people)
+            or _speaker_after(text, quote, quote_starts, mentions, people)
+            or _speaker_before(text, quote, mentions, people)
         )
         subject = reporting_subject(text, quote) if speaker is None else None
         if subject is not None:
@@ -204,6 +206,28 @@ def attribute(
                 speaker = previous.speaker
         quote.speaker = speaker
         previous = quote
+    # A quotation running over paragraphs is attributed once, most often at its end.
+    for number in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[number], quotes[number + 1]
+        if quote.runs_on and quote.speaker is None and quote.kind == following.kind == "speech":
+            quote.speaker = following.speaker
+
+
+# A speaker's name in capitals opening a transcript's turn: `"PENCE: Well, look, …`.
+_TURN_LABEL = re.compile(r"\s*(?P<name>[A-Z][A-Z’'.-]{2,}(?: [A-Z][A-Z’'.-]+){0,2}):\s")
+
+
+def _turn_label(text: str, quote: Found, people: Mentions) -> tuple[int, int, str] | None:
+    """A transcript's turn quoted whole is its labelled speaker's: the person the article
+    names in full ("Mike Pence" for PENCE), else the label itself."""
+    label = _TURN_LABEL.match(text, quote.content_start, quote.content_end)
+    if label is None:
+        return None
+    start, end = label.span("name")
+    index = bisect_left(people.starts, start)
+    if index < len(people) and people[index][:2] == (start, end):
+        return start, end, people[index][3]
+    return start, end, label.group("name").title()
 
 
 def _subject_pronoun(text, subject, quote, people, mentions):
