@@ -274,3 +274,28 @@ def test_a_closing_mark_that_opens_a_paragraph_opens_the_quotation():
     text = "”Mr. Trump embodies the worst of us and always has.” ― Sonya Herridge\n"
     (quote,) = quotes_of(text)
     assert quote.text.startswith("”Mr. Trump") and quote.speaker == "Sonya Herridge"
+
+
+def test_the_main_clause_speaks_not_an_object_or_a_clause_inside_it():
+    cases = {
+        # A participle takes the subject of its clause, not the person attacked.
+        "Donald Trump and Hillary Clinton met. Trump attacked Clinton for her support of the war, "
+        'saying, "She is trigger-happy and very unstable."': "Trump",
+        # A relative clause between the subject and its verb names somebody else.
+        "Chris Christie spoke. Christie, who has campaigned for Donald Trump since February, "
+        "blasted Hillary Clinton as a “disgrace” on Wednesday.": "Christie",
+        # After a fronted clause, the noun phrase before the verb is the subject.
+        "Bernie Sanders spoke. As far as whether Sanders senses hatred of Hillary Clinton among "
+        'his supporters, the Vermont senator acknowledged that there are "some people" who do.': (
+            "the Vermont senator"
+        ),
+        # A partial quotation that ends its sentence: the next sentence's subject is not its.
+        'Japan branded North Korea an "outlaw nation in the neighborhood." Russia insisted '
+        'that Pyongyang "stop its dangerous escapades."': "Japan",
+        # A verb after a partial quotation inside its clause is that clause's own.
+        "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and "
+        "wrongfully” suggests that Phoenix and its officers support Donald Trump.": "Brad Holm",
+    }
+    for text, speaker in cases.items():
+        first = quotes_of(text)[0]
+        assert first.speaker == speaker, (text, first.speaker)

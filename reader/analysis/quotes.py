@@ -18,6 +18,7 @@ from reader.analysis.text import ArticleText, Paragraph, is_abbreviation
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«„", "”»"
 _RUN_ON_WORDS = 6
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_JOINER = "\u2060"
 _FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
 _OPENING_BEFORE = " \t\n([{—–-/:"
 _CLOSING_AFTER = " \t\n.,;:!?)]}—–-/…"
@@ -141,6 +142,12 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
                 quote = Found(open_double, end, True, False, open_double + 1, end, "double")
                 quote.runs_on = runs_on
                 found.append(quote)
+    for quote in found:
+        # The word joiner that pads an ASCII '' mark (text.with_ascii_doubles) is a mark too.
+        while quote.content_start < quote.content_end and text[quote.content_start] == _JOINER:
+            quote.content_start += 1
+        while quote.content_end > quote.content_start and text[quote.content_end - 1] == _JOINER:
+            quote.content_end -= 1
     found = [quote for quote in found if _is_words(text, quote)]
     found.sort(key=lambda quote: quote.start)
     return _quotations_of_record(article_text, found)

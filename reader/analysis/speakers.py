@@ -27,6 +27,7 @@ from reader.analysis.speaker_phrases import (
     possessive,
 )
 from reader.analysis.text import ArticleText
+from reader.analysis.tokens import NAME_PARTICLES
 
 # Cues of speech that name no person by themselves (a newspaper "reports"), so they serve
 # attribution only, not the recognition of people (gazetteer.REPORTING_VERBS).
@@ -333,6 +334,12 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
     sentence_end = _sentence_end(text, quote.end, [])
     tail = text[quote.end : clause_end]
     verb_first = _TAIL_VERB_FIRST.match(tail)
+    content = text[quote.content_start : quote.content_end].rstrip()
+    ends = content.rstrip("’'”\"")[-1:]  # a nested quotation's mark aside: `vote,'"`
+    if verb_first and not tail.startswith(",") and ends not in ",.!?…—-":
+        # `the advertisement “unmistakably and wrongfully” suggests that…`: a partial quotation
+        # inside its clause; the verb after it is that clause's own.
+        verb_first = None
     if verb_first:
         rest_start = quote.end + verb_first.start("rest")
         word = verb_first.group("rest").split(" ", 1)[0].strip(",").lower()
@@ -350,10 +357,20 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
             found = description(text, rest_start, end, mentions) or bare_name(text, rest_start, end)
         return found
     subject_first = _TAIL_SUBJECT_FIRST.match(tail)
-    content = text[quote.content_start : quote.content_end].rstrip()
     new_sentence = content[-1:] in ".!?" and tail.strip()[:1].isupper()
-    if subject_first and new_sentence and len(subject_first.group("subject").split()) > 3:
-        subject_first = None  # `…peace.” The ministry said…` starts the next sentence
+    if (
+        subject_first
+        and new_sentence
+        and (
+            len(subject_first.group("subject").split()) > 3
+            or text[sentence_start(text, quote.start, 0) : quote.start].strip()
+        )
+    ):
+        # `…peace.” The ministry said…` starts the next sentence, and so does `Japan branded
+        # it an “outlaw nation.” Russia insisted…` after a quotation inside its sentence.
+        subject_first = None
+    if subject_first and not _can_open_subject(subject_first.group("subject")):
+        subject_first = None  # `“a mistake” to use email at the State Department, but she denied`
     if subject_first:
         subject = subject_first.group("subject").strip(" ,")
         subject_start = quote.end + subject_first.start("subject")
@@ -380,6 +397,56 @@ def _speaker_after(text, quote, quote_starts, mentions, people):
             mentions, rest_start, clause_end
         )
     return None
+
+
+# Words a subject after a quotation may start with in lower case: `,” the senator said`.
+_SUBJECT_OPENERS = frozenset(
+    "the a an his her their its our my one another this that these those some many".split()
+)
+
+
+def _can_open_subject(subject: str) -> bool:
+    first = subject.strip(" ,").split(" ", 1)[0]
+    return (
+        not first[:1].islower()
+        or first in _SUBJECT_OPENERS
+        or first in _PRONOUNS
+        or first in NAME_PARTICLES  # `,” von der Leyen said`
+    )
+
+
+# A participle or gerund reporting verb (`, saying`, `by saying`) takes the main clause's subject.
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|while|after|before|when|in))\s*\Z", re.I)
+# A relative clause between a subject and its verb: `Christie, who campaigned for Trump, blasted`.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*,")
+
+
+def _main_clause_person(text, start: int, verb_start: int, people, participle: bool):
+    """The person speaking at a reporting verb: the subject of the main clause."""
+    stretch = text[start:verb_start]
+    skipped = [(start + m.start(), start + m.end()) for m in _RELATIVE_CLAUSE.finditer(stretch)]
+    candidates = [
+        m
+        for m in people.between(start, verb_start)
+        if not possessive(text, m) and not any(a <= m[0] < b for a, b in skipped)
+    ]
+    if not participle:
+        # The noun phrase right before the verb, after a fronted clause, is the subject: `As
+        # far as whether Sanders still senses hatred of Clinton, the Vermont senator said`.
+        comma = text.rfind(",", start, verb_start)
+        segment_start = comma + 1 if comma >= 0 else start
+        if text[segment_start:verb_start].strip():
+            inside = [m for m in candidates if m[0] >= segment_start]
+            if inside:
+                return inside[-1][0], inside[-1][1], inside[-1][3]
+            if comma >= 0:
+                found = description(text, segment_start, verb_start)
+                if found:
+                    return found
+    if not candidates:
+        return None
+    chosen = candidates[0] if participle else candidates[-1]
+    return chosen[0], chosen[1], chosen[3]
 
 
 def _speaker_before(text, quote, mentions, people):
@@ -410,8 +477,12 @@ def _speaker_before(text, quote, mentions, people):
         return _resolve_pronoun(
             text, subject_end, subject_end, quote.start, people, mentions, last_word
         )
+    verb = text[subject_end : quote.start].split(maxsplit=1)[0].strip(",:").lower()
+    participle = verb.endswith("ing") and bool(_PARTICIPLE_LEAD.search(text, floor, subject_end))
     return (
-        mention_in(people, subject_start, subject_end, last=True)
+        _main_clause_person(
+            text, floor if participle else subject_start, subject_end, people, participle
+        )
         or _subject_entity(text, mentions, subject_start, subject_end)
         or description(text, subject_start, subject_end, mentions)
         or bare_name(text, subject_start, subject_end, whole=True)
