@@ -6,6 +6,7 @@ came from (block index, display offsets), which is how cursor, highlights and sc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,18 +15,29 @@ from rich.cells import cell_len
 
 from reader.corpus.model import Article, BlockKind
 
-# Characters whose cell width is not 1 (wide CJK, emoji, combining and zero-width marks). Text
-# without them wraps on a fast path that measures by `len`.
-_NOT_NARROW = re.compile(
+# Characters below U+2E80 whose cell width is not 1 (combining and zero-width marks, Hangul
+# jamo, emoji-like symbols). Text without them, and with nothing from U+2E80 on (where the wide
+# CJK blocks are), wraps on a fast path that measures by `len`. The wide blocks are kept out
+# of this pattern: a class spanning them takes milliseconds to compile, at every start.
+_NOT_NARROW_BELOW_CJK = re.compile(
     "[\u0000-\u001f\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
     "\u0e31-\u0e3a\u0e47-\u0e4e\u1100-\u115f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\u231a-\u231b\u2329-\u232a\u23e9-\u23f3\u2600-\u27bf\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
-    "\ufe00-\ufe0f\ufe20-\ufe2f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff"
-    "\U00020000-\U0003fffd]"
+    "\u231a-\u231b\u2329-\u232a\u23e9-\u23f3\u2600-\u27bf]"
 )
+_CJK_START = "\u2e80"
 # A wide ideograph or kana may break on either side: CJK text has no spaces between words.
 _WIDE_CHAR = "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
-_TOKEN = re.compile(rf"\n|[^\S\n]+|[{_WIDE_CHAR}]|[^\s{_WIDE_CHAR}]+")
+
+
+@functools.cache
+def _tokens() -> re.Pattern[str]:
+    """Words, spaces, newlines and single wide characters (compiled when first needed)."""
+    return re.compile(rf"\n|[^\S\n]+|[{_WIDE_CHAR}]|[^\s{_WIDE_CHAR}]+")
+
+
+def _all_narrow(text: str) -> bool:
+    return not (text and max(text) >= _CJK_START) and not _NOT_NARROW_BELOW_CJK.search(text)
+
 
 QUOTE_BAR = "│ "
 
@@ -38,7 +50,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     the text with no gaps: every offset belongs to exactly one line.
     """
     width = max(width, 1)
-    if "\n" not in text and "\t" not in text and not _NOT_NARROW.search(text):
+    if "\n" not in text and "\t" not in text and _all_narrow(text):
         return _wrap_narrow(text, width)
     return _wrap_cells(text, width)
 
@@ -66,7 +78,7 @@ def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     line_start = 0
     column = 0
-    for match in _TOKEN.finditer(text):
+    for match in _tokens().finditer(text):
         token, start = match.group(), match.start()
         if token == "\n":
             lines.append((line_start, match.end()))

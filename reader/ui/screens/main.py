@@ -12,7 +12,7 @@ import threading
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Container, Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -97,13 +97,21 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        # The header and footer (a score of widgets between them) are mounted into their
+        # rows once the first article is painted: styling them would delay that paint.
+        yield Container(id="header-row")
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
             yield ReaderPane(id="reader-column")
             yield EntityPanel(classes="side-panel", id="entities")
             yield QuotePanel(classes="side-panel", id="quotes")
-        yield Footer()
+        yield Container(id="footer-row")
+
+    def _mount_chrome(self) -> None:
+        # Each takes its row's place (docked where the row was: nothing moves).
+        self.query_one("#header-row").remove()
+        self.query_one("#footer-row").remove()
+        self.mount(Header(icon="≡"), Footer())
 
     @property
     def sidebar(self) -> Sidebar:
@@ -134,6 +142,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         self.article_view.show_placeholder("Opening the corpus…")
         self.sub_title = self.app.corpus.name
         self.narrow = self.app.size.width < NARROW_WIDTH
+        self.call_after_refresh(self._mount_chrome)
         if self._restore_last_article():
             # The list can wait for the article's first paint; reading it would share the
             # processor with that paint.
@@ -184,7 +193,9 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
     def _load_first(self, row: ArticleRow) -> None:
         """The first article of a session: a small one is read here and now (a millisecond or
         two), sparing the hop through a thread on the way to the first paint."""
-        self.reader.load(row, focus=False, at_once=True)
+        article = self.reader.load(row, focus=False, at_once=True)
+        if article is not None:
+            self._show(row, article, focus=False)
 
     def _load_corpus(self, rescan: bool = False) -> None:
         last = self.app.state.get_value("last_article")
@@ -260,7 +271,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         if not event.focus and following is not None and self.article_view.article is None:
             # Nothing is shown yet (the first article of a folder could not be read): show the
             # next readable one rather than an error page.
-            self.reader.load(following, focus=False, at_once=True)
+            self._load_first(following)
             return
         self._first_paint.set()
         self.article_view.show_placeholder(f"Cannot show {row.name}: {event.reason}")
@@ -275,7 +286,9 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             if self._shown is not None:
                 state.flush()  # the article we leave keeps its place on disk
             self.reader.show(row, article, state.position_of(row.id) or 0)
-            self._first_paint.set()
+            # Threads started before the article is painted would share the processor (and
+            # the interpreter lock) with that paint.
+            self.call_after_refresh(self._first_paint.set)
             self._shown = row.id
             state.set_value("last_article", str(row.id))
             for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):

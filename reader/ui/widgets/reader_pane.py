@@ -88,25 +88,27 @@ class ReaderPane(PaneBookmarks, Vertical):
 
     # ----------------------------------------------------------------- reading files
 
-    def load(self, row: ArticleRow, focus: bool, at_once: bool = False) -> None:
+    def load(self, row: ArticleRow, focus: bool, at_once: bool = False) -> Article | None:
         """Read an article: `Loaded` or `LoadFailed` follows. `at_once` (the first article of
-        a session): a small file is read here and now, sparing a thread on the way to the
-        first paint."""
+        a session): a small file is read here and now and returned instead, so the caller
+        shows it before the first paint (a message would wait for the first layout)."""
         article = self._parsed.get(row.id)
         if article is not None or at_once:
             # A read still running in a worker is for an article the reader has left.
             self.workers.cancel_group(self, "open")
         if article is not None:
             self._loaded(row, article, focus)
-        elif at_once and 0 <= _size(row.file) < _READ_AT_ONCE_BYTES:
+            return None
+        if at_once and 0 <= _size(row.file) < _READ_AT_ONCE_BYTES:
             try:
                 article = load_article(row.file)
             except UnreadableArticle as error:
                 post_own(self, self.LoadFailed(row, str(error), focus))
-                return
-            self._loaded(row, article, focus)
-        else:
-            self._read(row, focus)
+                return None
+            self._remember(row, article)
+            return article
+        self._read(row, focus)
+        return None
 
     @work(thread=True, exclusive=True, group="open", description=WORKER_DESCRIPTION)
     def _read(self, row: ArticleRow, focus: bool) -> None:
@@ -122,11 +124,14 @@ class ReaderPane(PaneBookmarks, Vertical):
             app.call_from_thread(self._loaded, row, article, focus)
 
     def _loaded(self, row: ArticleRow, article: Article, focus: bool) -> None:
+        self._remember(row, article)
+        post_own(self, self.Loaded(row, article, focus))
+
+    def _remember(self, row: ArticleRow, article: Article) -> None:
         self._parsed.pop(row.id, None)
         self._parsed[row.id] = article
         while len(self._parsed) > _ARTICLE_CACHE:
             self._parsed.pop(next(iter(self._parsed)))
-        post_own(self, self.Loaded(row, article, focus))
 
     # ----------------------------------------------------------------- the article
 
@@ -148,7 +153,8 @@ class ReaderPane(PaneBookmarks, Vertical):
             self.analysis_note = "Not analysed: the analysis engine could not start."
         else:
             self.analysis_note = "Finding entities and quotations…"
-            self._analyze(article)
+            # After the text is painted: the analysis thread would slow that paint.
+            self.call_after_refresh(self._analyze, article)
         self.status.show_reading(self.view)
 
     @work(thread=True, exclusive=True, group="analysis", description=WORKER_DESCRIPTION)
