@@ -299,3 +299,11 @@ def test_the_main_clause_speaks_not_an_object_or_a_clause_inside_it():
     for text, speaker in cases.items():
         first = quotes_of(text)[0]
         assert first.speaker == speaker, (text, first.speaker)
+
+
+def test_a_pronoun_goes_to_a_person_whose_given_name_is_of_its_gender():
+    text = 'Hillary Clinton met Tim Kaine in Ohio on Monday.\n\n"We will win this state," he said.'
+    assert speakers_of(text) == ["Tim Kaine"]
+    # A given name borne by both (Jordan) says nothing: the sentence's subject speaks.
+    text = 'Jordan Peele met Tim Kaine on Monday.\n\n"We will win this state," he said.'
+    assert speakers_of(text) == ["Jordan Peele"]

@@ -4,7 +4,8 @@ General knowledge of news text, not of any one article: countries and their peop
 and large cities, states and regions, seas and continents, well-known organisations and
 publications, the titles that precede a person's name, and common given names. The lists are
 data files in `data/`, one entry a line (edit them there); `data/places.txt` is derived from
-GeoNames by `tools/build_places.py`. Reading them all takes about 5 ms and 1.7 MB, in the
+GeoNames by `tools/build_places.py`, `data/name_genders.txt` from the 1990 US Census by
+`tools/build_name_genders.py`. Reading them all takes about 5 ms and 1.7 MB, in the
 analysis worker (never before the first paint, nor for `reader --version` or `list`).
 """
 
@@ -66,6 +67,10 @@ ROLE_NOUNS = _data_file("role_nouns.txt")
 
 # Given names, to recognise a person without any other cue (a wide, international sample).
 GIVEN_NAMES = _data_file("given_names.txt")
+
+# Given name → "m"/"f" where nearly all its bearers are one (tools/build_name_genders.py,
+# from the 1990 US Census lists): what "he" or "she" can refer to when no Mr./Mrs. says.
+NAME_GENDERS = dict(entry.split() for entry in _data_file("name_genders.txt"))
 
 # Family names written first ("Xi Jinping", "Kim Jong Un"): such a person is later called by
 # the first word, so these never count as given names.

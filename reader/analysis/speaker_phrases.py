@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from reader.analysis import gazetteer as gz
+
 NOT_NOUNS = frozenset(
     "also still then now again often never already later soon just even only have has had "
     "were was are is be been will would could should may might must can did do does".split()
@@ -55,9 +57,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
 
 
-def honorific_genders(text: str, people) -> dict[str, str]:
-    """Canonical name → "m" or "f", where the article says it: "Mr. Trump", "Mrs. Clinton".
-    A surname given both (a couple) says nothing."""
+def known_genders(text: str, people) -> dict[str, str]:
+    """Canonical name → "m" or "f": where the article says it ("Mr. Trump", "Mrs. Clinton";
+    a surname given both, a couple, says nothing), else by a full name's given name when
+    nearly all who bear it are one ("Hillary", not "Jordan")."""
     by_surname: dict[str, set[str]] = {}
     for match in _HONORIFIC.finditer(text):
         gender = "m" if match.group(1) == "Mr" else "f"
@@ -65,9 +68,12 @@ def honorific_genders(text: str, people) -> dict[str, str]:
     genders: dict[str, str] = {}
     names = {mention[3] for mention in people}
     for name in names:
-        found = by_surname.get(name.split()[-1], set())
+        words = name.split()
+        found = by_surname.get(words[-1], set())
         if len(found) == 1:
             genders[name] = next(iter(found))
+        elif not found and len(words) >= 2 and words[0] in gz.NAME_GENDERS:
+            genders[name] = gz.NAME_GENDERS[words[0]]
     return genders
 
 

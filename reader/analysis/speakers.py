@@ -22,7 +22,7 @@ from reader.analysis.speaker_phrases import (
     Mentions,
     bare_name,
     description,
-    honorific_genders,
+    known_genders,
     mention_in,
     possessive,
 )
@@ -172,7 +172,7 @@ def attribute(
     groups = Mentions((m for m in mentions if m[2] in ("ORG", "GPE", "NORP")), text)
     mentions.groups = groups
     people.groups = groups
-    people.genders = honorific_genders(text, people)
+    people.genders = known_genders(text, people)
     quotes = sorted(quotes, key=lambda found: found.start)
     quote_starts = [quote.start for quote in quotes]
     previous: Found | None = None
