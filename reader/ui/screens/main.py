@@ -108,6 +108,8 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         yield Container(id="footer-row")
 
     def _mount_chrome(self) -> None:
+        if not self.is_attached:
+            return  # the app closed before its first paint (q pressed at once)
         # Each takes its row's place (docked where the row was: nothing moves).
         self.query_one("#header-row").remove()
         self.query_one("#footer-row").remove()
