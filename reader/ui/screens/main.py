@@ -26,9 +26,8 @@ from reader.ui.screens.main_panels import PanelActions
 from reader.ui.screens.main_widths import WidthActions
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.entity_panel import EntityPanel
-from reader.ui.widgets.quote_panel import QuotePanel
 from reader.ui.widgets.reader_pane import ReaderPane
+from reader.ui.widgets.side_panel import SidePanel
 from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
 
 NARROW_WIDTH = 90
@@ -103,8 +102,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
             yield ReaderPane(id="reader-column")
-            yield EntityPanel(classes="side-panel", id="entities")
-            yield QuotePanel(classes="side-panel", id="quotes")
+            # The side panels are mounted when first opened (see `side_panel`).
         yield Container(id="footer-row")
 
     def _mount_chrome(self) -> None:
@@ -293,7 +291,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             self.call_after_refresh(self._first_paint.set)
             self._shown = row.id
             state.set_value("last_article", str(row.id))
-            for panel in (self.query_one(EntityPanel), self.query_one(QuotePanel)):
+            for panel in self.query(".side-panel").results(SidePanel):
                 panel.show(None, self.reader.analysis_note)
         if self._read_timer is not None:
             self._read_timer.stop()
@@ -405,12 +403,12 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         order = self.article_list.cycle_sort()
         self.notify(f"Articles sorted: {order.value} · s for the next order", timeout=2)
 
-    def action_filter_titles(self) -> None:
+    async def action_filter_titles(self) -> None:
         self.list_open = True
-        self.sidebar.open_filter()
+        await self.sidebar.open_filter()
 
-    def action_search(self) -> None:
-        self.reader.open_search()
+    async def action_search(self) -> None:
+        await self.reader.open_search()
 
     def action_find_everywhere(self) -> None:
         from reader.ui.screens.corpus_search import SearchScreen

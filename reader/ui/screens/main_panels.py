@@ -11,29 +11,42 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.quote_panel import QuotePanel
 from reader.ui.widgets.reader_pane import ReaderPane
+from reader.ui.widgets.side_panel import SidePanel
+
+_PANELS = {"entities": EntityPanel, "quotes": QuotePanel}
 
 
 class PanelActions:
     def on_reader_pane_analysed(self, event: ReaderPane.Analysed) -> None:
         note = self.reader.analysis_note
-        self.query_one(EntityPanel).show(event.analysis, note)
-        self.query_one(QuotePanel).show(event.analysis, note)
+        for panel in self.query(".side-panel").results(SidePanel):
+            panel.show(event.analysis, note)
 
-    def _toggle_panel(self, name: str) -> None:
+    async def side_panel(self, name: str) -> SidePanel:
+        """The panel called `name`, mounted the first time it is asked for: a panel nobody
+        opens costs nothing at start-up."""
+        found = self.query(f"#{name}").results(SidePanel)
+        panel = next(iter(found), None)
+        if panel is None:
+            panel = _PANELS[name](classes="side-panel", id=name)
+            await self.query_one("#main").mount(panel)
+        return panel
+
+    async def _toggle_panel(self, name: str) -> None:
         if self.panel == name:
             self.panel = None
             return
+        panel = await self.side_panel(name)
         self.panel = name
-        panel = self.query_one(f"#{name}", EntityPanel if name == "entities" else QuotePanel)
         analysis = self.article_view.analysis if self.article_view.article else None
         panel.show(analysis, self.reader.analysis_note)
         panel.focus()
 
-    def action_entities(self) -> None:
-        self._toggle_panel("entities")
+    async def action_entities(self) -> None:
+        await self._toggle_panel("entities")
 
-    def action_quotes(self) -> None:
-        self._toggle_panel("quotes")
+    async def action_quotes(self) -> None:
+        await self._toggle_panel("quotes")
 
     def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
         if self.narrow:

@@ -71,7 +71,7 @@ class ReaderPane(PaneBookmarks, Vertical):
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
-        yield Input(placeholder="Search this article…  (Enter keeps, Esc clears)", id="search")
+        # The search box is mounted above the status line when first opened (`open_search`).
         yield StatusLine("", id="status")
 
     @property
@@ -83,8 +83,9 @@ class ReaderPane(PaneBookmarks, Vertical):
         return self.query_one(StatusLine)
 
     @property
-    def search_box(self) -> Input:
-        return self.query_one("#search", Input)
+    def search_box(self) -> Input | None:
+        """The in-article search box, if it was ever opened."""
+        return next(iter(self.query("#search").results(Input)), None)
 
     # ----------------------------------------------------------------- reading files
 
@@ -200,25 +201,35 @@ class ReaderPane(PaneBookmarks, Vertical):
 
     # ----------------------------------------------------------------- in-article search
 
-    def open_search(self) -> None:
-        if self.view.article is not None:
-            self.search_box.add_class("-open")
-            self.search_box.focus()
+    async def open_search(self) -> None:
+        if self.view.article is None:
+            return
+        box = self.search_box
+        if box is None:
+            box = Input(placeholder="Search this article…  (Enter keeps, Esc clears)", id="search")
+            box.value = self.view.search_query  # set by `find` before there was a box
+            await self.mount(box, before=self.status)
+        box.add_class("-open")
+        box.focus()
 
     def find(self, text: str) -> None:
         """Set the search to `text` (a corpus search hit): n/N go on from it."""
-        with self.search_box.prevent(Input.Changed):
-            self.search_box.value = text
+        box = self.search_box
+        if box is not None:
+            with box.prevent(Input.Changed):
+                box.value = text
         self.view.search(text)
         self.view.focus()
 
     def close_search(self) -> bool:
         """Close the search box and clear the matches; False if there was no search."""
         box = self.search_box
-        if not box.has_class("-open") and not self.view.search_query:
+        is_open = box is not None and box.has_class("-open")
+        if not is_open and not self.view.search_query:
             return False
-        box.remove_class("-open")
-        box.value = ""
+        if box is not None:
+            box.remove_class("-open")
+            box.value = ""
         self.view.clear_search()
         self.view.focus()
         return True

@@ -59,7 +59,7 @@ class Sidebar(Vertical):
         self._activity = {"index": "", "filter": ""}  # work under way, for the header
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter")
+        # The title filter box is mounted above the list when first opened (`open_filter`).
         yield ArticleList(id="articles")
 
     @property
@@ -67,8 +67,9 @@ class Sidebar(Vertical):
         return self.query_one(ArticleList)
 
     @property
-    def filter_box(self) -> Input:
-        return self.query_one("#list-filter", Input)
+    def filter_box(self) -> Input | None:
+        """The title filter box, if it was ever opened."""
+        return next(iter(self.query("#list-filter").results(Input)), None)
 
     def summary(self) -> str:
         """For the header: how many articles, unread, filtered, the order, work under way."""
@@ -190,9 +191,13 @@ class Sidebar(Vertical):
 
     # ----------------------------------------------------------------- filter by title
 
-    def open_filter(self) -> None:
-        self.filter_box.add_class("-open")
-        self.filter_box.focus()
+    async def open_filter(self) -> None:
+        box = self.filter_box
+        if box is None:
+            box = Input(placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter")
+            await self.mount(box, before=self.article_list)
+        box.add_class("-open")
+        box.focus()
 
     @on(Input.Changed, "#list-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -257,12 +262,13 @@ class Sidebar(Vertical):
         if (
             article_list.filter_label is None
             and not article_list.title_filter
-            and not (box.has_class("-open"))
+            and not (box is not None and box.has_class("-open"))
         ):
             return False
-        with box.prevent(Input.Changed):
-            box.value = ""
-        box.remove_class("-open")
+        if box is not None:
+            with box.prevent(Input.Changed):
+                box.value = ""
+            box.remove_class("-open")
         article_list.set_filter(None)
         article_list.set_title_filter("")
         article_list.focus()
