@@ -17,6 +17,18 @@ async def test_seed_corpus_opens_with_title_and_metadata(locations):
         assert "1 article · 1 unread" in app.main.sub_title
 
 
+async def test_the_header_and_footer_show_from_the_start_wide_and_narrow(locations):
+    # Both are mounted after the first paint; the footer must list the keys all the same.
+    for size in ((120, 40), (40, 12)):
+        app = make_app([SEEDS], locations)
+        async with app.run_test(size=size) as pilot:
+            await wait_for_article(pilot, app)
+            await settle(pilot, app)
+            keys = [str(key.render_line(0).text) for key in app.screen.query("FooterKey")]
+            assert any("List/Reader" in key for key in keys), (size, keys)
+            assert "test corpus" in str(app.screen.query_one("HeaderTitle").render_line(0).text)
+
+
 async def test_j_moves_the_cursor_down_paragraph_by_paragraph(locations):
     app = make_app([SEEDS], locations)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -105,13 +105,15 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             # The side panels are mounted when first opened (see `side_panel`).
         yield Container(id="footer-row")
 
-    def _mount_chrome(self) -> None:
+    async def _mount_chrome(self) -> None:
         if not self.is_attached:
             return  # the app closed before its first paint (q pressed at once)
         # Each takes its row's place (docked where the row was: nothing moves).
         self.query_one("#header-row").remove()
         self.query_one("#footer-row").remove()
-        self.mount(Header(icon="≡"), Footer())
+        await self.mount(Header(icon="≡"), Footer())
+        # The footer lists the keys when told the bindings changed (focus has already moved).
+        self.refresh_bindings()
 
     @property
     def sidebar(self) -> Sidebar:
