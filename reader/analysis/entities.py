@@ -99,11 +99,6 @@ def _shouted(name: str) -> bool:
     return name.isupper() and sum(char.isalpha() for char in name) > 3
 
 
-# A company's legal form: "X Corp of Y" is a firm and where it is from.
-_LEGAL_FORMS = frozenset(
-    "Corp Corp. Inc Inc. Co Co. Ltd Ltd. LLC PLC plc SpA AG SA NV BV GmbH Bhd Oyj ASA Pty "
-    "LP".split()
-)
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _SHOUTED_LINKS = frozenset("AT VS V".split())
 _VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
@@ -121,7 +116,7 @@ def _is_org_phrase(run: list[Token]) -> bool:
         return True  # "Imperial College London", "University College Dublin"
     return any(
         word in gz.ORG_HEADS
-        and word not in _LEGAL_FORMS  # "Kia Motor Corp of South Korea": a firm, then its country
+        and word not in gz.LEGAL_FORMS  # "Kia Motor Corp of South Korea": a firm, then its country
         and words[position + 1] in ("of", "for", "on")
         for position, word in enumerate(words[:-2])
     )

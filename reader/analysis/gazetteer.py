@@ -68,6 +68,9 @@ ROLE_NOUNS = _data_file("role_nouns.txt")
 # Given names, to recognise a person without any other cue (a wide, international sample).
 GIVEN_NAMES = _data_file("given_names.txt")
 
+# A company's legal form: "X Corp of Y" is a firm and where it is from.
+LEGAL_FORMS = _data_file("legal_forms.txt")
+
 # Given name → "m"/"f" where nearly all its bearers are one (tools/build_name_genders.py,
 # from the 1990 US Census lists): what "he" or "she" can refer to when no Mr./Mrs. says.
 NAME_GENDERS = dict(entry.split() for entry in _data_file("name_genders.txt"))
