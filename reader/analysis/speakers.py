@@ -176,9 +176,9 @@ def attribute(
     quotes = sorted(quotes, key=lambda found: found.start)
     quote_starts = [quote.start for quote in quotes]
     previous: Found | None = None
-    for number, quote in enumerate(quotes):
+    for quote in quotes:
         quote.kind = classify(text, quote)
-        if quote.kind != "speech" or (quote.family == "single" and _inside_other(number, quotes)):
+        if quote.kind != "speech":
             continue
         speaker = (
             _turn_label(text, quote, people)
@@ -246,16 +246,6 @@ def _fills_paragraph(article_text: ArticleText, quote: Found) -> bool:
     return not text[paragraph.start : quote.start].strip() and (
         not text[quote.end : paragraph.end].strip(" .")
     )
-
-
-def _inside_other(number: int, quotes: list[Found]) -> bool:
-    """Whether quotes[number] lies inside an earlier quotation (quotes sorted by start): the
-    one around it starts before it, with only other quotations inside it between them."""
-    quote = quotes[number]
-    for other in reversed(quotes[max(0, number - 50) : number]):
-        if other.start < quote.start and quote.end <= other.end:
-            return True
-    return False
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
@@ -477,7 +467,7 @@ def _speaker_before(text, quote, mentions, people):
         return _resolve_pronoun(
             text, subject_end, subject_end, quote.start, people, mentions, last_word
         )
-    verb = text[subject_end : quote.start].split(maxsplit=1)[0].strip(",:").lower()
+    verb = (text[subject_end : quote.start].split(maxsplit=1) or [""])[0].strip(",:").lower()
     participle = verb.endswith("ing") and bool(_PARTICIPLE_LEAD.search(text, floor, subject_end))
     return (
         _main_clause_person(

@@ -25,8 +25,7 @@ class PanelActions:
     async def side_panel(self, name: str) -> SidePanel:
         """The panel called `name`, mounted the first time it is asked for: a panel nobody
         opens costs nothing at start-up."""
-        found = self.query(f"#{name}").results(SidePanel)
-        panel = next(iter(found), None)
+        panel = self.query_one_optional(f"#{name}", SidePanel)
         if panel is None:
             panel = _PANELS[name](classes="side-panel", id=name)
             await self.query_one("#main").mount(panel)

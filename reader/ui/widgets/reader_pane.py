@@ -85,7 +85,7 @@ class ReaderPane(PaneBookmarks, Vertical):
     @property
     def search_box(self) -> Input | None:
         """The in-article search box, if it was ever opened."""
-        return next(iter(self.query("#search").results(Input)), None)
+        return self.query_one_optional("#search", Input)
 
     # ----------------------------------------------------------------- reading files
 

@@ -69,7 +69,7 @@ class Sidebar(Vertical):
     @property
     def filter_box(self) -> Input | None:
         """The title filter box, if it was ever opened."""
-        return next(iter(self.query("#list-filter").results(Input)), None)
+        return self.query_one_optional("#list-filter", Input)
 
     def summary(self) -> str:
         """For the header: how many articles, unread, filtered, the order, work under way."""
