@@ -263,3 +263,26 @@ def test_what_says_its_is_an_organisation_not_a_person():
 def test_a_common_noun_opening_a_sentence_is_no_person():
     labels = labels_of("Dealers said gold eased. Other dealers were calm. Okafor said little.\n")
     assert "Dealers" not in labels and labels["Okafor"] == "PERSON"
+
+
+def test_in_a_sports_report_lone_names_in_a_list_of_sides_are_teams():
+    text = (
+        "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP\n\n"
+        "Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset by an innings "
+        "at Grace Road. Title rivals Essex, Derbyshire and Surrey all closed in on victory "
+        "while Kent made up for lost time at Headingley."
+    )
+    article = parse_plaintext(Path("a.txt"), text)  # the slug opens the file: no headline added
+    labels = {m.text: m.label for m in get_engine().analyze(article).mentions}
+    for side in ("Leicestershire", "Essex", "Derbyshire", "Kent"):
+        assert labels.get(side) == "ORG", (side, labels)
+    assert labels.get("Phil Simmons") == "PERSON"
+    assert labels.get("Headingley") != "ORG"  # a venue, after "at"
+
+
+def test_outside_sports_a_lone_unknown_name_is_no_team():
+    labels = labels_of(
+        "Markets\n\nTraders said Essex, Derbyshire and Kent councils would borrow more this "
+        "year, and the election race kept investors cautious."
+    )
+    assert all(label != "ORG" for name, label in labels.items() if name in ("Essex", "Kent"))

@@ -397,7 +397,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             if label in ("GPE", "LOC") and candidate.text in people and candidate.label:
                 label = "PERSON"  # "London wrote…" after "Jack London"
             if sports and not candidate.headline:
-                label = _sports_label(text, candidate, label, people)
+                label = _sports_label(text, candidate, label, people, lower_words)
             shouted = _shouted(candidate.text)
             if (
                 shouted
@@ -429,7 +429,11 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
 
 
 def _sports_label(
-    text: str, candidate: Candidate, label: str | None, people: dict[str, str]
+    text: str,
+    candidate: Candidate,
+    label: str | None,
+    people: dict[str, str],
+    lower_words: frozenset[str],
 ) -> str | None:
     """In a sports report: a city or state as a side of a league table, result or fixture is
     a club; so is a name nothing else recognised where a team stands (see `teams`)."""
@@ -440,7 +444,45 @@ def _sports_label(
         known_person = candidate.cue in ("title", "given") or candidate.text.split()[-1] in people
         if as_team(text, start, end, known_person):
             return "ORG"
+        if label is None and not known_person and _lone_side(text, candidate, lower_words):
+            return "ORG"
     return label
+
+
+# Words that head or qualify names of events, places and bodies ("Cup", "Open", "Tour"), the
+# capitalised words of ordinary prose, given names and nationalities: no side by themselves.
+_NOT_SIDES = (
+    gz.THING_HEADS
+    | gz.PLACE_HEADS
+    | gz.ORG_HEADS
+    | gz.COMMON_CAPITALISED
+    | gz.GIVEN_NAMES
+    | gz.NATIONALITIES
+)
+_VENUE_BEFORE = re.compile(r"\b(?:at|in|to|from|of)\s+$", re.I)
+
+
+def _lone_side(text: str, candidate: Candidate, lower_words: frozenset[str]) -> bool:
+    """A lone name nothing else recognised, in a sports report where players are named in
+    full, is a side ("Essex, Derbyshire and Surrey all closed in on victory"): not a word the
+    report also writes in lower case ("Results", "Women"), a label ("Attendance:"), a venue
+    ("at Headingley"), an initial or a contraction, nor a sentence's first word unless a list
+    of sides goes on from it."""
+    name = candidate.text
+    if (
+        " " in name
+        or len(name) < 3
+        or not name.isalpha()  # "I'm", "O'Gorman", "Under-21", "I."
+        or _shouted(name)
+        or name.lower() in lower_words
+        or name in _NOT_SIDES
+    ):
+        return False
+    after = text[candidate.end : candidate.end + 5]
+    venue = _VENUE_BEFORE.search(text, max(0, candidate.start - 6), candidate.start)
+    if after.startswith(":") or venue:
+        return False
+    return not candidate.sentence_initial or after.startswith((",", " and "))
 
 
 def _with_headline_names(

@@ -68,6 +68,9 @@ ROLE_NOUNS = _data_file("role_nouns.txt")
 # Given names, to recognise a person without any other cue (a wide, international sample).
 GIVEN_NAMES = _data_file("given_names.txt")
 
+# Sports a wire-service slug names before a headline ("CRICKET - …"), in lower case.
+SPORTS = _data_file("sports.txt")
+
 # A company's legal form: "X Corp of Y" is a firm and where it is from.
 LEGAL_FORMS = _data_file("legal_forms.txt")
 

@@ -1,12 +1,13 @@
 """Teams named after places: in a sports report, "Surrey beat Warwickshire", "CHICAGO 72 64
 .529" and "Red Star (Yugoslavia) 92" name clubs, not places.
 
-A report counts as sports by its scores ("3-2", "92-81") and its words (innings, halftime,
-beat, …). In one, a city, state or county that is not a venue ("at Lord's", "in London",
-"(London)") would be a team, but the gazetteer's places are far more often places even there
-(measured): only a name nothing else recognised becomes a team, when a table row, a score
-line, a result ("beat", "drew") or "of Country" follows it. Countries stay places: national
-sides are named after them.
+A report counts as sports by a wire slug naming the sport ("CRICKET - …"), its scores
+("3-2", "92-81") or its words (innings, halftime, beat, …), many and dense. In one, a city,
+state or county that is not a venue ("at Lord's", "in London", "(London)") would be a team, but
+the gazetteer's places are far more often places even there (measured): only a name nothing
+else recognised becomes a team, when a table row, a score line, a result ("beat", "drew") or
+"of Country" follows it, or where it stands alone in a list of sides (see
+`entities._lone_side`). Countries stay places: national sides are named after them.
 """
 
 from __future__ import annotations
@@ -50,15 +51,24 @@ _TABLE_LINE = re.compile(
 )
 
 
+# A wire-service slug naming the sport before the headline: "CRICKET - LEICESTERSHIRE TAKE…".
+_SPORT_SLUG = re.compile(r"^\s*(?P<sport>[A-Z][A-Za-z ]{2,30}?)\s+-\s")
+
+
 def is_sports(text: str) -> bool:
     """Whether the text reads as a sports report (results, tables, match reports)."""
+    slug = _SPORT_SLUG.match(text)
+    if slug and slug.group("sport").lower() in gz.SPORTS:
+        return True
     if len(_TABLE_LINE.findall(text)) >= 4:
         return True
     scores = len(_SCORE.findall(text))
     if scores >= 6:
         return True
     words = sum(1 for word in re.findall(r"[a-z-]+", text.lower()) if word in _SPORTS_WORDS)
-    return scores >= 2 and words >= 4
+    # Or sports words alone, many and dense: a match report without scores (a cricket day's
+    # play); a long article on politics "wins" and "races" far more thinly.
+    return (scores >= 2 and words >= 4) or (words >= 10 and words * 250 >= len(text))
 
 
 def is_country(name: str) -> bool:
