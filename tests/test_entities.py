@@ -286,3 +286,13 @@ def test_outside_sports_a_lone_unknown_name_is_no_team():
         "year, and the election race kept investors cautious."
     )
     assert all(label != "ORG" for name, label in labels.items() if name in ("Essex", "Kent"))
+
+
+def test_a_company_named_with_its_legal_form_is_one_under_its_other_names():
+    labels = labels_of(
+        "Pirelli SpA chairman Marco Tronchetti Provera spoke on Friday. Pirelli said its "
+        "cables division would grow, and Pirelli Cables has sales of over $3 billion."
+    )
+    assert labels.get("Pirelli SpA") == "ORG"
+    assert labels.get("Pirelli") == "ORG" and labels.get("Pirelli Cables") == "ORG"
+    assert labels.get("Marco Tronchetti Provera") == "PERSON"

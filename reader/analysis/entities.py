@@ -88,6 +88,17 @@ def _geonames_place(text: str, piece: list[Token]) -> bool:
     return name in gz.GEONAMES_PLACES or (_shouted(name) and name.title() in gz.GEONAMES_PLACES)
 
 
+def _firm_names(found: list[Candidate]) -> frozenset[str]:
+    """The first words of names written with a company's legal form: "Pirelli" of "Pirelli
+    SpA", "Kao" of "Kao Corp."."""
+    names = set()
+    for candidate in found:
+        words = candidate.text.split()
+        if len(words) >= 2 and words[-1] in gz.LEGAL_FORMS:
+            names.add(words[0])
+    return frozenset(names)
+
+
 def _known_surname(word: str, people: dict[str, str]) -> bool:
     """Whether `word` is the surname of a person the article names in full."""
     full = people.get(word, "").split()
@@ -388,6 +399,9 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             words = candidate.text.split()
             if 2 <= len(words) <= 3 or (len(words) > 3 and any(w in PARTICLES for w in words)):
                 remember_person(people, candidate.text)
+    # A company the article names with its legal form ("Pirelli SpA") is no person under its
+    # other names either ("Pirelli said", "Pirelli Cables").
+    firms = _firm_names(found)
     # Pass two, twice: classify the rest; lone surnames join the people they name, and a
     # person found late ("Macron told reporters") is known by then for the headline.
     for _round in range(2):
@@ -405,6 +419,12 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
                 and _known_surname(candidate.text.title(), people)
             ):
                 label = "PERSON"  # a transcript's "PENCE:", a shouted headline's "OBAMA"
+            if (
+                label in (None, "PERSON")
+                and not candidate.cue
+                and candidate.text.split()[0] in firms
+            ):
+                label = "ORG"
             if label is None:
                 continue
             if label == "PERSON" and not shouted:
