@@ -464,8 +464,9 @@ def _sports_label(
         known_person = candidate.cue in ("title", "given") or candidate.text.split()[-1] in people
         if as_team(text, start, end, known_person):
             return "ORG"
-        if label is None and not known_person and _lone_side(text, candidate, lower_words):
-            return "ORG"
+        stands_for_place = label is not None and is_country(candidate.text)
+        if not known_person and not stands_for_place and _lone_side(text, candidate, lower_words):
+            return "ORG"  # a lone name, or a city or county of GeoNames, in a list of sides
     return label
 
 
