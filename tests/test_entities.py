@@ -296,3 +296,13 @@ def test_a_company_named_with_its_legal_form_is_one_under_its_other_names():
     assert labels.get("Pirelli SpA") == "ORG"
     assert labels.get("Pirelli") == "ORG" and labels.get("Pirelli Cables") == "ORG"
     assert labels.get("Marco Tronchetti Provera") == "PERSON"
+
+
+def test_a_country_or_city_before_an_unknown_word_is_no_given_name():
+    labels = labels_of(
+        "Prices of U.S. Treasury securities fell, the Bucharest Newsroom reported, while "
+        "Paris Whitfield said the market would recover."
+    )
+    assert labels.get("U.S. Treasury") != "PERSON" and labels.get("U.S.") == "GPE"
+    assert labels.get("Bucharest Newsroom") != "PERSON"
+    assert labels.get("Paris Whitfield") == "PERSON"  # a given name that is also a city

@@ -5,8 +5,9 @@
 The `names` package (MIT licence) ships the Census Bureau's 1990 frequency lists of female and
 male first names (public domain: dist.female.first, dist.male.first). A name is written with
 the gender that holds at least SHARE of its bearers (both lists are percentages of populations
-of about the same size), so "James" is m and "Mary" f, while "Jordan" or "Jean" are left out:
-the reader then asks the article (Mr., Mrs.) or leaves the pronoun ungendered.
+of about the same size), so "James" is m and "Mary" f, while "Jordan" or "Jean" are x (both):
+for those the reader asks the article (Mr., Mrs.) or leaves the pronoun ungendered. Every name
+counts as a given name where a place's name could be one ("Paris Whitfield").
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ def main() -> None:
             lines.append(f"{name} f")
         elif m / (f + m) >= SHARE:
             lines.append(f"{name} m")
+        else:
+            lines.append(f"{name} x")
     header = (
-        "# Given name and the gender nearly all its bearers have (m/f): derived by\n"
+        "# Given name and the gender nearly all its bearers have (m/f; x: both): derived by\n"
         "# tools/build_name_genders.py from the 1990 US Census first-name lists (public domain).\n"
     )
     OUT.write_text(header + "\n".join(lines) + "\n")

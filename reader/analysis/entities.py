@@ -88,6 +88,13 @@ def _geonames_place(text: str, piece: list[Token]) -> bool:
     return name in gz.GEONAMES_PLACES or (_shouted(name) and name.title() in gz.GEONAMES_PLACES)
 
 
+def _could_be_a_name(place: str) -> bool:
+    """Whether a place before an unknown word is a given name ("Paris Whitfield", "Santiago
+    Bernabéu"), not the first word of a body or place ("U.S. Treasury", "Bucharest
+    Newsroom", "Tunbridge Wells")."""
+    return place in gz.GIVEN_NAMES or place in gz.CENSUS_GIVEN_NAMES
+
+
 def _firm_names(found: list[Candidate]) -> frozenset[str]:
     """The first words of names written with a company's legal form: "Pirelli" of "Pirelli
     SpA", "Kao" of "Kao Corp."."""
@@ -199,6 +206,7 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
             place_then_name = (
                 label == "GPE"
                 and gazetteer_length == 1
+                and _could_be_a_name(text[piece[0].start : piece[0].end])
                 and following is not None
                 and following.text not in gz.COMMON_CAPITALISED
                 and following.text not in gz.ORG_HEADS

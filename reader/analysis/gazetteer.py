@@ -74,9 +74,10 @@ SPORTS = _data_file("sports.txt")
 # A company's legal form: "X Corp of Y" is a firm and where it is from.
 LEGAL_FORMS = _data_file("legal_forms.txt")
 
-# Given name → "m"/"f" where nearly all its bearers are one (tools/build_name_genders.py,
-# from the 1990 US Census lists): what "he" or "she" can refer to when no Mr./Mrs. says.
-NAME_GENDERS = dict(entry.split() for entry in _data_file("name_genders.txt"))
+# The 1990 US Census given names (tools/build_name_genders.py), each with the gender nearly
+# all its bearers have: what "he" or "she" can refer to when no Mr./Mrs. says ("x": both).
+CENSUS_GIVEN_NAMES = dict(entry.split() for entry in _data_file("name_genders.txt"))
+NAME_GENDERS = {name: gender for name, gender in CENSUS_GIVEN_NAMES.items() if gender != "x"}
 
 # Family names written first ("Xi Jinping", "Kim Jong Un"): such a person is later called by
 # the first word, so these never count as given names.
