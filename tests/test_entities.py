@@ -306,3 +306,13 @@ def test_a_country_or_city_before_an_unknown_word_is_no_given_name():
     assert labels.get("U.S. Treasury") != "PERSON" and labels.get("U.S.") == "GPE"
     assert labels.get("Bucharest Newsroom") != "PERSON"
     assert labels.get("Paris Whitfield") == "PERSON"  # a given name that is also a city
+
+
+def test_a_known_place_ending_in_a_bodys_word_is_the_place():
+    labels = labels_of(
+        "Talks\n\nIsraeli troops left the West Bank town on Friday, and envoys from Yugoslavia "
+        "met officials of the World Bank."
+    )
+    assert labels.get("West Bank") in ("GPE", "LOC")
+    assert labels.get("Yugoslavia") == "GPE"
+    assert labels.get("World Bank") == "ORG"

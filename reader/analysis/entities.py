@@ -174,7 +174,12 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
             index += 1  # "Curator Anna Ferris": a role works as a title
             title_cue = True
             continue
-        if _is_org_phrase(rest) and not any(t.text in gz.PERSON_TITLES for t in rest[1:]):
+        if (
+            _is_org_phrase(rest)
+            and not any(t.text in gz.PERSON_TITLES for t in rest[1:])
+            # A known place that ends in a body's word is the place: "West Bank".
+            and _gazetteer_length(text, run, index, quoted)[0] < len(rest)
+        ):
             candidates.append(_candidate(text, rest, "ORG", "org-head"))
             break
         title_length = _longest_match(text, run, index, gz.PERSON_TITLES)
