@@ -316,3 +316,11 @@ def test_a_known_place_ending_in_a_bodys_word_is_the_place():
     assert labels.get("West Bank") in ("GPE", "LOC")
     assert labels.get("Yugoslavia") == "GPE"
     assert labels.get("World Bank") == "ORG"
+
+
+def test_a_name_shown_once_as_a_place_is_that_place_where_nothing_else_says():
+    mentions = mentions_of(
+        "Troops attacked the Kurdish city of Arbil on Saturday. By nightfall they were within "
+        "10 km of Arbil, and Arbil was cut off."
+    )
+    assert [label for text, label, _ in mentions if text == "Arbil"] == ["GPE", "GPE", "GPE"]

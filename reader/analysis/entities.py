@@ -417,6 +417,9 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
     firms = _firm_names(found)
     # Pass two, twice: classify the rest; lone surnames join the people they name, and a
     # person found late ("Macron told reporters") is known by then for the headline.
+    # A name the article shows as a place once ("the Kurdish city of Arbil") is that place
+    # where nothing else says what it is ("within 10 km of Arbil").
+    places: dict[str, str] = {}
     for _round in range(2):
         results = []
         for candidate in found:
@@ -438,10 +441,14 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
                 and candidate.text.split()[0] in firms
             ):
                 label = "ORG"
+            if label is None and not candidate.headline:
+                label = places.get(candidate.text)
             if label is None:
                 continue
             if label == "PERSON" and not shouted:
                 remember_person(people, candidate.text)
+            if label in ("GPE", "LOC") and candidate.label is None:
+                places.setdefault(candidate.text, label)  # by its context, not by a list
             results.append((candidate, label))
     results = _with_headline_names(results, [c for c in found if c.headline])
     full_names = FullNames(
