@@ -60,4 +60,4 @@ def test_quotations_and_speakers_on_us_political_news_do_not_fall(tmp_path):
     assert figures["recall"] >= 0.97
     assert figures["precision"] >= 0.84
     assert figures["kind_accuracy"] >= 0.93
-    assert figures["speaker_accuracy"] >= 0.77
+    assert figures["speaker_accuracy"] >= 0.78

@@ -307,3 +307,25 @@ def test_a_pronoun_goes_to_a_person_whose_given_name_is_of_its_gender():
     # A given name borne by both (Jordan) says nothing: the sentence's subject speaks.
     text = 'Jordan Peele met Tim Kaine on Monday.\n\n"We will win this state," he said.'
     assert speakers_of(text) == ["Jordan Peele"]
+
+
+def test_a_partial_quotation_with_no_cue_is_its_sentences_subjects():
+    cases = {
+        "Donald Trump spoke on Monday. Trump openly admires Vladimir Putin as a "
+        "“strong leader,” comparing him favorably to Barack Obama.": "Trump",
+        "Hillary Clinton spoke. At Monday’s debate, Clinton cited Donald Trump’s past "
+        "references to Alicia Machado as “Miss Piggy and worse” on several occasions.": "Clinton",
+    }
+    for text, speaker in cases.items():
+        first = quotes_of(text)[0]
+        assert first.speaker == speaker, (text, first.speaker)
+    # Opening its sentence, a quotation has no subject before it to go to.
+    assert speakers_of('Donald Trump spoke.\n\n"Jobs, jobs, jobs."') == [None]
+
+
+def test_a_description_after_the_quotation_speaks():
+    quotes = quotes_of(
+        'Hillary Clinton "is the only candidate with the experience to keep America safe," '
+        "retired Air Force general Lloyd Newton said."
+    )
+    assert quotes[0].speaker == "Lloyd Newton"

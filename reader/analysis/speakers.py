@@ -193,6 +193,8 @@ def attribute(
                 or _subject_entity(text, mentions, *subject)
                 or bare_name(text, *subject, whole=True)
             )
+        if speaker is None:
+            speaker = _sentence_subject(text, quote, mentions)
         if speaker is None and previous is not None and previous.speaker is not None:
             same_paragraph = article_text.paragraph_at(previous.start) == article_text.paragraph_at(
                 quote.start
@@ -229,6 +231,30 @@ def _turn_label(text: str, quote: Found, people: Mentions) -> tuple[int, int, st
     if index < len(people) and people[index][:2] == (start, end):
         return start, end, people[index][3]
     return start, end, label.group("name").title()
+
+
+# A fronted phrase before a sentence's subject: "At Monday's debate, Clinton cited…".
+_FRONTED = re.compile(r"(?:[^,.;:“”\"]{1,60},\s*)?\Z")
+
+
+def _sentence_subject(text: str, quote: Found, mentions: Mentions):
+    """The speaker of a partial quotation with no reporting verb: the person or body its
+    sentence is about, named as that sentence's subject ("Trump openly admires Putin as a
+    “strong leader,”", "Hillary Clinton is describing as “unhinged” a tweet")."""
+    start = sentence_start(text, quote.start, max(0, quote.start - 400))
+    start = max(start, text.rfind("\n", 0, quote.start) + 1)
+    if not text[start : quote.start].strip():
+        return None  # the quotation opens its sentence: no subject before it
+    inside = [m for m in mentions.between(start, quote.start) if m[2] in ("PERSON", "ORG")]
+    if not inside or possessive(text, inside[0]):
+        return None
+    first = inside[0]
+    if not _FRONTED.fullmatch(text, start, first[0]):
+        return None
+    after = text[first[1] : first[1] + 2]
+    if after.startswith((",", "’", "'")):
+        return None  # "Trump, …," an apposition or a list; "Trump's" an owner
+    return first[0], first[1], first[3]
 
 
 def _subject_pronoun(text, subject, quote, people, mentions):
@@ -395,14 +421,23 @@ _SUBJECT_OPENERS = frozenset(
 )
 
 
+# Words that go on with the sentence the quotation stands in rather than name its speaker.
+_CLAUSE_WORDS = frozenset(
+    "to and but or while in on at for of with from as than that which when where if by".split()
+)
+
+
 def _can_open_subject(subject: str) -> bool:
-    first = subject.strip(" ,").split(" ", 1)[0]
-    return (
-        not first[:1].islower()
-        or first in _SUBJECT_OPENERS
-        or first in _PRONOUNS
-        or first in NAME_PARTICLES  # `,” von der Leyen said`
-    )
+    """Whether `subject` after a quotation can be one: not a clause going on from the quoted
+    words (`“a mistake” to use email at the State Department, but she denied`)."""
+    words = subject.strip(" ,").split(" ")
+    first = words[0]
+    if not first[:1].islower() or first in _SUBJECT_OPENERS or first in _PRONOUNS:
+        return True
+    if first in NAME_PARTICLES:
+        return True  # `,” von der Leyen said`
+    # `,” retired Air Force general Lloyd Newton said`: a description, unbroken by a clause.
+    return first not in _CLAUSE_WORDS and "," not in subject.strip(" ,")
 
 
 # A participle or gerund reporting verb (`, saying`, `by saying`) takes the main clause's subject.
