@@ -15,6 +15,13 @@ def quotes_of(text: str):
     return get_engine().analyze(article).quotes
 
 
+def assert_first_speakers(cases: dict[str, str]) -> None:
+    """Each text's first quotation is its speaker's."""
+    for text, speaker in cases.items():
+        first = quotes_of(text)[0]
+        assert first.speaker == speaker, (text, first.speaker)
+
+
 def speakers_of(text: str) -> list[str | None]:
     """The speakers of the speech quotations in `text`, in order."""
     return [quote.speaker for quote in quotes_of(text) if quote.kind == "speech"]
@@ -296,9 +303,7 @@ def test_the_main_clause_speaks_not_an_object_or_a_clause_inside_it():
         "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and "
         "wrongfully” suggests that Phoenix and its officers support Donald Trump.": "Brad Holm",
     }
-    for text, speaker in cases.items():
-        first = quotes_of(text)[0]
-        assert first.speaker == speaker, (text, first.speaker)
+    assert_first_speakers(cases)
 
 
 def test_a_pronoun_goes_to_a_person_whose_given_name_is_of_its_gender():
@@ -316,9 +321,7 @@ def test_a_partial_quotation_with_no_cue_is_its_sentences_subjects():
         "Hillary Clinton spoke. At Monday’s debate, Clinton cited Donald Trump’s past "
         "references to Alicia Machado as “Miss Piggy and worse” on several occasions.": "Clinton",
     }
-    for text, speaker in cases.items():
-        first = quotes_of(text)[0]
-        assert first.speaker == speaker, (text, first.speaker)
+    assert_first_speakers(cases)
     # Opening its sentence, a quotation has no subject before it to go to.
     assert speakers_of('Donald Trump spoke.\n\n"Jobs, jobs, jobs."') == [None]
 

@@ -500,7 +500,7 @@ _NOT_SIDES = (
     | gz.GIVEN_NAMES
     | gz.NATIONALITIES
 )
-_VENUE_BEFORE = re.compile(r"\b(?:at|in|to|from|of)\s+$", re.I)
+_VENUE_WORDS = frozenset({"at", "in", "to", "from", "of"})
 
 
 def _lone_side(text: str, candidate: Candidate, lower_words: frozenset[str]) -> bool:
@@ -520,8 +520,7 @@ def _lone_side(text: str, candidate: Candidate, lower_words: frozenset[str]) -> 
     ):
         return False
     after = text[candidate.end : candidate.end + 5]
-    venue = _VENUE_BEFORE.search(text, max(0, candidate.start - 6), candidate.start)
-    if after.startswith(":") or venue:
+    if after.startswith(":") or _word_before(text, candidate.start).lstrip("([") in _VENUE_WORDS:
         return False
     return not candidate.sentence_initial or after.startswith((",", " and "))
 

@@ -148,9 +148,14 @@ def classify(text: str, quote: Found) -> str:
     return "scare"
 
 
+def _sentence_floor(text: str, index: int, limit: int = 0) -> int:
+    """Where the sentence holding text[index] begins, never before its paragraph (nor `limit`)."""
+    return sentence_start(text, index, max(text.rfind("\n", 0, index) + 1, limit))
+
+
 def reporting_subject(text: str, quote: Found) -> tuple[int, int] | None:
     """The subject of the last reporting verb before `quote` in its sentence, as a span."""
-    floor = max(text.rfind("\n", 0, quote.start) + 1, sentence_start(text, quote.start, 0))
+    floor = _sentence_floor(text, quote.start)
     verbs = list(_LAST_VERB.finditer(text, floor, quote.start))
     if not verbs:
         return None
@@ -227,9 +232,9 @@ def _turn_label(text: str, quote: Found, people: Mentions) -> tuple[int, int, st
     if label is None:
         return None
     start, end = label.span("name")
-    index = bisect_left(people.starts, start)
-    if index < len(people) and people[index][:2] == (start, end):
-        return start, end, people[index][3]
+    named = mention_in(people, start, end)
+    if named is not None and named[:2] == (start, end):
+        return named
     return start, end, label.group("name").title()
 
 
@@ -241,8 +246,7 @@ def _sentence_subject(text: str, quote: Found, mentions: Mentions):
     """The speaker of a partial quotation with no reporting verb: the person or body its
     sentence is about, named as that sentence's subject ("Trump openly admires Putin as a
     “strong leader,”", "Hillary Clinton is describing as “unhinged” a tweet")."""
-    start = sentence_start(text, quote.start, max(0, quote.start - 400))
-    start = max(start, text.rfind("\n", 0, quote.start) + 1)
+    start = _sentence_floor(text, quote.start, quote.start - 400)
     if not text[start : quote.start].strip():
         return None  # the quotation opens its sentence: no subject before it
     inside = [m for m in mentions.between(start, quote.start) if m[2] in ("PERSON", "ORG")]
@@ -475,15 +479,16 @@ def _main_clause_person(text, start: int, verb_start: int, people, participle: b
 
 
 def _speaker_before(text, quote, mentions, people):
-    floor = max(text.rfind("\n", 0, quote.start) + 1, sentence_start(text, quote.start, 0))
+    floor = _sentence_floor(text, quote.start)
     head = text[floor : quote.start]
     if not head.strip():
         # The quotation opens its paragraph: "Caddell continued:" or "The Times reports:" may
         # end the paragraph before it.
-        previous_end = len(text[:floor].rstrip())
+        previous_end = floor  # back over the paragraph break (no copy of all the text before)
+        while previous_end and text[previous_end - 1].isspace():
+            previous_end -= 1
         if previous_end and text[previous_end - 1] == ":":
-            paragraph_start = text.rfind("\n", 0, previous_end) + 1
-            floor = max(paragraph_start, sentence_start(text, previous_end - 1, 0))
+            floor = _sentence_floor(text, previous_end - 1)
             head = text[floor:previous_end]
     saying = _QUOTED_AS_SAYING.search(head)
     if saying:
