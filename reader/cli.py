@@ -10,6 +10,13 @@ import sys
 from pathlib import Path
 
 from reader import __version__
+from reader.output import json_line, safe, write_line
+
+
+def field(text: str) -> str:
+    """One field of a line of output: control characters, tabs and line breaks as symbols."""
+    return safe(text, tabs=False)
+
 
 USAGE = """\
 reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
@@ -127,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_paths_exist(paths)
     except MissingPath as error:
-        print(f"reader: {error}", file=sys.stderr)
+        say(str(error))
         return 2
     if paths:
         name = paths[0].resolve().name if len(paths) == 1 else f"{len(paths)} paths"
@@ -135,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             paths, name = [bundled_seeds()], "seeds"
         except FileNotFoundError as error:
-            print(f"reader: {error}", file=sys.stderr)
+            say(str(error))
             return 2
 
     if command == "list":
@@ -147,32 +154,35 @@ def main(argv: list[str] | None = None) -> int:
     return open_app(paths, name, args.data_dir, args.config, args.engine)
 
 
+def say(message: str) -> None:
+    """A message on standard error, its text from files and users made safe."""
+    print(f"reader: {safe(message)}", file=sys.stderr)
+
+
 def _articles(paths: list[Path]):
     """Each readable article under `paths`; skipped files are reported on stderr."""
     from reader.corpus.discover import UnreadableArticle, discover, load_article
 
     found = discover(paths)
     for skipped in found.skipped:
-        print(f"reader: skipped {skipped}", file=sys.stderr)
+        say(f"skipped {skipped}")
     for path in found.paths:
         try:
             yield load_article(path)
         except UnreadableArticle as error:
-            print(f"reader: skipped {path}: {error}", file=sys.stderr)
+            say(f"skipped {path}: {error}")
 
 
 def list_articles(paths: list[Path]) -> int:
     for article in _articles(paths):
         title = " ".join(article.title.split())
-        print(f"{title}\t{article.word_count}\t{article.path}")
+        write_line(f"{field(title)}\t{article.word_count}\t{field(str(article.path))}")
     return 0
 
 
 def analyze_articles(
     paths: list[Path], engine_name: str, as_json: bool, data_dir: str | None, no_cache: bool
 ) -> int:
-    import json
-
     from reader.analysis.cache import AnalysisCache
     from reader.analysis.engine import EngineUnavailable, describe_engine, get_engine
     from reader.paths import locations
@@ -180,7 +190,7 @@ def analyze_articles(
     try:
         engine = get_engine(engine_name)
     except EngineUnavailable as error:
-        print(f"reader: {error}", file=sys.stderr)
+        say(str(error))
         return 2
     cache = AnalysisCache(locations(data_dir).cache_dir)
     print(f"reader: analysing with the {describe_engine(engine)}", file=sys.stderr)
@@ -190,39 +200,46 @@ def analyze_articles(
             record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
             for quote in record["quotes"]:
                 del quote["speaker_entity"]
-            print(json.dumps(record, ensure_ascii=False))
+            write_line(json_line(record))
         else:
-            print(format_analysis(article.title, str(article.path), analysis))
+            write_line(format_analysis(article.title, str(article.path), analysis))
     return 0
 
 
 def search_articles(query: str, paths: list[Path], as_json: bool, data_dir: str | None) -> int:
     """Bring the index in step with `paths` (reading only what changed), then search it."""
-    import json
-
     from reader.paths import locations
-    from reader.services.library import Indexer
-    from reader.store.database import StoreError, connect
-    from reader.store.search_index import search
+    from reader.services.search import StoreError
+    from reader.services.state import StateKeeper
 
-    database = locations(data_dir).database
-    try:
-        conn, warning = connect(database)
-    except StoreError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return 2
+    keeper = StateKeeper(locations(data_dir).database)
+    warning = keeper.open()
     if warning:
-        print(f"reader: {warning}", file=sys.stderr)
-    seen: set[str] = set()
-
-    def report(update) -> None:
-        for skipped in update.skipped:
-            if str(skipped.path) not in seen:
-                seen.add(str(skipped.path))
-                print(f"reader: skipped {skipped}", file=sys.stderr)
-
-    Indexer(database, paths).run(report)
-    for hit in search(conn, query, paths):
+        say(warning)
+    if not keeper.is_open:
+        return 2
+    try:
+        for attempt in (1, 2):
+            try:
+                found = _index_and_search(keeper, query, paths)
+                break
+            except StoreError as error:
+                if attempt == 2 or not keeper.damaged:
+                    say(str(error))
+                    return 2
+            keeper.suspend()  # damaged: copy out what the user made, rebuild, once more
+            done = keeper.repair()
+            problem = keeper.reopen()
+            if done is not None:
+                say(done.message())
+            if problem:
+                say(problem)
+                return 2
+    finally:
+        keeper.close()
+    if found.capped:
+        say("only the first words of the query were searched")
+    for hit in found.hits:
         if as_json:
             record = {
                 "path": hit.path,
@@ -232,23 +249,48 @@ def search_articles(query: str, paths: list[Path], as_json: bool, data_dir: str 
                 "snippet": hit.snippet_text,
                 "match": hit.first_match,
             }
-            print(json.dumps(record, ensure_ascii=False))
+            write_line(json_line(record))
         else:
             snippet = " ".join(hit.snippet_text.split())
-            print(f"{hit.path}\t{' '.join(hit.title.split())}\t{snippet}")
-    conn.close()
+            title = " ".join(hit.title.split())
+            write_line(f"{field(hit.path)}\t{field(title)}\t{field(snippet)}")
     return 0
 
 
+def _index_and_search(keeper, query: str, paths: list[Path]):
+    import sqlite3
+
+    from reader.services.library import Indexer
+    from reader.store.database import StoreError, describe, problem_kind
+
+    seen: set[str] = set()
+
+    def report(update) -> None:
+        for skipped in update.skipped:
+            if str(skipped.path) not in seen:
+                seen.add(str(skipped.path))
+                say(f"skipped {skipped}")
+
+    try:
+        Indexer(keeper.database, paths).run(report)
+    except sqlite3.Error as error:
+        if problem_kind(error) == "corrupt":
+            keeper.damaged = True
+        raise StoreError(
+            f"Could not index the articles: {describe(error, keeper.home)}", problem_kind(error)
+        ) from error
+    return keeper.search.find(query, paths)
+
+
 def format_analysis(title: str, path: str, analysis) -> str:
-    lines = [f"{title}  ({path})"]
+    lines = [f"{field(title)}  ({field(path)})"]
     for entity in analysis.entities():
-        lines.append(f"  {entity.label:<6} {entity.name}  ×{entity.count}")
+        lines.append(f"  {entity.label:<6} {field(entity.name)}  ×{entity.count}")
     for quote in analysis.quotes:
         if quote.kind == "speech":
             text = " ".join(quote.text.split())
             short = text if len(text) <= 70 else text[:67] + "…"
-            lines.append(f"  said   {short}  — {quote.speaker or 'unknown'}")
+            lines.append(f"  said   {field(short)}  — {field(quote.speaker or 'unknown')}")
     return "\n".join(lines)
 
 
@@ -263,7 +305,7 @@ def evaluate_engine(folders: list[str], engine_name: str, show_errors: bool) -> 
     try:
         engine = get_engine(engine_name)
     except EngineUnavailable as error:
-        print(f"reader: {error}", file=sys.stderr)
+        say(str(error))
         return 2
     report = evaluate(engine, load_gold(folder))
     print(f"engine: {engine_name}   gold: {folder}")
@@ -291,7 +333,7 @@ def open_app(
     try:
         runner.engine()
     except EngineUnavailable as error:
-        print(f"reader: {error}", file=sys.stderr)
+        say(str(error))
         return 2
     app = ReaderApp(CorpusSpec(paths, name), where, config, runner)
     app.run()

@@ -260,20 +260,35 @@ async def test_corpus_search_finds_bookmark_notes(locations):
         assert "Bookmark note" in first and "zeppelin" in first
 
 
-async def test_a_bookmark_that_cannot_be_written_is_reported(locations, monkeypatch):
+async def test_a_bookmark_that_cannot_be_written_keeps_its_note_in_the_box(locations, monkeypatch):
     import sqlite3
 
+    from reader.ui.screens.note import NoteScreen
+
+    add = BookmarkStore.add
+
     def full(self, bookmark):
-        raise sqlite3.OperationalError("database or disk is full")
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL
+        raise error
 
     monkeypatch.setattr(BookmarkStore, "add", full)
     app = make_app([SEEDS], locations)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_seed(pilot, app)
-        await _keep(pilot, "lost?")
-        messages = [n.message for n in app._notifications]
-        assert any("Could not keep the bookmark: database or disk is full" in m for m in messages)
-        assert not any(m.startswith("Bookmarked") for m in messages)
+        await _keep(pilot, "check the date")
+        # Still open, with the note as typed and the reason under it.
+        assert isinstance(app.screen, NoteScreen)
+        assert app.screen.query_one("#note").value == "check the date"
+        problem = str(app.screen.query_one("#note-problem").render())
+        assert "Could not keep the bookmark" in problem and "is full" in problem
+        assert app.state.bookmarks.count() == 0
+        # The disk has room again: Enter saves the same note.
+        monkeypatch.setattr(BookmarkStore, "add", add)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        assert [b.note for b in app.state.bookmarks.all()] == ["check the date"]
 
 
 async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_cursor(

@@ -94,8 +94,61 @@ def test_import_refuses_what_is_not_an_export():
         from_json("{not json")
     with pytest.raises(ImportError_, match="not a reader bookmarks export"):
         from_json('{"bookmarks": []}')
-    with pytest.raises(ImportError_, match="bookmark 1 is incomplete"):
+    with pytest.raises(ImportError_, match="bookmark at line 1: 'exact' is missing"):
         from_json('{"format": "reader-bookmarks", "bookmarks": [{"path": "a"}]}')
+
+
+def _export_with(**changes) -> str:
+    record = {"path": "/a.txt", "exact": "words", "start": 0, "end": 5, "content_hash": "h"}
+    record.update(changes)
+    return json.dumps({"format": "reader-bookmarks", "version": 1, "bookmarks": [record]}, indent=1)
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"created": "yesterday"}, "'created' must be seconds since 1970"),
+        ({"created": 1e300}, "'created' must be seconds since 1970"),
+        ({"start": 1e30}, "'start' must be a whole number"),
+        ({"start": -4}, "'start' must be a whole number"),
+        ({"end": "5"}, "'end' must be a whole number"),
+        ({"start": 9, "end": 3}, "'end' comes before start"),
+        ({"orphan": "no"}, "'orphan' must be true or false"),
+        ({"note": ["a", "list"]}, "'note' must be text"),
+        ({"selector": "exact words"}, "'selector' is not an object"),
+        ({"article_id": "7"}, "'article_id' must be a whole number or null"),
+    ],
+)
+def test_import_refuses_a_wrong_field_naming_its_line_and_name(change, said):
+    with pytest.raises(ImportError_) as refused:
+        from_json(_export_with(**change))
+    assert "bookmark at line 5" in str(refused.value)
+    assert said in str(refused.value)
+
+
+def test_import_refuses_deep_nesting_and_too_many_bookmarks():
+    deep = '{"format": "reader-bookmarks", "bookmarks": [' + "[" * 100_000 + "]" * 100_000 + "]}"
+    with pytest.raises(ImportError_, match="nested too deeply"):
+        from_json(deep)
+    from reader.bookmarks import transfer
+
+    many = json.dumps(
+        {
+            "format": "reader-bookmarks",
+            "bookmarks": [{"path": "/a", "exact": "x", "start": 0, "end": 1}]
+            * (transfer.MAX_IMPORT_BOOKMARKS + 1),
+        }
+    )
+    with pytest.raises(ImportError_, match="at most 100,000"):
+        from_json(many)
+
+
+def test_an_import_that_passed_the_checks_exports_again(tmp_path):
+    conn, _ = connect(tmp_path / "reader.db")
+    store = BookmarkStore(conn)
+    store.merge(from_json(_export_with(created=1.7e9, orphan=True, note="n")), {})
+    assert "**Note:** n" in to_markdown(store.all())
+    assert json.loads(to_json(store.all()))["bookmarks"][0]["created"] == 1.7e9
 
 
 def test_markdown_groups_by_article_with_block_quotes(store):

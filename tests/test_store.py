@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
+from reader.services.state import StateKeeper
 from reader.store.articles import ArticleStore
 from reader.store.database import MIGRATIONS, StoreError, connect, migrate, transaction
-from reader.store.keeper import StateKeeper
 
 
 def add_article(conn, path="/news/a.txt") -> int:

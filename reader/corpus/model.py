@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+
+from reader.output import has_controls, visible
 
 WORDS_PER_MINUTE = 230
 
@@ -135,9 +137,32 @@ class Article:
     content_hash: str = field(init=False)
 
     def __post_init__(self) -> None:
+        if has_controls(self.source):
+            # Text never drives the terminal: what is displayed shows control characters as
+            # symbols, one for one, so every display offset still maps to the same source.
+            self._show_controls()
         words = sum(len(block.text.split()) for block in self.blocks if block.visible)
         object.__setattr__(self, "word_count", words)
         object.__setattr__(self, "content_hash", content_hash(self.source))
+
+    def _show_controls(self) -> None:
+        blocks = tuple(
+            replace(
+                block,
+                text=visible(block.text),
+                prefix=visible(block.prefix),
+                marks=tuple(replace(mark, href=visible(mark.href)) for mark in block.marks),
+            )
+            for block in self.blocks
+        )
+        meta = self.metadata
+        object.__setattr__(self, "blocks", blocks)
+        object.__setattr__(self, "title", visible(self.title))
+        object.__setattr__(
+            self,
+            "metadata",
+            Metadata(visible(meta.source), visible(meta.author), visible(meta.date)),
+        )
 
     @property
     def reading_minutes(self) -> int:

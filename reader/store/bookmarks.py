@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reader.bookmarks.anchor import Selector
 from reader.store.database import transaction
-from reader.store.search_index import HIT_END, HIT_START, plain_words
+from reader.store.search_index import HIT_END, HIT_START, plain_words, was_interrupted
 
 _FIELDS = (
     "id key article_id path content_hash start end exact prefix suffix text speaker note "
@@ -142,7 +142,9 @@ class BookmarkStore:
             return []
         try:
             return self._search(query, limit)
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as error:
+            if was_interrupted(error):
+                raise
             words = plain_words(query)
             return self._search(words, limit) if words else []
 

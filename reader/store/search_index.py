@@ -45,6 +45,11 @@ class SearchHit:
         return re.sub(f"[{HIT_START}{HIT_END}]", "", found.group(0))
 
 
+def was_interrupted(error: sqlite3.Error) -> bool:
+    """The search was stopped by its progress handler (cancelled, or over its time)."""
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
+
+
 def plain_words(query: str) -> str:
     """The query as plain words, each quoted (so no word is read as an operator)."""
     return " ".join(f'"{word}"' for word in _WORD.findall(query))
@@ -63,10 +68,11 @@ def search(
         return []
     try:
         return _search(conn, query, roots, limit, snippet_words)
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as error:
         # FTS5 says "syntax error", "unterminated string", "no such column"… A real fault of
-        # the database fails again below and is raised from there.
-        pass
+        # the database fails again below and is raised from there; a stopped search stops.
+        if was_interrupted(error):
+            raise
     words = plain_words(query)
     return _search(conn, words, roots, limit, snippet_words) if words else []
 

@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.config import Config
+from reader.output import safe
 from reader.paths import Locations
-from reader.store.keeper import StateKeeper
+from reader.services.state import StateKeeper
 from reader.ui.commands import ArticleCommands, reader_commands
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
@@ -55,7 +58,9 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.locations = locations
         self.config = config or Config()
-        self.state = StateKeeper(locations.database, on_error=self._store_error)
+        self.state = StateKeeper(
+            locations.database, on_error=self._store_error, on_damage=self._store_damaged
+        )
         self._analysis = analysis
         self._analysis_lock = threading.Lock()
         self._startup_warning: str | None = None  # from opening the store, said once mounted
@@ -72,6 +77,66 @@ class ReaderApp(App[None]):
 
     def _store_error(self, message: str) -> None:
         self.notify(message, title="Saved state", severity="error", timeout=15)
+
+    def _store_damaged(self) -> None:
+        """The database was found damaged (on any thread): repair it in a worker."""
+        if threading.get_ident() != self._thread_id:
+            self.call_from_thread(self._store_damaged)
+            return
+        self.notify(
+            "The saved state is damaged: copying out the bookmarks and reading state, then "
+            "rebuilding the article index from the files…",
+            title="Saved state",
+            severity="warning",
+            timeout=10,
+        )
+        indexing = [worker for worker in self.workers if worker.group == "index"]
+        for worker in indexing:
+            worker.cancel()
+        self.state.suspend()
+        self._repair_store(indexing)
+
+    @work(thread=True, exclusive=True, group="repair", description="repair the saved state")
+    def _repair_store(self, indexing: list) -> None:
+        from reader.store.database import StoreError
+
+        # The indexer's own connection must be closed before the file is set aside.
+        while not all(worker.is_finished for worker in indexing):
+            threading.Event().wait(0.05)
+        try:
+            done = self.state.repair()
+        except StoreError as error:
+            done = error
+        self.call_from_thread(self._store_repaired, done)
+
+    def _store_repaired(self, done) -> None:
+        problem = self.state.reopen()
+        if isinstance(done, Exception):
+            self._store_error(f"The saved state could not be repaired: {done}")
+        elif done is not None:
+            self.notify(done.message(), title="Saved state", severity="warning", timeout=20)
+        if problem:
+            self._store_error(problem)
+        self.main.reload_corpus()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: its message often holds a file name, a title or
+        a note, which must show as written ("[sic]", "[Reuters]"), never as markup or as a
+        live control character. (`markup` is taken and ignored: widgets pass True.)"""
+        super().notify(
+            safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        return super().format_title(safe(title, tabs=False), safe(sub_title, tabs=False))
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -90,18 +155,7 @@ class ReaderApp(App[None]):
 
     def on_load(self) -> None:
         # The index lives in the database: open it before the main screen asks for rows.
-        warning = self.state.open()
-        if not self.state.is_open:
-            # The data dir cannot be used: index in a scratch folder so reading still works.
-            import tempfile
-
-            self.state = StateKeeper(
-                Path(tempfile.mkdtemp(prefix="reader-")) / "reader.db",
-                on_error=self._store_error,
-            )
-            self.state.open()
-            self.state.temporary = True
-        self._startup_warning = warning
+        self._startup_warning = self.state.open()
 
     def on_mount(self) -> None:
         # The theme last chosen in the app (the palette) wins over the config file's.
@@ -120,6 +174,14 @@ class ReaderApp(App[None]):
             self.notify(problem, title="Config", severity="warning", timeout=10)
         if self._startup_warning:
             self.notify(self._startup_warning, title="Saved state", severity="error", timeout=15)
+        for kept in self.state.set_aside_news():
+            self.notify(
+                f"{kept} was set aside earlier as unreadable; `reader bookmarks import {kept}` "
+                "brings back the bookmarks it holds.",
+                title="Saved state",
+                severity="warning",
+                timeout=15,
+            )
         # Positions are written at most a second after they change (and on switch and exit).
         self.set_interval(1.0, self.state.flush, name="save-state")
 

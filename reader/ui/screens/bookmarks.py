@@ -3,9 +3,7 @@ deleted (with undo) and, for orphans, re-attached to the passage under the reade
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,9 +16,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.store.bookmarks import Bookmark, BookmarkStore
-from reader.store.database import open_existing
-from reader.ui.widgets.line_renderer import excerpt
+from reader.output import safe
+from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
+from reader.ui.widgets.line_renderer import excerpt, fit_cells
 
 _EXCERPT_CELLS = 200
 # Drawn at most: more options than this make the list slow to build (seconds for 10,000), and
@@ -39,15 +37,16 @@ def searchable(bookmark: Bookmark) -> str:
 
 def bookmark_prompt(bookmark: Bookmark) -> Content:
     when = time.strftime("%Y-%m-%d", time.localtime(bookmark.created)) if bookmark.created else ""
-    head = " · ".join(part for part in (bookmark.source, when) if part)
+    head = safe(" · ".join(part for part in (bookmark.source, when) if part), tabs=False)
     quoted = excerpt(bookmark.text, _EXCERPT_CELLS)
-    pieces: list = [(bookmark.title or bookmark.path, "bold"), "  ", (head, "$text-muted")]
+    title = fit_cells(bookmark.title or bookmark.path, _EXCERPT_CELLS)
+    pieces: list = [(title, "bold"), "  ", (head, "$text-muted")]
     pieces += ["\n", (quoted, "italic")]
     tail = []
     if bookmark.speaker:
-        tail.append((f"— {bookmark.speaker}", "bold"))
+        tail.append((f"— {safe(bookmark.speaker, tabs=False)}", "bold"))
     if bookmark.note:
-        tail += ["  " if tail else "", ("✎ ", "$text-warning"), bookmark.note]
+        tail += ["  " if tail else "", ("✎ ", "$text-warning"), safe(bookmark.note, tabs=False)]
     if tail:
         pieces += ["\n", *tail]
     return Content.assemble(*pieces)
@@ -67,12 +66,10 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         Binding("slash", "filter", "Filter", show=False, id="bookmarks.filter"),
     ]
 
-    def __init__(
-        self, store: BookmarkStore, database: Path, deleted: list[Bookmark] | None = None
-    ) -> None:
+    def __init__(self, store: BookmarkService, deleted: list[Bookmark] | None = None) -> None:
         super().__init__()
-        self.store = store  # writes, on this thread (each well under a millisecond)
-        self.database = database  # read in a worker with its own connection
+        # Writes on this thread (each well under a millisecond); reading all in a worker.
+        self.store = store
         self._all: list[Bookmark] = []
         self._haystacks: list[str] = []
         self._filter_timer = None
@@ -109,13 +106,9 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     @work(thread=True, exclusive=True, group="bookmarks", description="read the bookmarks")
     def _read(self, keep: int | None) -> None:
         try:
-            conn = open_existing(self.database)
-            try:
-                bookmarks = BookmarkStore(conn).all()
-            finally:
-                conn.close()
-        except sqlite3.Error as error:
-            self.app.call_from_thread(self._say, f"The bookmarks could not be read: {error}")
+            bookmarks = self.store.all()
+        except StoreError as error:
+            self.app.call_from_thread(self._say, str(error))
             return
         haystacks = [searchable(bookmark) for bookmark in bookmarks]
         if not get_current_worker().is_cancelled:
@@ -158,14 +151,15 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         option_list = self.options
         option_list.set_options(options)
         count = f"{len(kept):,} of {len(self._all):,}" if words else f"{len(self._all):,}"
-        self.query_one("#bookmarks-title", Static).update(f"Bookmarks · {count}", layout=False)
+        title = Content(f"Bookmarks · {count}")
+        self.query_one("#bookmarks-title", Static).update(title, layout=False)
         if not kept:
             empty = (
-                f"No bookmark has “{self.filter_box.value}”"
+                f"No bookmark has “{safe(self.filter_box.value, tabs=False)}”"
                 if self._all
                 else "No bookmarks yet: m in the reader keeps a passage"
             )
-            option_list.set_options([Option(empty, disabled=True)])
+            option_list.set_options([Option(Content(empty), disabled=True)])
             return
         index = 0
         if keep is not None:
@@ -187,7 +181,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         return self._shown.get(option_list.get_option_at_index(index).id or "")
 
     def _say(self, text: str) -> None:
-        self.query_one("#bookmarks-note", Static).update(text)
+        self.query_one("#bookmarks-note", Static).update(Content(safe(text)))
 
     # ----------------------------------------------------------------- filtering
 
@@ -250,18 +244,15 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             return
         bookmark_id = bookmark.id
 
+        def save(note: str) -> None:
+            self.store.set_note(bookmark_id, note)  # a StoreError keeps the box open
+
         def done(note: str | None) -> None:
-            if note is None:
-                return
-            try:
-                self.store.set_note(bookmark_id, note)
-            except sqlite3.Error as error:
-                self.notify(f"Could not save the note: {error}", severity="error", timeout=15)
-                return
-            self.reload(keep=bookmark_id)
+            if note is not None:
+                self.reload(keep=bookmark_id)
 
         self.app.push_screen(
-            NoteScreen("Edit the bookmark's note", bookmark.text, bookmark.note), done
+            NoteScreen("Edit the bookmark's note", bookmark.text, bookmark.note, save), done
         )
 
     def action_delete(self) -> None:
@@ -270,8 +261,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             return
         try:
             deleted = self.store.delete(bookmark.id)
-        except sqlite3.Error as error:
-            self.notify(f"Could not delete the bookmark: {error}", severity="error", timeout=15)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         if deleted is not None:
             self._deleted.append(deleted)
@@ -285,9 +276,9 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         bookmark = self._deleted.pop()
         try:
             self.store.restore(bookmark)
-        except sqlite3.Error as error:
+        except StoreError as error:
             self._deleted.append(bookmark)
-            self.notify(f"Could not restore the bookmark: {error}", severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         self.reload(keep=bookmark.id)
         self.notify("Bookmark restored", timeout=3)
@@ -308,8 +299,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             return
         try:
             self.store.reattach(bookmark.id, replacement)
-        except sqlite3.Error as error:
-            self.notify(f"Could not re-attach the bookmark: {error}", severity="error", timeout=15)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         pane.refresh_marks()
         self.reload(keep=bookmark.id)

@@ -4,7 +4,6 @@ snippet with the hit marked); Enter opens the article at the hit."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +17,18 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.store.bookmarks import Bookmark, BookmarkStore
-from reader.store.database import open_existing
-from reader.store.search_index import HIT_END, HIT_START, SearchHit, search
-from reader.ui.widgets.line_renderer import excerpt
+from reader.output import safe
+from reader.services.bookmarks import Bookmark
+from reader.services.search import (
+    MAX_TERMS,
+    SearchCancelled,
+    SearchHit,
+    SearchResults,
+    SearchService,
+    StoreError,
+)
+from reader.store.search_index import HIT_END, HIT_START
+from reader.ui.widgets.line_renderer import excerpt, fit_cells
 
 _RESULTS = 50
 _BOOKMARK_RESULTS = 5  # bookmarks whose notes match come first, a few of them
@@ -46,7 +53,7 @@ def snippet_content(snippet: str) -> Content:
     """A snippet with its matching words highlighted."""
     pieces: list[tuple[str, str] | str] = []
     for index, part in enumerate(re.split(f"[{HIT_START}{HIT_END}]", snippet)):
-        text = " ".join(part.split("\n"))
+        text = safe(" ".join(part.split("\n")), tabs=False)
         if text:
             pieces.append((text, "bold $text-warning") if index % 2 else text)
     return Content.assemble(*pieces)
@@ -56,7 +63,7 @@ def bookmark_result_prompt(bookmark: Bookmark, snippet: str) -> Content:
     return Content.assemble(
         ("✎ Bookmark note", "bold $text-warning"),
         "  ",
-        (bookmark.title, "bold"),
+        (fit_cells(bookmark.title, 200), "bold"),
         "\n",
         (excerpt(bookmark.text, 90), "$text-muted"),
         "\n",
@@ -67,7 +74,11 @@ def bookmark_result_prompt(bookmark: Bookmark, snippet: str) -> Content:
 def result_prompt(hit: SearchHit) -> Content:
     info = " · ".join(part for part in (hit.source, hit.date, Path(hit.path).name) if part)
     return Content.assemble(
-        (hit.title, "bold"), "\n", (info, "$text-muted"), "\n", snippet_content(hit.snippet)
+        (fit_cells(hit.title, 200), "bold"),
+        "\n",
+        (fit_cells(info, 200), "$text-muted"),
+        "\n",
+        snippet_content(hit.snippet),
     )
 
 
@@ -78,9 +89,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         Binding("up", "results_up", "Previous result", show=False, id="search.up"),
     ]
 
-    def __init__(self, database: Path, roots: list[Path]) -> None:
+    def __init__(self, service: SearchService, roots: list[Path]) -> None:
         super().__init__()
-        self.database = database
+        self.service = service
         self.roots = roots
         self._hits: list[SearchHit] = []
         self._notes: list[tuple[Bookmark, str]] = []
@@ -107,27 +118,30 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def _search(self, query: str) -> None:
         worker = get_current_worker()
         try:
-            conn = open_existing(self.database)
-            try:
-                hits = search(conn, as_you_type(query), self.roots, limit=_RESULTS)
-                if not hits and as_you_type(query) != query:
-                    hits = search(conn, query, self.roots, limit=_RESULTS)
-                notes = BookmarkStore(conn).search_notes(as_you_type(query), _BOOKMARK_RESULTS)
-            finally:
-                conn.close()
-        except sqlite3.Error as error:
+            found = self.service.find(
+                query,
+                self.roots,
+                limit=_RESULTS,
+                notes=_BOOKMARK_RESULTS,
+                prefix_query=as_you_type(query),
+                cancelled=lambda: worker.is_cancelled,
+            )
+        except SearchCancelled:
+            return
+        except StoreError as error:
             self.app.call_from_thread(self._failed, query, str(error))
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, query, hits, notes)
+            self.app.call_from_thread(self._show, query, found)
 
     def _failed(self, query: str, reason: str) -> None:
         if query == self._query:
-            self.query_one("#corpus-note", Static).update(f"Search failed: {reason}")
+            self.query_one("#corpus-note", Static).update(Content(safe(reason)))
 
-    def _show(self, query: str, hits: list[SearchHit], notes: list) -> None:
+    def _show(self, query: str, found: SearchResults) -> None:
         if query != self._query:
             return  # typed on since
+        hits, notes = found.hits, found.notes
         self._hits, self._notes = hits, notes
         results = self.query_one("#corpus-results", OptionList)
         results.set_options(
@@ -139,17 +153,20 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if hits or notes:
             results.highlighted = 0
         note = self.query_one("#corpus-note", Static)
+        cut = f" (the first {MAX_TERMS} words searched)" if found.capped else ""
         if not query.strip():
             note.update("")
         elif hits or notes:
             more = "the best " if len(hits) == _RESULTS else ""
             kept = f" · {len(notes)} bookmark{'s' if len(notes) != 1 else ''}" if notes else ""
             note.update(
-                f"{more}{len(hits)} article{'s' if len(hits) != 1 else ''}{kept} · "
-                "Enter opens · ↑/↓ choose · Esc closes"
+                Content(
+                    f"{more}{len(hits)} article{'s' if len(hits) != 1 else ''}{kept}{cut} · "
+                    "Enter opens · ↑/↓ choose · Esc closes"
+                )
             )
         else:
-            note.update(f"No article has “{query}”")
+            note.update(Content(f"No article has “{fit_cells(query, 60)}”{cut}"))
 
     def action_results_down(self) -> None:
         self.query_one("#corpus-results", OptionList).action_cursor_down()

@@ -12,6 +12,18 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.links import link_problem
+from reader.output import safe
+
+
+def _not_opened(address: str) -> list:
+    problem = link_problem(address)
+    return (
+        []
+        if problem is None
+        else ["\n", (f"not opened ({problem}): Enter copies it", "$text-warning")]
+    )
+
 
 class LinkScreen(ModalScreen[str | None]):
     BINDINGS = [
@@ -30,7 +42,12 @@ class LinkScreen(ModalScreen[str | None]):
             yield OptionList(
                 *(
                     Option(
-                        Content.assemble((text or address, "bold"), "\n", (address, "$text-muted"))
+                        Content.assemble(
+                            (safe(text or address, tabs=False), "bold"),
+                            "\n",
+                            (safe(address, tabs=False), "$text-muted"),
+                            *_not_opened(address),
+                        )
                     )
                     for text, address in self.links
                 ),

@@ -184,10 +184,10 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
 
     def _restore_last_article(self) -> bool:
         """Show the last article at once, before the list is read; False if there is none."""
-        last = self.app.state.get_value("last_article")
-        articles = self.app.state.articles
-        row = articles.get(int(last)) if last and last.isdigit() and articles else None
-        if row is None or not articles.is_under(row.id, self.app.corpus.paths):
+        state = self.app.state
+        last = state.get_value("last_article")
+        row = state.article(int(last)) if last and last.isdigit() else None
+        if row is None or not state.is_under(row.id, self.app.corpus.paths):
             return False
         self._load_first(row)
         return True
@@ -208,6 +208,10 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             highlight=int(last) if last and last.isdigit() else None,
             rescan=rescan,
         )
+
+    def reload_corpus(self) -> None:
+        """The list again from the index (after the database was repaired), then the disk."""
+        self._load_corpus()
 
     @on(Sidebar.Listed)
     def _listed(self, event: Sidebar.Listed) -> None:
@@ -415,7 +419,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
     def action_find_everywhere(self) -> None:
         from reader.ui.screens.corpus_search import SearchScreen
 
-        search = SearchScreen(self.app.state.database, self.app.corpus.paths)
+        search = SearchScreen(self.app.state.search, self.app.corpus.paths)
         self.app.push_screen(search, self._search_chosen)
 
     def _search_chosen(self, choice) -> None:

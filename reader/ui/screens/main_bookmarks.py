@@ -3,12 +3,11 @@ passage, and exporting from the command palette. A mixin of MainScreen."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
 from reader.bookmarks.anchor import anchor
-from reader.store.bookmarks import Bookmark
+from reader.services.bookmarks import Bookmark, StoreError
 
 
 def export_folder() -> Path:
@@ -30,7 +29,7 @@ class BookmarkActions:
         if store is None:
             self.notify("Bookmarks are not available: no database", severity="error")
             return
-        screen = BookmarksScreen(store, self.app.state.database, self._deleted_bookmarks)
+        screen = BookmarksScreen(store, self._deleted_bookmarks)
         self.app.push_screen(screen, self._bookmark_chosen)
 
     def _bookmark_chosen(self, bookmark: Bookmark | None) -> None:
@@ -88,8 +87,8 @@ class BookmarkActions:
             return
         try:
             bookmarks = store.all()
-        except sqlite3.Error as error:
-            self.notify(f"Could not read the bookmarks: {error}", severity="error")
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
             return
         if not bookmarks:
             self.notify("No bookmarks to export yet: m keeps a passage")

@@ -74,13 +74,31 @@ class PanelActions:
         self.app.push_screen(LinkScreen(event.links), self._open_link)
 
     def _open_link(self, address: str | None) -> None:
-        if address:
-            self.notify(address, title="Opening in the browser", timeout=4)
-            self._browse(address)
+        from reader.links import link_problem
+
+        if not address:
+            return
+        problem = link_problem(address)
+        if problem is not None:
+            self.app.copy_to_clipboard(address)
+            self.notify(
+                f"{address}\nNot opened: {problem}. Copied to the clipboard instead.",
+                title="Link",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.notify(address, title="Opening in the browser", timeout=4)
+        self._browse(address)
 
     @work(thread=True, group="browser", description="open a link")
     def _browse(self, address: str) -> None:
         import webbrowser
+
+        from reader.links import link_problem
+
+        if link_problem(address) is not None:
+            return  # never reached through _open_link; a second lock on the one door out
 
         # The standard library picks the system's browser; it may block while one starts.
         try:

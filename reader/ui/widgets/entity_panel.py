@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.analysis.model import Analysis, EntitySummary
+from reader.output import safe
 from reader.ui.widgets.side_panel import SidePanel
 
 LABEL_NAMES = {
@@ -90,4 +91,4 @@ def entity_name(option_id: str) -> str:
 
 
 def _prompt(entity: EntitySummary) -> Content:
-    return Content.assemble(f"  {entity.name} ", (f"×{entity.count}", "$text-muted"))
+    return Content.assemble(f"  {safe(entity.name)} ", (f"×{entity.count}", "$text-muted"))

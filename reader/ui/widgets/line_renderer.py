@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
 from reader.corpus.model import Article, Block, BlockKind, reading_time_label
+from reader.output import safe
 from reader.ui.layout import Layout, Line
 
 CURSOR_MARK = "▎"
@@ -53,18 +54,30 @@ def meta_text(article: Article) -> str:
 
 
 def fit_cells(text: str, width: int) -> str:
-    """`text` cut to `width` cells, ending in "…" when it had to be cut."""
-    if cell_len(text) <= width:
-        return text
-    while text and cell_len(text) > width - 1:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    """`text` on one line of `width` cells, ending in "…" when it had to be cut; control
+    characters, tabs and line breaks shown as symbols. Linear in `width`, however long the text
+    (only its start can be shown)."""
+    head = safe(text[: 4 * width + 64], tabs=False)
+    more = len(head) < len(text)
+    cut, cells = None, 0
+    for index, character in enumerate(head):
+        cells += get_character_cell_size(character)
+        if cut is None and cells > width - 1:
+            cut = index
+        if cells > width:
+            break
+    else:
+        if not more:
+            return head
+        cut = len(head) if cut is None else cut
+    return head[:cut].rstrip() + "…"
 
 
 def excerpt(text: str, width: int) -> str:
     """A passage on one line, cut to `width` cells, in quotation marks (its own, if it opens
     with one)."""
-    flat = " ".join(text.split())
+    # Only the start can be shown: a whole 50 MB passage is never folded for a line.
+    flat = " ".join(text[: width * 4 + 256].split())
     if flat[:1] in "“\"‘'«":
         return fit_cells(flat, width)
     return f"“{fit_cells(flat, max(width - 2, 1))}”"

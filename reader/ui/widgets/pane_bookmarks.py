@@ -8,15 +8,14 @@ and when an article is shown, finds its bookmarks again in text that changed sin
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 
 from textual import work
 
 from reader.bookmarks.anchor import anchor, make_selector
 from reader.corpus.model import Article
 from reader.corpus.search import hits_for_span
+from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
 from reader.store.articles import ArticleRow, path_key
-from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.ui.messages import WORKER_DESCRIPTION
 from reader.ui.selection import Chosen, passage_text
 from reader.ui.widgets.article_choice import ChoiceChanged, CopyRequested, KeepRequested
@@ -47,11 +46,11 @@ class PaneBookmarks:
     # `row` (the shown article's index row) is set in ReaderPane.show.
 
     @property
-    def _bookmark_store(self) -> BookmarkStore | None:
+    def _bookmark_store(self) -> BookmarkService | None:
         return self.app.state.bookmarks
 
-    def _report(self, doing: str, error: Exception) -> None:
-        self.notify(f"Could not {doing}: {error}", title="Bookmarks", severity="error", timeout=15)
+    def _report(self, error: StoreError) -> None:
+        self.notify(str(error), title="Bookmarks", severity="error", timeout=15, markup=False)
 
     # ----------------------------------------------------------------- an article is shown
 
@@ -63,8 +62,8 @@ class PaneBookmarks:
         try:
             store.adopt(row.id, path_key(article.path), article.content_hash)
             bookmarks = store.for_article(row.id, article.content_hash)
-        except sqlite3.Error as error:
-            self._report("read the bookmarks", error)
+        except StoreError as error:
+            self._report(error)
             return
         stale = [b for b in bookmarks if b.content_hash != article.content_hash and not b.orphan]
         self.view.set_bookmarks(_found_in(bookmarks, article))
@@ -90,8 +89,8 @@ class PaneBookmarks:
                 selector = make_selector(article.source, place.start, place.end)
                 text = shown_text(article, place.start, place.end)
                 store.move(bookmark.id, article.content_hash, selector, text)
-        except sqlite3.Error as error:
-            self._report("update the bookmarks of a changed article", error)
+        except StoreError as error:
+            self._report(error)
             return
         if orphans:
             self.notify(
@@ -110,8 +109,8 @@ class PaneBookmarks:
             return
         try:
             bookmarks = store.for_article(self.row.id, article.content_hash)
-        except sqlite3.Error as error:
-            self._report("read the bookmarks", error)
+        except StoreError as error:
+            self._report(error)
             return
         self.view.set_bookmarks(_found_in(bookmarks, article))
 
@@ -155,36 +154,38 @@ class PaneBookmarks:
             heading = f"Bookmark {self.view.choice_summary() or 'this passage'}"
             excerpt = chosen.text(article)
 
+        def save(note: str) -> None:
+            self._keep(chosen, existing, note)  # a StoreError keeps the note box open
+
         def done(note: str | None) -> None:
             if note is not None:
-                self._keep(chosen, existing, note)
+                self._kept(chosen, existing)
 
-        self.app.push_screen(NoteScreen(heading, excerpt, existing.note if existing else ""), done)
+        note = existing.note if existing else ""
+        self.app.push_screen(NoteScreen(heading, excerpt, note, save), done)
 
     def _keep(self, chosen: Chosen, existing: Bookmark | None, note: str) -> None:
+        """Write the bookmark or its note; raises `StoreError` (said in the note box, which
+        keeps the note to try again: a bookmark is never silently dropped)."""
         store = self._bookmark_store
         if store is None:
-            self.notify("Bookmarks cannot be saved: no database", severity="error")
+            raise StoreError("Could not keep the bookmark: no database", "other")
+        if existing is not None and existing.id is not None:
+            store.set_note(existing.id, note)
             return
-        try:
-            if existing is not None and existing.id is not None:
-                store.set_note(existing.id, note)
-                said = "Note saved"
-            else:
-                bookmark = self.bookmark_of(chosen)
-                if bookmark is None:
-                    return
-                store.add(dataclasses.replace(bookmark, note=note))
-                said = "Bookmarked"
-        except sqlite3.Error as error:
-            # Said loudly and kept open to retry: a bookmark is never silently dropped.
-            self._report("keep the bookmark", error)
-            return
-        self.notify(f"{said}: {excerpt(chosen.text(self.view.article), 60)}", timeout=3)
-        if self.app.state.temporary:
+        bookmark = self.bookmark_of(chosen)
+        if bookmark is not None:
+            store.add(dataclasses.replace(bookmark, note=note))
+
+    def _kept(self, chosen: Chosen, existing: Bookmark | None) -> None:
+        said = "Note saved" if existing is not None else "Bookmarked"
+        article = self.view.article
+        if article is not None:
+            self.notify(f"{said}: {excerpt(chosen.text(article), 60)}", timeout=3, markup=False)
+        if self.app.state.temporary and not self.app.state.read_only:
             # Said each time: a bookmark the user believes kept must not vanish unannounced.
             self.notify(
-                "The data folder cannot be written: this bookmark lasts only until the app closes "
+                "The data folder cannot be used: this bookmark lasts only until the app closes "
                 "(Export bookmarks in the command palette keeps a copy)",
                 title="Bookmarks",
                 severity="warning",

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.analysis.model import Analysis, Quote
+from reader.output import safe
 from reader.ui.widgets.side_panel import SidePanel
 
 
@@ -56,8 +57,8 @@ class QuotePanel(SidePanel):
 
 
 def _prompt(quote: Quote) -> Content:
-    text = " ".join(quote.text.split())
+    text = safe(" ".join(quote.text[:1000].split()))
     if len(text) > 160:
         text = text[:157] + "…"
-    speaker = quote.speaker_name or "unattributed"
+    speaker = safe(quote.speaker_name or "unattributed")
     return Content.assemble((speaker, "bold $text-primary"), "\n", (text, "italic"), "\n")

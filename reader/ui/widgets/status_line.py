@@ -5,14 +5,25 @@ followed), else the reading progress."""
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.content import Content
+from textual.visual import VisualType
 from textual.widgets import Static
 
 from reader.analysis.model import ENGINE_LABELS
+from reader.output import safe
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.line_renderer import fit_cells
 
 
 class StatusLine(Static):
+    """Every text it shows is plain text on one line: never markup, never a control character
+    (an article's title may be "Talks [/b] end" or hold an escape sequence)."""
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        if isinstance(content, str):
+            content = Content(safe(content, tabs=False))
+        super().update(content, layout=layout)
+
     def show_search(self, event: ArticleView.SearchUpdated) -> None:
         more = " (searching…)" if event.searching else ""
         if not event.query:
