@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -87,3 +88,44 @@ async def open_entity_panel_at(pilot, app: ReaderApp, prompt: str) -> None:
     panel = app.query_one("EntityPanel")
     prompts = [str(option.prompt).strip() for option in panel.options.options]
     panel.options.highlighted = prompts.index(prompt)
+
+
+def notices(app: ReaderApp) -> list[str]:
+    """The notifications on screen now, as the user reads them (title, then message)."""
+    from textual.widgets._toast import Toast
+
+    return [str(toast.render()) for screen in app.screen_stack for toast in screen.query(Toast)]
+
+
+async def wait_for_notice(pilot, app: ReaderApp, text: str) -> str:
+    """Wait until a notification holding `text` is on screen; returns it."""
+    for _ in range(1000):
+        found = [notice for notice in notices(app) if text in notice]
+        if found:
+            return found[0]
+        await pilot.pause(0.01)
+    raise AssertionError(f"no notification with {text!r}; on screen: {notices(app)}")
+
+
+@contextlib.contextmanager
+def read_only_folder(folder: Path):
+    """A folder nothing can be created in, even by root (who ignores permissions): the
+    immutable attribute where the file system has one, else its permissions."""
+    import os
+    import subprocess
+
+    if os.geteuid() == 0:
+        made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+        if made.returncode != 0:
+            pytest.skip("running as root where chattr +i is not possible")
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        return
+    mode = folder.stat().st_mode
+    folder.chmod(0o555)
+    try:
+        yield
+    finally:
+        folder.chmod(mode)

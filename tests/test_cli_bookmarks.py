@@ -94,3 +94,63 @@ def test_import_of_a_wrong_file_says_why(tmp_path, capsys):
     assert "not a reader bookmarks export" in capsys.readouterr().err
     assert main(["bookmarks", "--data-dir", str(tmp_path), "import", str(tmp_path / "no")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_list_and_export_work_in_a_folder_that_cannot_be_written(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO, read_only_folder
+
+    data = tmp_path / "state"
+    _keep(data, "kept before", "A passage worth keeping.")
+    env = {**os.environ, "READER_DATA_DIR": str(data), "PYTHONPATH": str(REPO)}
+    export = tmp_path / "x.json"
+    main(
+        [
+            "bookmarks",
+            "--data-dir",
+            str(data),
+            "export",
+            "--format",
+            "json",
+            "--output",
+            str(export),
+        ]
+    )
+    with read_only_folder(data):
+        for command in (["list"], ["export"]):
+            done = subprocess.run(
+                [sys.executable, "-m", "reader", "bookmarks", *command],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=60,
+            )
+            assert done.returncode == 0, done.stderr
+            assert "A passage worth keeping." in done.stdout
+            assert "cannot be written" in done.stderr
+            assert "Traceback" not in done.stderr
+        refused = subprocess.run(
+            [sys.executable, "-m", "reader", "bookmarks", "import", str(export)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
+        assert "Could not import the bookmarks" in refused.stderr
+
+
+def test_import_brings_back_the_bookmarks_of_a_set_aside_database(tmp_path, capsys):
+    from reader.store.database import set_aside
+
+    old = tmp_path / "old"
+    _keep(old, "from the old one", "A passage worth keeping.")
+    kept = set_aside(old / "reader.db")
+    fresh = tmp_path / "fresh"
+    assert main(["bookmarks", "--data-dir", str(fresh), "import", str(kept)]) == 0
+    assert "1 bookmarks imported" in capsys.readouterr().err
+    main(["bookmarks", "--data-dir", str(fresh), "list"])
+    assert "from the old one" in capsys.readouterr().out

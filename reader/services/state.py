@@ -107,10 +107,10 @@ class StateKeeper:
                 )
             self._use(conn)
             return f"Reading positions and bookmarks will not be saved: {error}"
-        self.read_only = f"{error}. Bookmarks are shown but none can be kept or changed"
+        self.read_only = f"{error}; nothing can be saved this session"
         self._use(conn)
         return (
-            f"{error}. Your bookmarks and reading state are shown; nothing new can be saved "
+            f"{error}. Your bookmarks and reading state are shown, but nothing new can be saved "
             "this session."
         )
 
