@@ -41,6 +41,10 @@ commands:
   analyze PATH ...     entities and quotations of each article (--json: one object a line)
   evaluate [GOLD_DIR]  precision, recall and F1 of an engine on gold annotations
                        (default: tests/gold of a source checkout)
+
+Output is safe for a terminal: control characters in titles, text and file names are shown
+as symbols (␛ for escape, ␇ for bell), and in tab-separated lines a tab or line break inside
+a field as ␉ or ␊, so each article stays on one line with its fields in place.
 """
 
 EPILOG = """\
@@ -126,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.paths:
             print("reader: search needs a QUERY", file=sys.stderr)
             return 2
-        query, args.paths = args.paths[0], args.paths[1:]
+        query, args.paths = argument_text(args.paths[0]), args.paths[1:]
 
     from reader.corpus.discover import MissingPath, check_paths_exist
 
@@ -152,6 +156,18 @@ def main(argv: list[str] | None = None) -> int:
     if command == "search":
         return search_articles(query, paths, args.json, args.data_dir)
     return open_app(paths, name, args.data_dir, args.config, args.engine)
+
+
+def argument_text(argument: str) -> str:
+    """A command-line word as text: bytes that are not UTF-8 (a terminal set to Latin-1) are
+    read as Windows-1252, never passed on as lone surrogates."""
+    import os
+
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(argument).decode("cp1252", errors="replace")
+    return argument
 
 
 def say(message: str) -> None:

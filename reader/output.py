@@ -65,7 +65,11 @@ def json_line(record: object) -> str:
     escaped (JSON escapes those below 0x20 itself; DEL, C1 and lone surrogates are done here)."""
     import json
 
-    text = json.dumps(record, ensure_ascii=False)
+    return escape_json_controls(json.dumps(record, ensure_ascii=False))
+
+
+def escape_json_controls(text: str) -> str:
+    """JSON text with DEL, the C1 controls and lone surrogates escaped as \\uXXXX."""
     return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 

@@ -6,6 +6,7 @@ import json
 import time
 from itertools import groupby
 
+from reader.output import escape_json_controls, visible
 from reader.store.bookmarks import Bookmark
 
 FORMAT_NAME = "reader-bookmarks"
@@ -39,7 +40,8 @@ def to_markdown(bookmarks: list[Bookmark]) -> str:
                 lines.append(f"**Note:** {bookmark.note}  ")
             flags = " (orphan: not found in the article as it is now)" if bookmark.orphan else ""
             lines += [f"*Kept {_date(bookmark.created)}*{flags}", ""]
-    return "\n".join(lines).rstrip() + "\n"
+    # A notes app or a terminal shows the export: no control character stays alive in it.
+    return visible("\n".join(lines).rstrip() + "\n")
 
 
 def to_json(bookmarks: list[Bookmark]) -> str:
@@ -61,7 +63,7 @@ def to_json(bookmarks: list[Bookmark]) -> str:
         }
         records.append(record)
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "bookmarks": records}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return escape_json_controls(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 class ImportError_(ValueError):
@@ -204,6 +206,7 @@ def _checked(record: object, line: int) -> Bookmark:
         if data.get(name) is None:
             raise wrong(name, "is missing")
     data.setdefault("text", data["exact"])
+    data.setdefault("content_hash", "")
     data.setdefault("article_id", None)
     for name in _TEXT_FIELDS:
         value = data.get(name, "")

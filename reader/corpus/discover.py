@@ -74,6 +74,9 @@ def iter_files(paths: Iterable[Path], skipped: list[Skipped]) -> Iterator[FoundF
     seen: set[str] = set()
     for root in paths:
         if root.is_dir():
+            if not _is_utf8_name(os.path.abspath(root)):
+                skipped.append(Skipped(root, BAD_NAME))
+                continue
             yield from _scan(str(root), skipped, seen)
         elif root.is_file():
             # A file named explicitly is read whatever its suffix.
@@ -83,6 +86,9 @@ def iter_files(paths: Iterable[Path], skipped: list[Skipped]) -> Iterator[FoundF
                 skipped.append(Skipped(root, _os_reason(error)))
                 continue
             key = os.path.abspath(root)
+            if not _is_utf8_name(key):
+                skipped.append(Skipped(root, BAD_NAME))
+                continue
             if key not in seen:
                 seen.add(key)
                 yield FoundFile(str(root), info.st_size, info.st_mtime_ns)
@@ -104,10 +110,15 @@ def _scan(folder: str, skipped: list[Skipped], seen: set[str]) -> Iterator[Found
         name = entry.name
         if name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):  # linked folders are not followed (no loops)
-            subfolders.append(entry.path)
+        is_folder = entry.is_dir(follow_symlinks=False)  # linked folders are not followed
+        if not is_folder and os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
             continue
-        if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+        if not _is_utf8_name(name):
+            # The index keeps names as UTF-8 text; one such name must not stop the folder.
+            skipped.append(Skipped(Path(entry.path), BAD_NAME))
+            continue
+        if is_folder:
+            subfolders.append(entry.path)
             continue
         try:
             info = entry.stat()
@@ -123,6 +134,17 @@ def _scan(folder: str, skipped: list[Skipped], seen: set[str]) -> Iterator[Found
             yield FoundFile(entry.path, info.st_size, info.st_mtime_ns)
     for subfolder in subfolders:
         yield from _scan(subfolder, skipped, seen)
+
+
+BAD_NAME = "its name is not valid UTF-8 (rename it to read it)"
+
+
+def _is_utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes decoded with surrogateescape
+        return False
+    return True
 
 
 def _os_reason(error: OSError) -> str:
