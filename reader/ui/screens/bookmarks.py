@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from reader.output import safe
 from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
 from reader.ui.widgets.line_renderer import excerpt, fit_cells
+from reader.ui.widgets.text_input import TextInput
 
 _EXCERPT_CELLS = 200
 # Drawn at most: more options than this make the list slow to build (seconds for 10,000), and
@@ -82,7 +83,9 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
             yield Static("Bookmarks", classes="panel-title", id="bookmarks-title")
-            yield Input(placeholder="Filter: passage, note, title, speaker…", id="bookmark-filter")
+            yield TextInput(
+                placeholder="Filter: passage, note, title, speaker…", id="bookmark-filter"
+            )
             yield OptionList(id="bookmark-list")
             yield Static(HELP, id="bookmarks-note")
 

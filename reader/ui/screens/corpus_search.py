@@ -29,6 +29,7 @@ from reader.services.search import (
 )
 from reader.store.search_index import HIT_END, HIT_START
 from reader.ui.widgets.line_renderer import excerpt, fit_cells
+from reader.ui.widgets.text_input import TextInput
 
 _RESULTS = 50
 _BOOKMARK_RESULTS = 5  # bookmarks whose notes match come first, a few of them
@@ -102,7 +103,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             yield Static(
                 "Search every article · phrases in quotes, prefix*, OR, NOT", classes="panel-title"
             )
-            yield Input(placeholder="Words to find…", id="corpus-query")
+            yield TextInput(placeholder="Words to find…", id="corpus-query")
             yield OptionList(id="corpus-results")
             yield Static("", id="corpus-note")
 

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from reader.output import safe
 from reader.services.bookmarks import StoreError
 from reader.ui.widgets.line_renderer import excerpt
+from reader.ui.widgets.text_input import TextInput
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -40,7 +41,7 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical(id="note-box"):
             yield Static(Content(safe(self.heading, tabs=False)), classes="panel-title")
             yield Static(Content(excerpt(self.excerpt, 300)), id="note-excerpt")
-            yield Input(
+            yield TextInput(
                 self.note, placeholder="A note (optional) · Enter saves · Esc cancels", id="note"
             )
             yield Static("", id="note-problem")

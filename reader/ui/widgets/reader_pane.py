@@ -25,6 +25,7 @@ from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.pane_bookmarks import PaneBookmarks
 from reader.ui.widgets.status_line import StatusLine
+from reader.ui.widgets.text_input import TextInput
 
 _ARTICLE_CACHE = 8
 _BIG_FILE_BYTES = 2_000_000  # worth an "Opening …" line: parsing takes a noticeable moment
@@ -206,7 +207,9 @@ class ReaderPane(PaneBookmarks, Vertical):
             return
         box = self.search_box
         if box is None:
-            box = Input(placeholder="Search this article…  (Enter keeps, Esc clears)", id="search")
+            box = TextInput(
+                placeholder="Search this article…  (Enter keeps, Esc clears)", id="search"
+            )
             box.value = self.view.search_query  # set by `find` before there was a box
             await self.mount(box, before=self.status)
         box.add_class("-open")

@@ -23,6 +23,7 @@ from reader.services.library import Indexer, IndexUpdate, load_rows
 from reader.store.articles import ArticleRow
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_list import ArticleList, SortOrder
+from reader.ui.widgets.text_input import TextInput
 
 EMPTY_CORPUS = "No articles here: reader opens .txt, .md and .markdown files."
 
@@ -194,7 +195,9 @@ class Sidebar(Vertical):
     async def open_filter(self) -> None:
         box = self.filter_box
         if box is None:
-            box = Input(placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter")
+            box = TextInput(
+                placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter"
+            )
             await self.mount(box, before=self.article_list)
         box.add_class("-open")
         box.focus()

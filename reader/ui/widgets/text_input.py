@@ -1,0 +1,25 @@
+"""A one-line input box whose text is always plain and visible.
+
+What is typed or pasted into a filter, a search or a note is text, never a command: a pasted
+escape sequence, bell or line break is kept as a visible symbol (␛, ␇, a space for a line
+break), so it neither reaches the terminal alive nor splits the box.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from reader.output import visible
+
+
+def _plain(text: str) -> str:
+    return visible(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+
+
+class TextInput(Input):
+    def __init__(self, value: str | None = None, *args, **kwargs) -> None:
+        super().__init__(_plain(value) if value else value, *args, **kwargs)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        # Typing, pasting and insert_text_at_cursor all come through here.
+        super().replace(_plain(text), start, end)
