@@ -54,7 +54,7 @@ def _line_of(lines: list[str], pattern: str) -> int:
 def load_config(path: Path) -> Config:
     config = Config(path=path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad starts a file with a BOM
         data = tomllib.loads(text)
     except FileNotFoundError:
         return config

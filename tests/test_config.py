@@ -78,3 +78,10 @@ async def test_the_readme_keymap_example_is_clean(tmp_path, locations, corpus):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, app)
         assert not [n for n in app._notifications if n.title == "Config"]
+
+
+def test_a_config_file_starting_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes("\ufeff[reader]\nmeasure = 60\n".encode())
+    config = load_config(path)
+    assert config.problems == [] and config.measure == 60

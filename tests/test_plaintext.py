@@ -101,3 +101,16 @@ def test_any_text_parses_with_blocks_inside_the_source(source):
         assert block.start >= previous_end
         previous_end = block.end
     assert_blocks_point_into_source(article)
+
+
+def test_long_lines_split_into_paragraphs_whatever_the_line_breaks():
+    from reader.corpus.plaintext import _line_start
+
+    long = "word " * 30
+    source = f"Title\n\n{long}\r\n{long}\r{long}\nshort\nline"
+    article = parse_plaintext(Path("x.txt"), source)
+    body = [block.text for block in article.blocks[1:]]
+    assert body == [long.strip(), long.strip(), long.strip(), "short line"]
+    # A line starts after the nearest break of either kind, searched back no further.
+    assert _line_start("a\rb\nc", 5) == 4 and _line_start("a\nb\rc", 5) == 4
+    assert _line_start("abc", 2) == 0

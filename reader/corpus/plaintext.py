@@ -62,7 +62,10 @@ def _split_long_lines(source: str, start: int, end: int) -> list[tuple[int, int]
 
 
 def _line_start(source: str, offset: int) -> int:
-    return max(source.rfind("\n", 0, offset), source.rfind("\r", 0, offset)) + 1
+    # Both searches stop at the nearest break: a file with no CR must not be searched back to
+    # its start for every line (a million short lines took minutes).
+    newline = source.rfind("\n", 0, offset)
+    return max(newline, source.rfind("\r", newline + 1, offset)) + 1
 
 
 def _folded_block(source: str, kind: BlockKind, start: int, end: int) -> Block:

@@ -40,12 +40,25 @@ class MentionSearch:
     failed: list[str] = field(default_factory=list)  # "name: reason" for articles not analysed
 
 
+# Articles this long (about 40,000 words) are analysed in a process of their own.
+OWN_PROCESS_CHARS = 250_000
+_ENGINES: dict[str, Engine] = {}  # in the analysis process: one engine, made once
+
+
+def _analyze_elsewhere(engine_name: str, article: Article) -> Analysis:
+    engine = _ENGINES.get(engine_name)
+    if engine is None:
+        engine = _ENGINES[engine_name] = get_engine(engine_name)
+    return engine.analyze(article)
+
+
 class AnalysisRunner:
     def __init__(self, engine_name: str, cache_dir: Path, engine: Engine | None = None) -> None:
         self.engine_name = engine_name
         self.cache = AnalysisCache(cache_dir)
         self._engine = engine
         self._lock = threading.Lock()
+        self._pool = None  # the process long articles are analysed in, started on first use
 
     def engine(self) -> Engine:
         """The engine, made on first use (spaCy's model takes a while) and only once, whichever
@@ -56,7 +69,40 @@ class AnalysisRunner:
             return self._engine
 
     def analyze(self, article: Article) -> Analysis:
-        return self.cache.analyze(self.engine(), article)
+        """The article's analysis, from the cache or made now. A long article is analysed in
+        a process of its own: seconds of rules under this process's interpreter lock would
+        leave the app's keys waiting for them."""
+        engine = self.engine()
+        if len(article.source) < OWN_PROCESS_CHARS or self.engine_name != "builtin":
+            return self.cache.analyze(engine, article)
+        cached = self.cache.get(engine, article)
+        if cached is not None:
+            return cached
+        analysis = self._process().submit(_analyze_elsewhere, self.engine_name, article).result()
+        self.cache.put(engine, article, analysis)
+        return analysis
+
+    def _process(self):
+        with self._lock:
+            if self._pool is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                # "spawn": a forked copy of a threaded app may hold another thread's locks.
+                context = multiprocessing.get_context("spawn")
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            return self._pool
+
+    def close(self) -> None:
+        """Stop the analysis process, if one was started (a running analysis is dropped)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            # A quit never waits for a long analysis: its process is stopped (Python 3.11's
+            # executor has no public way to stop a running task).
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def articles_mentioning(
         self,

@@ -237,5 +237,9 @@ class ReaderApp(App[None]):
         yield from reader_commands(self.main)
 
     def on_unmount(self) -> None:
+        # Searches and other thread work see the flag and stop: a quit never waits for them.
+        self.workers.cancel_all()
         self.state.flush()
         self.state.close()
+        if self._analysis is not None:
+            self._analysis.close()

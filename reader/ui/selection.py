@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.analysis.text import sentence_spans
 from reader.corpus.model import Article
@@ -23,7 +24,13 @@ class Point:
 
 def sentences_of(article: Article, block: int) -> list[tuple[int, int]]:
     """The sentences of a block as display ranges (at least one, covering the text)."""
-    text = article.blocks[block].text
+    return _sentences(article.blocks[block].text)
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> list[tuple[int, int]]:
+    # Kept: every cursor step and summary asks again, and a passage may be megabytes long
+    # (a string's hash is computed once, so finding it again costs nothing).
     spans = sentence_spans(text, 0, len(text))
     return spans or [(0, len(text))]
 

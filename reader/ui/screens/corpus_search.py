@@ -110,6 +110,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def on_mount(self) -> None:
         self.query_one("#corpus-query", Input).focus()
 
+    def on_unmount(self) -> None:
+        # A search still running stops now (its progress handler sees the flag).
+        self.workers.cancel_group(self, "corpus-search")
+
     @on(Input.Changed, "#corpus-query")
     def _changed(self, event: Input.Changed) -> None:
         self._query = event.value

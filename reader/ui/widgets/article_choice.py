@@ -20,6 +20,10 @@ from reader.ui.selection import Chosen, Point, choose, sentence_at, step_sentenc
 SENTENCE, SELECTION = "reader--sentence", "reader--selection"
 
 
+# The most a bookmark or a copy takes at once (about 15,000 words).
+MAX_CHOSEN_CHARS = 100_000
+
+
 class KeepRequested(Message):
     """`m`: keep what is chosen (or edit the note of the bookmark it is)."""
 
@@ -203,6 +207,8 @@ class ArticleChoice:
         if chosen is None or self.article is None:
             self.notify("No passage to keep")
             return
+        if self._too_long(chosen, "keep"):
+            return
         post_own(self, KeepRequested(chosen, self.bookmark_for(chosen)))
 
     def action_copy(self) -> None:
@@ -210,7 +216,25 @@ class ArticleChoice:
         if chosen is None:
             self.notify("No passage to copy")
             return
+        if self._too_long(chosen, "copy"):
+            return
         post_own(self, CopyRequested(chosen))
+
+    def _too_long(self, chosen: Chosen, doing: str) -> bool:
+        """A passage past MAX_CHOSEN_CHARS (a whole book on one line) is not kept or copied
+        whole: said, with the way to choose less."""
+        if self.article is None:
+            return False
+        start, end = chosen.source_span(self.article)
+        if end - start <= MAX_CHOSEN_CHARS:
+            return False
+        self.notify(
+            f"Too long to {doing} at once ({end - start:,} characters; at most "
+            f"{MAX_CHOSEN_CHARS:,}): ( and ) choose a sentence, v a few",
+            severity="warning",
+            timeout=6,
+        )
+        return True
 
     def bookmark_for(self, chosen: Chosen) -> Bookmark | None:
         """The bookmark `m` edits: the one with exactly this text, else (a passage, not a

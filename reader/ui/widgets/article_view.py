@@ -302,9 +302,14 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
         for block in (old, new):
             if layout is not None and block in layout.first_line:
                 first, last = layout.first_line[block], layout.last_line[block]
-                for line in range(first, last + 1):
+                # Only the cached lines (a passage may be a million lines long).
+                cached = self._strips.keys()  # (an LRUCache cannot be iterated itself)
+                for line in [line for line in cached if first <= line <= last]:
                     self._strips.discard(line)
-                self.refresh_lines(first, last - first + 1)
+                top = max(first, int(self.scroll_y))
+                bottom = min(last, int(self.scroll_y) + self.size.height)
+                if top <= bottom:
+                    self.refresh_lines(top, bottom - top + 1)
         self.on_cursor_moved()
         self._post_position()
 

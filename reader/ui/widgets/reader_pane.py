@@ -171,6 +171,8 @@ class ReaderPane(PaneBookmarks, Vertical):
             app.call_from_thread(self._failed, article, f"the engine could not start: {error}")
             return
         except Exception as error:
+            if get_current_worker().is_cancelled:
+                return  # the app is closing (its analysis process was stopped)
             # A fault in an engine must not end the reading session: say so, keep the text.
             self.log.error(f"analysis of {article.path} failed", error)
             app.call_from_thread(self._failed, article, f"{type(error).__name__}: {error}")
