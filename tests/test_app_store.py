@@ -14,6 +14,7 @@ from reader.ui.screens.note import NoteScreen
 from tests.conftest import (
     SEEDS,
     make_app,
+    notices,
     read_only_folder,
     settle,
     view_text,
@@ -113,3 +114,20 @@ async def test_a_read_only_data_folder_shows_the_bookmarks_and_refuses_new_ones(
         scratch = app.state.database.parent
     assert not scratch.exists()  # the scratch copy went with the app
     assert set_aside_files(locations.data_dir) == []
+
+
+async def test_a_database_set_aside_earlier_is_offered_back_once(locations):
+    from reader.store.database import set_aside
+
+    await _first_session_with_a_bookmark(locations)
+    kept = set_aside(locations.database)
+    for start in (1, 2):
+        app = make_app([SEEDS], locations)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await wait_for_article(pilot, app)
+            await settle(pilot, app)
+            offered = [n for n in notices(app) if "set aside earlier" in n]
+            if start == 1:
+                assert offered and f"reader bookmarks import {kept}" in offered[0]
+            else:
+                assert offered == []

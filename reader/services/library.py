@@ -27,6 +27,8 @@ from reader.corpus.model import Article, BlockKind
 from reader.store.articles import ArticleRow, ArticleStore, KnownFile, Parsed, path_key
 from reader.store.database import open_existing, transaction
 
+__all__ = ["ArticleRow", "IndexUpdate", "Indexer", "load_rows", "parsed_summary", "path_key"]
+
 _BATCH_SECONDS = 0.25
 _BATCH_ARTICLES = 400
 _FIRST_PAINT_WAIT = 1.0

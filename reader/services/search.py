@@ -17,9 +17,24 @@ from pathlib import Path
 
 from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.store.database import StoreError, describe, open_existing, problem_kind
-from reader.store.search_index import SearchHit, plain_words, search, was_interrupted
+from reader.store.search_index import (
+    HIT_END,
+    HIT_START,
+    SearchHit,
+    plain_words,
+    search,
+    was_interrupted,
+)
 
-__all__ = ["SearchCancelled", "SearchHit", "SearchResults", "SearchService", "capped"]
+__all__ = [
+    "HIT_END",
+    "HIT_START",
+    "SearchCancelled",
+    "SearchHit",
+    "SearchResults",
+    "SearchService",
+    "capped",
+]
 
 MAX_TERMS = 16
 TIME_LIMIT = 10.0  # seconds

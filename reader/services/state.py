@@ -39,6 +39,8 @@ from reader.store.database import (
 )
 from reader.store.recovery import Repair, repair
 
+__all__ = ["StateKeeper", "StoreError"]
+
 _OFFERED = "offered:"  # app_state keys: set-aside databases the user has been told of
 
 
@@ -138,6 +140,14 @@ class StateKeeper:
     @property
     def search(self) -> SearchService:
         return SearchService(self.database, on_damage=self._damage)
+
+    def damage_found(self, error: BaseException) -> bool:
+        """Whether `error` (from any thread's work on the database) says it is damaged; if
+        so the repair is asked for, once."""
+        if problem_kind(error) != "corrupt":
+            return False
+        self._damage(error)
+        return True
 
     def _damage(self, error: BaseException | None = None) -> None:
         if not self.damaged:

@@ -98,7 +98,7 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="repair", description="repair the saved state")
     def _repair_store(self, indexing: list) -> None:
-        from reader.store.database import StoreError
+        from reader.services.state import StoreError
 
         # The indexer's own connection must be closed before the file is set aside.
         while not all(worker.is_finished for worker in indexing):

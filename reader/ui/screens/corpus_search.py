@@ -20,6 +20,8 @@ from textual.worker import get_current_worker
 from reader.output import safe
 from reader.services.bookmarks import Bookmark
 from reader.services.search import (
+    HIT_END,
+    HIT_START,
     MAX_TERMS,
     SearchCancelled,
     SearchHit,
@@ -27,7 +29,6 @@ from reader.services.search import (
     SearchService,
     StoreError,
 )
-from reader.store.search_index import HIT_END, HIT_START
 from reader.ui.widgets.line_renderer import excerpt, fit_cells
 from reader.ui.widgets.text_input import TextInput
 

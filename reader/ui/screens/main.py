@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header
 
 from reader.corpus.discover import Skipped
 from reader.corpus.model import Article
-from reader.store.articles import ArticleRow
+from reader.services.library import ArticleRow
 from reader.ui.screens.main_bookmarks import BookmarkActions
 from reader.ui.screens.main_panels import PanelActions
 from reader.ui.screens.main_widths import WidthActions

@@ -13,7 +13,7 @@ from textual.message import Message
 
 from reader.analysis.model import Quote
 from reader.corpus.search import TextHit, hits_for_span
-from reader.store.bookmarks import Bookmark
+from reader.services.bookmarks import Bookmark
 from reader.ui.messages import post_own
 from reader.ui.selection import Chosen, Point, choose, sentence_at, step_sentence
 

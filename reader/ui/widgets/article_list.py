@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.corpus.model import reading_time_label
-from reader.store.articles import ArticleRow
+from reader.services.library import ArticleRow
 from reader.ui.messages import post_own
 from reader.ui.styles import layered_style
 from reader.ui.widgets.line_renderer import fit_cells

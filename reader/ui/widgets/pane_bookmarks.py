@@ -15,7 +15,7 @@ from reader.bookmarks.anchor import anchor, make_selector
 from reader.corpus.model import Article
 from reader.corpus.search import hits_for_span
 from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
-from reader.store.articles import ArticleRow, path_key
+from reader.services.library import ArticleRow, path_key
 from reader.ui.messages import WORKER_DESCRIPTION
 from reader.ui.selection import Chosen, passage_text
 from reader.ui.widgets.article_choice import ChoiceChanged, CopyRequested, KeepRequested

@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
 from reader.corpus.discover import UnreadableArticle, load_article
 from reader.corpus.model import Article
-from reader.store.articles import ArticleRow
+from reader.services.library import ArticleRow
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.pane_bookmarks import PaneBookmarks

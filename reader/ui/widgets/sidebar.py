@@ -19,8 +19,7 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from reader.corpus.discover import Skipped
-from reader.services.library import Indexer, IndexUpdate, load_rows
-from reader.store.articles import ArticleRow
+from reader.services.library import ArticleRow, Indexer, IndexUpdate, load_rows
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_list import ArticleList, SortOrder
 from reader.ui.widgets.text_input import TextInput
@@ -127,12 +126,14 @@ class Sidebar(Vertical):
                 app.call_from_thread(self._rows_loaded, rows, skipped)
             Indexer(database, roots).run(report, lambda: worker.is_cancelled, first_paint)
         except Exception as error:
+            app.call_from_thread(self._set_activity, "index", "")
+            if app.state.damage_found(error):
+                return  # being repaired; the index is rebuilt after
             # The index is a cache of the disk: say what failed, never end the session.
             message = f"Could not index the articles: {type(error).__name__}: {error}"
             app.call_from_thread(
                 self.notify, message, title="Library", severity="error", timeout=15
             )
-            app.call_from_thread(self._set_activity, "index", "")
 
     def _rows_loaded(self, rows: list[ArticleRow], skipped: list[Skipped]) -> None:
         self._remember_skipped(skipped)
