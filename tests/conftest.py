@@ -59,8 +59,9 @@ def list_text(app: ReaderApp) -> str:
 
 
 async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
-    """Let workers finish until an article (whose title holds `title_part`) is shown."""
-    for _ in range(200):
+    """Let workers finish until an article (whose title holds `title_part`) is shown. The
+    bound only ends a test that would hang: a busy machine may take many seconds."""
+    for _ in range(3000):
         await pilot.pause(0.02)
         article = app.article_view.article
         busy = any(not worker.is_finished for worker in app.workers)
@@ -72,7 +73,7 @@ async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
 
 async def settle(pilot, app: ReaderApp) -> None:
     """Let every worker finish (or be cancelled) and its results arrive."""
-    for _ in range(500):
+    for _ in range(5000):
         await pilot.pause()
         if all(worker.is_finished for worker in app.workers):
             break
