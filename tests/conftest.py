@@ -68,7 +68,13 @@ async def wait_for_article(pilot, app: ReaderApp, title_part: str = "") -> None:
         listed = app.article_list.total_count > 0
         if article is not None and title_part in article.title and not busy and listed:
             return
-    raise AssertionError(f"no article with {title_part!r} was shown")
+    running = [worker.name for worker in app.workers if not worker.is_finished]
+    shown = article.title if article is not None else None
+    raise AssertionError(
+        f"no article with {title_part!r} was shown (showing {shown!r}, "
+        f"{app.article_list.total_count} listed, still running: {running}, "
+        f"notices: {notices(app)}, status: {app.screen.query('StatusLine').first().render()!s})"
+    )
 
 
 async def settle(pilot, app: ReaderApp) -> None:

@@ -10,6 +10,7 @@ from reader.ui.screens.corpus_search import SearchScreen
 from tests.conftest import (
     list_text,
     make_app,
+    notices,
     open_entity_panel_at,
     settle,
     view_text,
@@ -115,6 +116,29 @@ async def test_second_start_lists_from_the_index_and_sees_a_new_file(corpus, loc
         assert "A late arrival" in titles
         assert not any("Harbour" in title for title in titles)
         assert "4 articles" in again.main.sub_title
+
+
+async def test_a_moved_file_keeps_its_place_and_the_notice_says_where_it_went(
+    corpus, locations
+):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("enter", "space", "space")
+        position = app.article_view.position
+        assert position > 0
+        await pilot.press("q")
+    (corpus / "moved").mkdir()
+    (corpus / "000_seed.txt").rename(corpus / "moved" / "seed.txt")
+    again = make_app([corpus], locations)
+    async with again.run_test(size=(100, 30), notifications=True) as pilot:
+        await wait_for_article(pilot, again, "United States")
+        await wait_for(pilot, lambda: indexed(again), "the index")
+        assert again.article_view.article.path == corpus / "moved" / "seed.txt"
+        assert again.article_view.position == position
+        said = " ".join(notices(again))
+        assert "vanished" not in said
+        assert "moved/seed.txt" in said
 
 
 async def test_ctrl_r_finds_a_file_added_while_the_app_runs(corpus, locations):

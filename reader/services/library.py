@@ -43,6 +43,7 @@ class IndexUpdate:
     rows: list[ArticleRow] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path)
     done: int = 0  # files read so far in this run
     total: int = 0  # files this run has to read
     finished: bool = False
@@ -192,9 +193,10 @@ class Indexer:
                     if moved is not None:
                         # The same text under a new name: the old row (its state, its
                         # bookmarks) takes the new path; the row made for the name goes.
+                        keep, old_path = moved
                         store.forget(article_id)
                         update.removed.append(article_id)
-                        keep = moved
+                        update.moved.append((old_path, path))
                 store.save_parsed(keep, path, result)
                 update.rows.append(
                     ArticleRow(

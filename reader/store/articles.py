@@ -143,9 +143,9 @@ class ArticleStore:
         ).fetchone()
         return found[0] if found else None
 
-    def moved_from(self, content_hash: str, article_id: int) -> int | None:
-        """An older row of the same content whose file is no longer there: the article was
-        moved (or renamed) and keeps its identity and state."""
+    def moved_from(self, content_hash: str, article_id: int) -> tuple[int, str] | None:
+        """An older row of the same content whose file is no longer there, and the path it
+        had: the article was moved (or renamed) and keeps its identity and state."""
         rows = self.conn.execute(
             "SELECT id, path, gone FROM articles WHERE content_hash = ? AND id != ? "
             "ORDER BY updated DESC",
@@ -153,7 +153,7 @@ class ArticleStore:
         )
         for other, path, gone in rows:
             if gone or not os.path.lexists(path):
-                return other
+                return other, path
         return None
 
     # ----------------------------------------------------------------- writing (in a transaction)

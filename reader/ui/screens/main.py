@@ -90,6 +90,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         self._passing: int | None = None  # opened with J/K/., not yet read
         self._passing_from = 0
         self._read_timer = None
+        self._looking_for: ArticleRow | None = None  # its file went while the index runs
         # Set once the first article is on screen: the indexer waits for it before it reads.
         self._first_paint = threading.Event()
 
@@ -189,6 +190,8 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         row = state.article(int(last)) if last and last.isdigit() else None
         if row is None or not state.is_under(row.id, self.app.corpus.paths):
             return False
+        if not row.file.exists():
+            return False  # moved or deleted: the index finds it (the list then highlights it)
         self._load_first(row)
         return True
 
@@ -222,9 +225,23 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         else:
             article_list.focus()
 
+    def _reopen_moved(self, row: ArticleRow, focus: bool) -> None:
+        if focus:
+            self.open_row(row)
+        else:
+            self.article_list.select_id(row.id)
+            self._load_first(row)
+
     @on(Sidebar.Indexed)
     def _indexed(self) -> None:
         self._first_paint.set()
+        looked_for, self._looking_for = self._looking_for, None
+        if looked_for is not None and self.article_view.article is None:
+            found = self.article_list.row(looked_for.id)
+            if found is not None and found.path != looked_for.path:
+                self._reopen_moved(found, focus=False)
+            else:
+                self._lost(looked_for, focus=False)
         if self.article_list.total_count == 0:
             self.article_view.show_placeholder(EMPTY_CORPUS)
 
@@ -271,10 +288,26 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
     def _load_failed(self, event: ReaderPane.LoadFailed) -> None:
         row = event.row
         self._opening = None
+        listed = self.article_list.row(row.id)
+        if listed is not None and listed.path != row.path:
+            # The index found the file elsewhere while it was being read at its old path.
+            if self.article_view.article is None or event.focus:
+                self._reopen_moved(listed, event.focus)
+            return
+        if self.sidebar.indexing and not row.file.exists():
+            # Moved or renamed, perhaps: the running index finds it by its content.
+            self._looking_for = row
+            self._first_paint.set()
+            self.article_view.show_placeholder(f"Looking for {row.name}: it is no longer there…")
+            return
+        self._lost(row, event.focus, event.reason)
+
+    def _lost(self, row: ArticleRow, focus: bool, reason: str = "file vanished") -> None:
+        """The article cannot be read: off the list, said, and the next one shown."""
         self.article_list.remove([row.id])
-        self.sidebar.report_skipped([Skipped(row.file, event.reason)])
+        self.sidebar.report_skipped([Skipped(row.file, reason)])
         following = self.article_list.current
-        if not event.focus and following is not None and self.article_view.article is None:
+        if not focus and following is not None and self.article_view.article is None:
             # Nothing is shown yet (the first article of a folder could not be read): show the
             # next readable one rather than an error page.
             self._load_first(following)

@@ -57,6 +57,7 @@ class Sidebar(Vertical):
         self._skipped: dict[str, Skipped] = {}  # found by the running pass
         self._reported: set[str] = set()  # said once this session, not again on a rescan
         self._activity = {"index": "", "filter": ""}  # work under way, for the header
+        self._roots: list[Path] = []
 
     def compose(self) -> ComposeResult:
         # The title filter box is mounted above the list when first opened (`open_filter`).
@@ -70,6 +71,11 @@ class Sidebar(Vertical):
     def filter_box(self) -> Input | None:
         """The title filter box, if it was ever opened."""
         return self.query_one_optional("#list-filter", Input)
+
+    @property
+    def indexing(self) -> bool:
+        """The index is being brought in step with the disk."""
+        return any(w.group == "index" and not w.is_finished for w in self.workers)
 
     def summary(self) -> str:
         """For the header: how many articles, unread, filtered, the order, work under way."""
@@ -103,9 +109,10 @@ class Sidebar(Vertical):
     ) -> None:
         """Fill the list from the index, then keep it in step with the disk (a rescan: only
         the latter). The indexer reads no file before `first_paint` is set."""
-        if any(w.group == "index" and not w.is_finished for w in self.workers):
+        if self.indexing:
             return
         self._highlight = highlight
+        self._roots = roots
         if rescan:
             self._set_activity("index", "looking for changes")
         self._index(database, roots, first_paint, rescan)
@@ -157,6 +164,8 @@ class Sidebar(Vertical):
         if update.removed:
             article_list.remove(update.removed)
         self._remember_skipped(update.skipped)
+        if update.moved:
+            self._report_moved(update.moved)
         if update.finished:
             self._index_done()
         elif update.total:
@@ -177,6 +186,26 @@ class Sidebar(Vertical):
     def _remember_skipped(self, skipped: list[Skipped]) -> None:
         for item in skipped:
             self._skipped.setdefault(str(item.path), item)
+
+    def _report_moved(self, moved: list[tuple[str, str]]) -> None:
+        """Say where moved files went (one notification a batch): their state went along."""
+        if len(moved) == 1:
+            old, new = (self._shown_path(path) for path in moved[0])
+            text = f"{old} is now {new}: its bookmarks, read mark and place went with it."
+        else:
+            text = (
+                f"{len(moved):,} articles were moved or renamed: their bookmarks, read marks "
+                "and places went with them."
+            )
+        self.notify(text, title="Moved", timeout=8)
+
+    def _shown_path(self, path: str) -> str:
+        """A path as the reader knows it: under the corpus folder it was found in."""
+        file = Path(path)
+        for root in self._roots:
+            if file.is_relative_to(root):
+                return file.relative_to(root).as_posix()
+        return path
 
     def report_skipped(self, skipped: list[Skipped]) -> None:
         """One notification for many files."""
