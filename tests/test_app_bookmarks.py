@@ -199,6 +199,40 @@ def _options_text(app) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
+async def test_typing_in_the_bookmarks_screen_only_ever_filters(locations):
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, BLINKEN)
+        await _keep(pilot, "Blinken warning, check later")
+        await _cursor_to(pilot, app, "Belarus")
+        await _keep(pilot, "migrants")
+        await pilot.press("M")
+        await settle(pilot, app)
+        # Letters that are the list's commands (d deletes, e edits, u, a, j, k) are typed.
+        for key in "democrat jake":
+            await pilot.press("space" if key == " " else key)
+            await pilot.pause()  # typed slowly: the first letter is not replaced
+        assert app.screen.filter_box.value == "democrat jake"
+        assert sorted(b.note for b in _stored(locations)) == [
+            "Blinken warning, check later",
+            "migrants",
+        ]
+        assert app.screen is not app.main and app.screen.filter_box.has_focus
+        # Tab moves to the list on purpose; there a letter that is no command still filters,
+        # appended to what was typed, never replacing it.
+        await pilot.press("ctrl+u", *"blinken", "tab")
+        await settle(pilot, app)
+        assert app.screen.options.has_focus
+        await pilot.press("e")
+        await pilot.pause()
+        # The note editor shows the note; typing adds to it, nothing is replaced unseen.
+        await pilot.press(*" now")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "Blinken warning, check later now" in [b.note for b in _stored(locations)]
+
+
 async def test_bookmarks_screen_filters_opens_edits_deletes_and_undoes(locations):
     app = make_app([SEEDS], locations)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -216,19 +250,22 @@ async def test_bookmarks_screen_filters_opens_edits_deletes_and_undoes(locations
         await settle(pilot, app)
         texts = _options_text(app)
         assert len(texts) == 1 and "blinken warning" in texts[0] and "Anthony Blinken" in texts[0]
-        await pilot.press("enter")  # leaves the filter for the list
+        await pilot.press("tab")  # to the list, whose letters are commands
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("ctrl+u", *"sharper note", "enter")
         await settle(pilot, app)
         assert "sharper note" in _options_text(app)[0]
-        await pilot.press("escape")  # closes; reopened, the filter is empty again
+        await pilot.press("escape")  # clears the filter, then closes
+        await pilot.pause()
+        assert len(_options_text(app)) == 2 and app.screen.filter_box.has_focus
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
         await pilot.press("M")
         await settle(pilot, app)
         assert len(_options_text(app)) == 2
-        await pilot.press("d")
+        await pilot.press("tab", "d")
         await settle(pilot, app)
         assert len(_stored(locations)) == 1
         await pilot.press("u")
@@ -313,7 +350,7 @@ async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_curso
         assert any("These moves come" in t and "about Belarus" in t for t in texts)
         options = app.screen.query_one("#bookmark-list")
         options.highlighted = next(i for i, t in enumerate(texts) if "about Belarus" in t)
-        await pilot.press("a")
+        await pilot.press("tab", "a")
         await settle(pilot, app)
         assert not any("Orphans" in t for t in _options_text(app))
         await pilot.press("escape")
@@ -383,12 +420,12 @@ async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
         await _keep(pilot, "keep me")
         await pilot.press("M")
         await settle(pilot, app)
-        await pilot.press("d", "escape")
+        await pilot.press("tab", "d", "escape")
         await pilot.pause()
         assert _stored(locations) == [] and app.article_view.bookmarks == []
         await pilot.press("M")
         await settle(pilot, app)
-        await pilot.press("u")
+        await pilot.press("tab", "u")
         await settle(pilot, app)
         assert [b.note for b in _stored(locations)] == ["keep me"]
         await pilot.press("escape")

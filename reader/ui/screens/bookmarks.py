@@ -26,9 +26,19 @@ _EXCERPT_CELLS = 200
 # no one scrolls through them; the filter finds the rest.
 MAX_SHOWN = 50
 _FILTER_DELAY = 0.1
-# Keys of the list; any other printable key starts the filter with itself.
-_LIST_KEYS = set("edujkagGq/")
-HELP = "type to filter · Enter opens · e note · d delete · u undo · a re-attach an orphan · Esc"
+# Keys of the list (reached with Tab, on purpose); any other printable key goes on the filter.
+_LIST_KEYS = set("edujkagG/")
+# Keys that move the list's highlight while the filter keeps the focus.
+_MOVES = {
+    "up": "cursor_up",
+    "down": "cursor_down",
+    "pageup": "page_up",
+    "pagedown": "page_down",
+}
+HELP = (
+    "type to filter · ↑↓ choose · Enter opens · Tab to the list: "
+    "e note · d delete · u undo · a re-attach an orphan · Esc"
+)
 
 
 def searchable(bookmark: Bookmark) -> str:
@@ -74,7 +84,6 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         self._all: list[Bookmark] = []
         self._haystacks: list[str] = []
         self._filter_timer = None
-        self.loaded = False
         self._shown: dict[str, Bookmark] = {}  # option id → bookmark
         # Deleted this session, newest last, for u; the caller keeps the list, so a deletion
         # can still be undone when the screen is opened again.
@@ -99,7 +108,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.options.focus()
+        # Typing always filters: the list's one-letter commands wait for Tab.
+        self.filter_box.focus()
 
     def reload(self, keep: int | None = None) -> None:
         """Read every bookmark (in a thread: 10,000 take about a tenth of a second), then show
@@ -119,7 +129,6 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     def _read_done(self, bookmarks: list[Bookmark], haystacks: list[str], keep: int | None) -> None:
         self._all, self._haystacks = bookmarks, haystacks
-        self.loaded = True
         self._show(keep)
 
     def _show(self, keep: int | None = None) -> None:
@@ -198,22 +207,31 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     @on(Input.Submitted, "#bookmark-filter")
     def _filter_submitted(self) -> None:
-        self.options.focus()
+        if self._filter_timer is not None:  # what was typed last is what is opened
+            self._filter_timer.stop()
+            self._filter_timer = None
+            self._show()
+        self._selected()
 
     def on_key(self, event: Key) -> None:
-        # Type to filter: a printable key the list has no use for goes to the filter box.
-        if (
+        box = self.filter_box
+        if box.has_focus and event.key in _MOVES:
+            event.stop()
+            event.prevent_default()
+            getattr(self.options, f"action_{_MOVES[event.key]}")()
+        elif (
             self.options.has_focus
             and event.character
             and event.character.isprintable()
             and not event.character.isspace()
             and event.character not in _LIST_KEYS
         ):
+            # Type to filter: a key the list has no use for goes on the end of the filter.
             event.stop()
             event.prevent_default()
-            box = self.filter_box
             box.focus()
-            box.insert_text_at_cursor(event.character)
+            box.value += event.character
+            box.cursor_position = len(box.value)
 
     def action_filter(self) -> None:
         self.filter_box.focus()
@@ -225,9 +243,11 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         self.options.action_cursor_up()
 
     def action_close(self) -> None:
-        if self.filter_box.has_focus and self.filter_box.value:
-            self.filter_box.value = ""
-            self.options.focus()
+        if self.filter_box.value:
+            with self.filter_box.prevent(Input.Changed):
+                self.filter_box.value = ""
+            self.filter_box.focus()
+            self._show()
             return
         self.dismiss(None)
 

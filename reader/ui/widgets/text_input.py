@@ -18,6 +18,9 @@ def _plain(text: str) -> str:
 
 class TextInput(Input):
     def __init__(self, value: str | None = None, *args, **kwargs) -> None:
+        # Focus leaves the cursor after the text: selecting it all would let the next key
+        # typed replace a whole note or filter the user never saw selected.
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(_plain(value) if value else value, *args, **kwargs)
 
     def replace(self, text: str, start: int, end: int) -> None:
