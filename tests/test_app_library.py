@@ -118,9 +118,7 @@ async def test_second_start_lists_from_the_index_and_sees_a_new_file(corpus, loc
         assert "4 articles" in again.main.sub_title
 
 
-async def test_a_moved_file_keeps_its_place_and_the_notice_says_where_it_went(
-    corpus, locations
-):
+async def test_a_moved_file_keeps_its_place_and_the_notice_says_where_it_went(corpus, locations):
     app = make_app([corpus], locations)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await wait_for_article(pilot, app, "United States")
@@ -139,6 +137,20 @@ async def test_a_moved_file_keeps_its_place_and_the_notice_says_where_it_went(
         said = " ".join(notices(again))
         assert "vanished" not in said
         assert "moved/seed.txt" in said
+
+
+async def test_opening_a_file_deleted_while_the_app_runs_says_so(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        second = app.article_list.rows[1]
+        second.file.unlink()
+        app.article_list.focus()
+        await pilot.press("j", "enter")
+        await wait_for(pilot, lambda: "Cannot show" in view_text(app), "the reason")
+        assert f"{second.name}: file vanished" in view_text(app)
+        assert app.article_list.row(second.id) is None
 
 
 async def test_ctrl_r_finds_a_file_added_while_the_app_runs(corpus, locations):

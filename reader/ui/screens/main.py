@@ -313,7 +313,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             self._load_first(following)
             return
         self._first_paint.set()
-        self.article_view.show_placeholder(f"Cannot show {row.name}: {event.reason}")
+        self.article_view.show_placeholder(f"Cannot show {row.name}: {reason}")
 
     @on(ReaderPane.Loaded)
     def _loaded(self, event: ReaderPane.Loaded) -> None:
