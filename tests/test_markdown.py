@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.corpus.markdown import parse_front_matter, parse_markdown
@@ -17,8 +17,11 @@ def parse(source: str):
 def assert_display_maps_to_source(article):
     for block in article.blocks:
         assert 0 <= block.start <= block.end <= len(article.source)
+        places = [block.to_source(index) for index in range(len(block.text))]
+        # Read in order: the display text never runs back through its source.
+        assert places == sorted(places), (block, places)
         for index, char in enumerate(block.text):
-            source_char = article.source[block.to_source(index)]
+            source_char = article.source[places[index]]
             # A character reference (`&#1;`, `&amp;`) shows as one character mapped to its `&`.
             same = source_char == char or source_char == "&"
             assert same or (char in " \n" and source_char.isspace()), (block, index)
@@ -108,8 +111,16 @@ markdownish = st.text(alphabet=st.sampled_from("ab *_`[]()#>-\n\\&;!1.é日"), m
 
 @settings(max_examples=300)
 @given(markdownish)
+@example("1\\;\n1;")  # an escape, then the same text unescaped on the next line
 def test_any_markdown_maps_display_text_into_the_source(source):
     assert_display_maps_to_source(parse(source))
+
+
+def test_text_with_an_escape_is_found_on_its_own_line_not_the_next():
+    article = parse("1\\;\n1;")
+    (block,) = article.blocks
+    assert block.text == "1; 1;"
+    assert [block.to_source(i) for i in range(len(block.text))] == [0, 2, 3, 4, 5]
 
 
 FEATURES = Path(__file__).parent / "data" / "features.md"

@@ -137,7 +137,10 @@ class _Locator:
         if before is not None:
             closing = before.search(self.source, self.cursor, self.limit)
             limit = closing.start() if closing else limit
-        found = self.source.find(text, self.cursor, limit)
+        # A text token never holds a line break (that is a break token of its own): it is
+        # looked for on the cursor's line, never further on where the same words recur.
+        line_end = self.source.find("\n", self.cursor, limit)
+        found = self.source.find(text, self.cursor, limit if line_end < 0 else line_end)
         if found >= 0:
             builder.add(text, found)
             self.cursor = found + len(text)
