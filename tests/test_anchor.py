@@ -147,3 +147,33 @@ def test_found_where_it_was_scores_one():
     selector = make_selector(text, 5, 20)
     found = anchor(text, selector)
     assert found is not None and (found.start, found.end, found.score) == (5, 20, 1.0)
+
+
+def test_a_paragraph_inserted_before_an_edited_passage_is_never_swallowed():
+    from tests.conftest import SEEDS
+
+    source = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    start = source.index("In the daily Telegraph")
+    end = source.index("\n", start)
+    selector = make_selector(source, start, end)
+    inserted = "A new paragraph the editors added later, about something else entirely.\n\n"
+    edited = source[start:end].replace("annoyance", "irritation")
+    changed = source[:start] + inserted + edited + source[end:]
+    found = anchor(changed, selector)
+    assert found is not None
+    assert changed[found.start : found.end] == edited
+
+
+def test_a_fuzzy_match_is_never_longer_than_the_passage_by_whole_paragraphs():
+    paragraphs = [
+        f"Paragraph {n} tells how {name} met officials in {place} before the vote."
+        for n, (name, place) in enumerate(zip(NAMES, PLACES, strict=True))
+    ]
+    source = "\n\n".join(paragraphs)
+    start = source.index(paragraphs[6])
+    selector = make_selector(source, start, start + len(paragraphs[6]))
+    for filler in ("Short.", "A longer inserted paragraph of some twenty words " * 2):
+        edited = paragraphs[6].replace("officials", "ministers")
+        changed = "\n\n".join([*paragraphs[:6], filler, edited, *paragraphs[7:]])
+        found = anchor(changed, selector)
+        assert found is not None and changed[found.start : found.end] == edited, filler

@@ -18,6 +18,7 @@ quote loosely matched to unrelated text is worse than no match at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 CONTEXT_CHARS = 32
@@ -32,6 +33,8 @@ UNAMBIGUOUS_CHARS = 48
 # Past this many characters only the old neighbourhood is searched fuzzily (the exact and the
 # context searches still cover the whole text).
 _FUZZY_WHOLE_TEXT = 2_000_000
+# A blank line: where one paragraph ends and the next begins, in plain text and Markdown.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +76,11 @@ def anchor(source: str, selector: Selector) -> Anchored | None:
     exact_spans = {(start, start + len(exact)) for start in exact_starts}
     # A fuzzy span that holds an exact occurrence and more (its old neighbours, say, with new
     # text between) is never better than the occurrence itself.
+    breaks = len(_PARAGRAPH_BREAK.findall(exact))
     fuzzy_spans = {
         (start, end)
-        for start, end in _fuzzy_candidates(source, selector)
+        for span in _fuzzy_candidates(source, selector)
+        for start, end in _as_many_paragraphs(source, span, breaks)
         if not any(start <= low and high <= end for low, high in exact_spans)
     }
     best = _best(source, selector, exact_spans | fuzzy_spans)
@@ -134,6 +139,20 @@ def _alike(expected: str, found: str) -> float:
     if not expected:
         return 1.0 if not found else 0.5
     return _fuzz().ratio(expected, found) / 100
+
+
+def _as_many_paragraphs(source: str, span: tuple[int, int], breaks: int) -> list[tuple[int, int]]:
+    """A fuzzy span over more paragraphs than the passage had (its old neighbours and a new
+    paragraph between them, say) becomes each run of as many paragraphs as the passage had: a
+    found passage is never longer than the original by whole paragraphs."""
+    start, end = span
+    found = list(_PARAGRAPH_BREAK.finditer(source, start, end))
+    if len(found) <= breaks:
+        return [span]
+    edges = [start, *(edge for match in found for edge in match.span()), end]
+    pieces = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    runs = [(pieces[i][0], pieces[i + breaks][1]) for i in range(len(pieces) - breaks)]
+    return [(low, high) for low, high in runs if high > low]
 
 
 def _fuzzy_candidates(source: str, selector: Selector) -> set[tuple[int, int]]:
