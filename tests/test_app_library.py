@@ -55,6 +55,37 @@ async def test_search_screen_finds_a_word_in_a_body_and_opens_the_article_at_it(
         assert str(app.query_one("#status").render()).startswith("Match 1 of")
 
 
+async def test_a_search_result_opens_at_the_hit_its_snippet_shows(tmp_path, locations):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paragraphs = [
+        "A storm closed roads along the coast at the weekend.",
+        "Fishermen brought their boats in early and tied them down.",
+        "Shops on the front boarded their windows against the wind.",
+        "By Sunday evening the rain had eased but the sea stayed high.",
+        "The storm closed the harbour on Monday, and the ferries stayed in port.",
+    ]
+    (folder / "coast.md").write_text("# Coast\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: indexed(app), "the index")
+        await pilot.press("F")
+        await pilot.press(*"harbour closed storm ")
+        await settle(pilot, app)
+        results = app.screen.query_one("#corpus-results")
+        assert "closed the harbour" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_for_article(pilot, app, "Coast")
+        await settle(pilot, app)
+        view = app.article_view
+        # Landed on the snippet's hit, in the last paragraph, not the first "storm closed".
+        assert "closed the harbour" in view.article.blocks[view.cursor].text
+        # The in-article search is the query's terms: every one of them is marked.
+        marked = {view.article.source[span.start : span.end].lower() for span in view.search_hits}
+        assert marked == {"storm", "closed", "harbour"}
+        assert str(app.query_one("#status").render()).startswith("Match 3 of 5")
+
+
 async def test_search_screen_says_when_nothing_matches_and_escape_closes(corpus, locations):
     app = make_app([corpus], locations)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -25,12 +25,29 @@ def find_in_article(article: Article, query: str) -> list[TextHit]:
     return [hit for hits in iter_matches(article, query) for hit in hits]
 
 
-def iter_matches(article: Article, query: str) -> Iterator[list[TextHit]]:
-    """The matches of `query`, one list per visible block (often empty), in reading order: a
-    caller can stop between blocks or show what it has found so far."""
+def terms_pattern(terms: list[tuple[tuple[str, ...], bool]]) -> re.Pattern[str] | None:
+    """A pattern for whole words and phrases (`(words, is_prefix)`), as a full-text search
+    matches them: any case, words of a phrase apart by anything that is not a word."""
+    parts = []
+    for words, prefix in terms:
+        phrase = r"\W+".join(re.escape(word) for word in words)
+        tail = r"\w*" if prefix else ""
+        parts.append(rf"\b{phrase}{tail}\b")
+    if not parts:
+        return None
+    # Longest first: a phrase is marked whole rather than as its first word.
+    parts.sort(key=len, reverse=True)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def iter_matches(article: Article, query: str | re.Pattern[str]) -> Iterator[list[TextHit]]:
+    """The matches of `query` (text, or a pattern of terms), one list per visible block
+    (often empty), in reading order: a caller can stop between blocks or show what it has
+    found so far."""
     if not query:
         return
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    literal = isinstance(query, str)
+    pattern = re.compile(re.escape(query), re.IGNORECASE) if literal else query
     for index, block in enumerate(article.blocks):
         if not block.visible:
             continue
@@ -89,3 +106,31 @@ def hits_for_span(
         if display_end > display_start:
             hits.append(TextHit(index, display_start, display_end, Span(start, end)))
     return hits
+
+
+def snippet_hit(article: Article, snippet: str, start_marker: str, end_marker: str) -> int | None:
+    """Where in the article's source a search snippet's first marked word is: the snippet is
+    found again (on the hit's line, without the ellipses that cut it) in a visible block. None
+    when the article changed since it was indexed and the snippet is not there."""
+    hit = snippet.find(start_marker)
+    if hit < 0:
+        return None
+    plain = snippet.replace(end_marker, "")
+    line_start = plain.rfind("\n", 0, hit) + 1
+    line_end = plain.find("\n", hit)
+    line = plain[line_start : len(plain) if line_end < 0 else line_end]
+    before = line.find(start_marker)
+    line = line.replace(start_marker, "")
+    if line.startswith("…") and line_start == 0:
+        line, before = line[1:], before - 1
+    if line.endswith("…") and line_end < 0:
+        line = line[:-1]
+    if not line.strip():
+        return None
+    for block in article.blocks:
+        if not block.visible:
+            continue
+        found = block.text.find(line)
+        if found >= 0:
+            return block.to_source(found + before)
+    return None

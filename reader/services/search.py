@@ -21,7 +21,9 @@ from reader.store.search_index import (
     HIT_END,
     HIT_START,
     SearchHit,
+    Term,
     plain_words,
+    query_terms,
     search,
     was_interrupted,
 )
@@ -33,7 +35,9 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "SearchService",
+    "Term",
     "capped",
+    "query_terms",
 ]
 
 MAX_TERMS = 16

@@ -50,6 +50,33 @@ def was_interrupted(error: sqlite3.Error) -> bool:
     return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
 
 
+_QUERY_PART = re.compile(r'"([^"]*)"(\*?)|(\w+)(\*?)(:?)', re.UNICODE)
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One thing a query looks for: a word or a phrase (its words), perhaps as a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+def query_terms(query: str) -> list[Term]:
+    """What an FTS5 query looks for, for marking it in an article: its words and phrases,
+    without operators (AND, OR, NOT, NEAR) or column names (`title:`)."""
+    terms = []
+    for match in _QUERY_PART.finditer(query):
+        phrase, phrase_star, word, word_star, column = match.groups()
+        if phrase is not None:
+            words = tuple(_WORD.findall(phrase))
+            if words:
+                terms.append(Term(words, bool(phrase_star)))
+        elif not column and word not in _OPERATORS:
+            terms.append(Term((word,), bool(word_star)))
+    return list(dict.fromkeys(terms))
+
+
 def plain_words(query: str) -> str:
     """The query as plain words, each quoted (so no word is read as an operator)."""
     return " ".join(f'"{word}"' for word in _WORD.findall(query))

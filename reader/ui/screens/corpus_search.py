@@ -28,6 +28,8 @@ from reader.services.search import (
     SearchResults,
     SearchService,
     StoreError,
+    Term,
+    query_terms,
 )
 from reader.ui.widgets.line_renderer import excerpt, fit_cells
 from reader.ui.widgets.text_input import TextInput
@@ -40,8 +42,14 @@ _BARE_LAST_WORD = re.compile(r"(?:^|\s)[\w]+$")
 @dataclass(frozen=True, slots=True)
 class SearchChoice:
     article_id: int
-    text: str  # the words that matched, for the in-article search
+    query: str = ""  # as typed, for the in-article search box
+    terms: tuple[Term, ...] = ()  # what it looks for, marked in the article
+    snippet: str = ""  # the result's snippet: the article opens at its first marked word
     bookmark: Bookmark | None = None  # a bookmark whose note (or passage) matched
+
+    @property
+    def term_spans(self) -> list[tuple[tuple[str, ...], bool]]:
+        return [(term.words, term.prefix) for term in self.terms]
 
 
 def as_you_type(query: str) -> str:
@@ -193,10 +201,12 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             return
         if index < len(self._notes):
             bookmark = self._notes[index][0]
-            self.dismiss(SearchChoice(bookmark.article_id or 0, "", bookmark))
+            self.dismiss(SearchChoice(bookmark.article_id or 0, bookmark=bookmark))
             return
         index -= len(self._notes)
         if not 0 <= index < len(self._hits):
             return
         hit = self._hits[index]
-        self.dismiss(SearchChoice(hit.article_id, hit.first_match))
+        query = self._query.strip()
+        terms = tuple(query_terms(as_you_type(query)))
+        self.dismiss(SearchChoice(hit.article_id, query, terms, hit.snippet))

@@ -20,7 +20,9 @@ from textual.widgets import Footer, Header
 
 from reader.corpus.discover import Skipped
 from reader.corpus.model import Article
+from reader.corpus.search import snippet_hit, terms_pattern
 from reader.services.library import ArticleRow
+from reader.services.search import HIT_END, HIT_START
 from reader.ui.screens.main_bookmarks import BookmarkActions
 from reader.ui.screens.main_panels import PanelActions
 from reader.ui.screens.main_widths import WidthActions
@@ -81,7 +83,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         super().__init__(classes="-list-open")
         self._shown: int | None = None  # the id of the article in the reader pane
         self._opening: int | None = None  # the article being opened (not just previewed)
-        self._find_after_open: tuple[int, str] | None = None
+        self._find_after_open = None  # (article id, SearchChoice) to land on once it is open
         self._flash_after_open = None  # (article id, bookmark) to show once it is open
         self._deleted_bookmarks: list = []  # this session's, for u in the bookmarks screen
         self._list_before_panel = True
@@ -352,7 +354,9 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         pending = self._find_after_open
         if pending is not None and pending[0] == row.id:
             self._find_after_open = None
-            self.reader.find(pending[1])
+            choice = pending[1]
+            land_at = snippet_hit(article, choice.snippet, HIT_START, HIT_END)
+            self.reader.find(choice.query, terms_pattern(choice.term_spans), land_at)
         self._flash_pending(row.id)
 
     def _mark_read(self, article_id: int, read: bool) -> None:
@@ -467,8 +471,8 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             return
         if self.article_list.shown_count != self.article_list.total_count:
             self.sidebar.clear_filters()
-        if choice.text:
-            self._find_after_open = (row.id, choice.text)
+        if choice.terms:
+            self._find_after_open = (row.id, choice)
         self.open_row(row)
 
     def action_escape(self) -> None:

@@ -6,6 +6,7 @@ mentions for ]/[) and rebuilds the per-block highlights the pane's renderer pain
 
 from __future__ import annotations
 
+import re
 import time
 
 from textual import work
@@ -40,11 +41,16 @@ class ArticleMarks:
     # State (the hit lists, `searching`: a search still running) is made in ArticleView.__init__.
     # ----------------------------------------------------------------- search
 
-    def search(self, query: str) -> None:
-        """Highlight every match of `query` (case-insensitive) and go to the first from the
-        cursor. The matching runs in a thread, a new query cancelling the last, and matches
-        appear as they are found, so a huge article never blocks typing."""
+    def search(
+        self, query: str, pattern: re.Pattern[str] | None = None, land_at: int | None = None
+    ) -> None:
+        """Highlight every match of `query` (case-insensitive; or of `pattern`, the terms of a
+        corpus search, with `query` as its label) and go to the first from the cursor (or the
+        first at or after the source offset `land_at`). The matching runs in a thread, a new
+        query cancelling the last, and matches appear as they are found, so a huge article
+        never blocks typing."""
         self._query = query
+        self._land_at = land_at
         self._search = HitList()
         self._highlights.clear_search()
         article = self.article
@@ -56,10 +62,10 @@ class ArticleMarks:
         self.searching = True
         self._search_round += 1
         self.search_capped = False
-        self._find(article, query, self._search_round)
+        self._find(article, pattern or query, self._search_round)
 
     @work(thread=True, exclusive=True, group="find", description=WORKER_DESCRIPTION)
-    def _find(self, article: Article, query: str, search_round: int) -> None:
+    def _find(self, article: Article, query: str | re.Pattern[str], search_round: int) -> None:
         # Batches are posted, not handed over with call_from_thread: the search never waits
         # for the screen to take a batch before it goes on.
         worker = get_current_worker()
@@ -95,7 +101,15 @@ class ArticleMarks:
         self._highlights.add_search(hits)
         self.searching = not message.done
         self.search_capped = message.capped
-        if first and hits:
+        if self._land_at is not None:
+            # Opened at a corpus search's hit: that one is current, wherever the cursor was.
+            land_at = self._land_at
+            landed = next((hit for hit in hits if hit.span.end > land_at), None)
+            if landed is not None or message.done:
+                self._land_at = None
+                self._go_to(self._search.start_at(lambda hit: hit.span.end > land_at))
+                self._highlights.current = self._search.current
+        elif first and hits:
             self._start_from_cursor(self._search)
             self._highlights.current = self._search.current
         self._repaint()

@@ -141,6 +141,7 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
         self._query = ""
         self.searching = False
         self._search_round = 0  # counts searches, so a batch of an older one is dropped
+        self._land_at: int | None = None  # the search's first hit at or after this offset
         self.search_capped = False
         self._highlights = LayeredHighlights()
         self._pending_anchor: int | None = None

@@ -8,6 +8,7 @@ show the same analysis.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual import on, work
@@ -217,13 +218,14 @@ class ReaderPane(PaneBookmarks, Vertical):
         box.add_class("-open")
         box.focus()
 
-    def find(self, text: str) -> None:
-        """Set the search to `text` (a corpus search hit): n/N go on from it."""
+    def find(self, query: str, pattern: re.Pattern[str] | None, land_at: int | None) -> None:
+        """Set the search to a corpus search's terms (`pattern`, labelled `query`), current at
+        its hit (`land_at`, a source offset): n/N go on from it."""
         box = self.search_box
         if box is not None:
             with box.prevent(Input.Changed):
-                box.value = text
-        self.view.search(text)
+                box.value = query
+        self.view.search(query, pattern, land_at)
         self.view.focus()
 
     def close_search(self) -> bool:
