@@ -43,8 +43,54 @@ def corpus(tmp_path) -> Path:
     return root
 
 
-def make_app(paths: list[Path], locations: Locations, config: Config | None = None) -> ReaderApp:
-    return ReaderApp(CorpusSpec(list(paths), "test corpus"), locations, config)
+def make_app(
+    paths: list[Path],
+    locations: Locations,
+    config: Config | None = None,
+    engine: FixedEngine | None = None,
+) -> ReaderApp:
+    """The app on `paths`; with `engine`, its analysis is that engine's fixed answer, so a
+    test of the interface does not move when the analysis rules do."""
+    analysis = None
+    if engine is not None:
+        from reader.services.analysis import AnalysisRunner
+
+        analysis = AnalysisRunner("builtin", locations.cache_dir, engine)
+    return ReaderApp(CorpusSpec(list(paths), "test corpus"), locations, config, analysis)
+
+
+class FixedEngine:
+    """An engine with fixed answers: each quotation (its text, its speaker) and mention (its
+    text, label, entity) is marked wherever its text first occurs in an article."""
+
+    name = "builtin"
+    label = "fixed test engine"
+
+    def __init__(
+        self,
+        quotes: list[tuple[str, str | None]] = (),
+        mentions: list[tuple[str, str, str]] = (),
+    ) -> None:
+        self.quotes, self.mentions = list(quotes), list(mentions)
+        self.version = f"fixed-{id(self)}"
+
+    def analyze(self, article):
+        from reader.analysis.model import Analysis, Mention, Quote
+
+        source = article.source
+        found_mentions, found_quotes = [], []
+        for text, label, entity in self.mentions:
+            start = source.find(text)
+            if start >= 0:
+                found_mentions.append(Mention(start, start + len(text), text, label, entity))
+        for text, speaker in self.quotes:
+            start = source.find(text)
+            if start >= 0:
+                end = start + len(text)
+                found_quotes.append(Quote(start, end, text, "speech", speaker, speaker))
+        found_mentions.sort(key=lambda mention: mention.start)
+        found_quotes.sort(key=lambda quote: quote.start)
+        return Analysis(mentions=found_mentions, quotes=found_quotes, engine=self.name)
 
 
 def view_text(app: ReaderApp) -> str:

@@ -6,7 +6,8 @@ import shutil
 
 from reader.store.bookmarks import BookmarkStore
 from reader.store.database import open_existing
-from tests.conftest import SEEDS, make_app, settle, view_text, wait_for_article
+from reader.ui.screens.note import NoteScreen
+from tests.conftest import SEEDS, FixedEngine, make_app, settle, view_text, wait_for_article
 
 BLINKEN = "“We are not clear about Moscow’s intentions"
 
@@ -159,6 +160,47 @@ async def test_y_copies_the_passage_with_its_attribution(locations):
         last = copied.rstrip().split("\n")[-1]
         assert last.startswith("— Anthony Blinken · “United States warns European allies")
         assert "with agencies" in last
+
+
+TWO_SPEAKERS = (
+    "# Talks in Oslo\n\n"
+    "“We will not wait for them,” said Anna Berg. “Nor will we,” said Tomas Lind.\n\n"
+    "Markets fell in Oslo on Monday. Traders blamed the talks.\n"
+)
+
+
+async def test_copy_and_keep_name_every_speaker_of_what_is_chosen_and_nobody_else(
+    tmp_path, locations
+):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "talks.md").write_text(TWO_SPEAKERS, "utf-8")
+    engine = FixedEngine(
+        quotes=[("“We will not wait for them,”", "Anna Berg"), ("“Nor will we,”", "Tomas Lind")],
+        mentions=[("Anna Berg", "PERSON", "Anna Berg"), ("Oslo", "GPE", "Oslo")],
+    )
+    app = make_app([folder], locations, engine=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        await _cursor_to(pilot, app, "We will not wait")
+        await pilot.press("y")
+        last = app.clipboard.rstrip().split("\n")[-1]
+        assert last.startswith("— Anna Berg and Tomas Lind · “Talks in Oslo”")
+        # A sentence with no quotation: no speaker is named, not even the place it names.
+        await _cursor_to(pilot, app, "Markets fell")
+        await pilot.press("right_parenthesis", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        assert "Oslo" not in app.screen.heading
+        await pilot.press("enter")
+        await settle(pilot, app)
+        (kept,) = _stored(locations)
+        assert kept.text == "Markets fell in Oslo on Monday." and kept.speaker == ""
+        # What was kept is still chosen: y copies that sentence, not its whole passage.
+        await pilot.press("y")
+        copied = app.clipboard
+        assert copied.startswith("Markets fell in Oslo on Monday.\n")
+        assert "Traders" not in copied
 
 
 async def test_shift_click_extends_a_selection(locations):

@@ -24,6 +24,13 @@ SENTENCE, SELECTION = "reader--sentence", "reader--selection"
 MAX_CHOSEN_CHARS = 100_000
 
 
+def names_together(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 class KeepRequested(Message):
     """`m`: keep what is chosen (or edit the note of the bookmark it is)."""
 
@@ -173,8 +180,7 @@ class ArticleChoice:
         count = "1 sentence" if chosen.sentences == 1 else f"{chosen.sentences} sentences"
         if len(chosen.blocks) > 1:
             count += f" in {len(chosen.blocks)} passages"
-        who = self.speaker_of(chosen) or self.first_named(chosen)
-        return " · ".join(part for part in (count, who) if part)
+        return " · ".join(part for part in (count, self.speaker_of(chosen)) if part)
 
     # ----------------------------------------------------------------- analysis of the choice
 
@@ -185,20 +191,14 @@ class ArticleChoice:
         return [q for q in self.analysis.quotes if q.start < end and q.end > start]
 
     def speaker_of(self, chosen: Chosen) -> str:
-        """Who speaks in the chosen text (the first named speaker of its quotations)."""
-        for quote in self.quotes_in(chosen):
-            if quote.kind == "speech" and quote.speaker_name:
-                return quote.speaker_name
-        return ""
-
-    def first_named(self, chosen: Chosen) -> str:
-        if self.analysis is None or self.article is None:
-            return ""
-        start, end = chosen.source_span(self.article)
-        for mention in self.analysis.mentions:
-            if start <= mention.start < end:
-                return mention.entity
-        return ""
+        """Who speaks in the chosen text: every named speaker of its quotations, in order of
+        first word ("Anna Berg and Tomas Lind"); empty when it quotes no one."""
+        names = [
+            quote.speaker_name
+            for quote in self.quotes_in(chosen)
+            if quote.kind == "speech" and quote.speaker_name
+        ]
+        return names_together(list(dict.fromkeys(names)))
 
     # ----------------------------------------------------------------- keeping and copying
 

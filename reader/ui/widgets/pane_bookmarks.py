@@ -191,7 +191,7 @@ class PaneBookmarks:
                 severity="warning",
                 timeout=8,
             )
-        self.view.drop_choice()
+        # What was kept stays chosen (and marked in the margin): y copies the same text.
         self.refresh_marks()
 
     # ----------------------------------------------------------------- copying
