@@ -7,7 +7,15 @@ import shutil
 from reader.store.bookmarks import BookmarkStore
 from reader.store.database import open_existing
 from reader.ui.screens.note import NoteScreen
-from tests.conftest import SEEDS, FixedEngine, make_app, settle, view_text, wait_for_article
+from tests.conftest import (
+    SEEDS,
+    FixedEngine,
+    make_app,
+    notices,
+    settle,
+    view_text,
+    wait_for_article,
+)
 
 BLINKEN = "“We are not clear about Moscow’s intentions"
 
@@ -453,6 +461,30 @@ async def test_a_moved_file_keeps_its_bookmarks(tmp_path, locations):
         assert len(app.article_view.bookmarks) == 1
         (kept,) = _stored(locations)
         assert kept.path == str(moved) and not kept.orphan and kept.note == "follows the file"
+
+
+async def test_a_bookmark_in_a_folder_not_open_now_opens_from_the_bookmarks_screen(
+    tmp_path, locations
+):
+    folder, _seed, article = _seed_copy(tmp_path)
+    await _bookmark_in(folder, locations, BLINKEN, "elsewhere")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "note.md").write_text("# Another article\n\nNothing to see.\n", "utf-8")
+    app = make_app([other], locations)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_article(pilot, app, "Another article")
+        await settle(pilot, app)
+        await pilot.press("M")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await wait_for_article(pilot, app, "United States")
+        view = app.article_view
+        assert view.article.path == article
+        assert view.article.blocks[view.cursor].text.startswith(BLINKEN)
+        assert any("not among the folders open" in said for said in notices(app))
+        # It is read, not added to this corpus's list.
+        assert app.article_list.total_count == 1
 
 
 async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):

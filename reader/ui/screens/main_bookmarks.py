@@ -42,13 +42,9 @@ class BookmarkActions:
         """Open the bookmark's article with its passage under the cursor, flashed."""
         row = self.article_list.row(bookmark.article_id) if bookmark.article_id else None
         if row is None:
-            self.notify(
-                f"{bookmark.title or bookmark.path} is not in the list (moved, deleted or in "
-                "another folder); the bookmark keeps its text",
-                severity="warning",
-                timeout=6,
-            )
-            return
+            row = self._outside_row(bookmark)
+            if row is None:
+                return
         if self.article_list.shown_count != self.article_list.total_count:
             self.sidebar.clear_filters()
         self._flash_after_open = (row.id, bookmark)
@@ -57,6 +53,24 @@ class BookmarkActions:
             self.article_view.focus()
             return
         self.open_row(row)
+
+    def _outside_row(self, bookmark: Bookmark):
+        """The index's row of a bookmark's article that is not in the list (its folder is not
+        open now): read from where it is, said so; None (and said why) when it is gone."""
+        known = self.app.state.article(bookmark.article_id) if bookmark.article_id else None
+        if known is None or not known.file.is_file():
+            self.notify(
+                f"{bookmark.title or bookmark.path} is no longer there (moved or deleted); "
+                "the bookmark keeps its text",
+                severity="warning",
+                timeout=6,
+            )
+            return None
+        self.notify(
+            f"{known.path} is not among the folders open here: it is read from there",
+            timeout=6,
+        )
+        return known
 
     def _flash_pending(self, article_id: int) -> None:
         pending = self._flash_after_open
