@@ -487,6 +487,28 @@ async def test_a_bookmark_in_a_folder_not_open_now_opens_from_the_bookmarks_scre
         assert app.article_list.total_count == 1
 
 
+async def test_a_note_edited_in_another_window_meanwhile_is_kept_beside_this_one(locations):
+    app = make_app([SEEDS], locations, engine=FixedEngine())
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _open_seed(pilot, app)
+        await _keep(pilot, "check later")
+        await pilot.press("M")
+        await settle(pilot, app)
+        await pilot.press("tab", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        # Meanwhile another copy of the app saves its own note on the same bookmark.
+        (kept,) = _stored(locations)
+        conn = open_existing(locations.database)
+        BookmarkStore(conn).set_note(kept.id, "Blinken warning", shown="check later")
+        conn.close()
+        await pilot.press(*" today", "enter")
+        await settle(pilot, app)
+        (kept,) = _stored(locations)
+        assert kept.note == "Blinken warning · check later today"
+        assert any("changed elsewhere" in said for said in notices(app))
+
+
 async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
     app = make_app([SEEDS], locations)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -58,6 +58,29 @@ def test_add_edit_delete_and_restore(store):
     assert (back.id, back.key, back.note) == (kept.id, kept.key, "changed")
 
 
+def test_a_note_changed_elsewhere_since_it_was_shown_keeps_both(tmp_path, store):
+    kept = store.add(_bookmark(note="check later"))
+    other_conn, _ = connect(tmp_path / "reader.db")
+    other = BookmarkStore(other_conn)
+    # Another copy of the app saves first, over the note both were shown.
+    assert other.set_note(kept.id, "Blinken warning", shown="check later") == "Blinken warning"
+    saved = store.set_note(kept.id, "check tomorrow", shown="check later")
+    assert "Blinken warning" in saved and "check tomorrow" in saved
+    assert store.get(kept.id).note == saved
+    # A save over the note as it now stands (or an unchanged one) is simply the new note.
+    assert store.set_note(kept.id, "one note", shown=saved) == "one note"
+    other_conn.close()
+
+
+def test_a_note_for_a_bookmark_deleted_elsewhere_is_refused_not_lost(tmp_path, store):
+    from reader.store.bookmarks import BookmarkGone
+
+    kept = store.add(_bookmark(note="x"))
+    store.delete(kept.id)
+    with pytest.raises(BookmarkGone):
+        store.set_note(kept.id, "typed", shown="x")
+
+
 def test_notes_are_searchable(store):
     store.add(_bookmark(note="the sanctions angle for Friday's piece"))
     store.add(_bookmark(start=0, end=24, note="scene setting"))

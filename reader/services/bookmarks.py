@@ -94,10 +94,11 @@ class BookmarkService:
         with self._store("keep the bookmark") as store:
             return store.add(bookmark)
 
-    def set_note(self, bookmark_id: int, note: str) -> None:
+    def set_note(self, bookmark_id: int, note: str, shown: str | None = None) -> str:
+        """The note saved: both notes when it was changed elsewhere since `shown`."""
         self._writable("save the note")
         with self._store("save the note") as store:
-            store.set_note(bookmark_id, note)
+            return store.set_note(bookmark_id, note, shown)
 
     def delete(self, bookmark_id: int) -> Bookmark | None:
         self._writable("delete the bookmark")

@@ -15,8 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reader.bookmarks.anchor import Selector
-from reader.store.database import transaction
+from reader.store.database import StoreError, transaction
 from reader.store.search_index import HIT_END, HIT_START, plain_words, was_interrupted
+
+
+class BookmarkGone(StoreError):
+    """The bookmark being written to no longer exists."""
+
 
 _FIELDS = (
     "id key article_id path content_hash start end exact prefix suffix text speaker note "
@@ -204,12 +209,27 @@ class BookmarkStore:
         )
         return cursor.fetchone()[0]
 
-    def set_note(self, bookmark_id: int, note: str) -> None:
+    def set_note(self, bookmark_id: int, note: str, shown: str | None = None) -> str:
+        """Save a note typed over `shown` (the note as it was when the editor opened); returns
+        the note saved. Changed elsewhere since (another copy of the app): both are kept,
+        the other first. Raises `BookmarkGone` when the bookmark was deleted meanwhile."""
         with self._write():
+            row = self.conn.execute(
+                "SELECT note FROM bookmarks WHERE id = ?", (bookmark_id,)
+            ).fetchone()
+            if row is None:
+                raise BookmarkGone(
+                    "This bookmark was deleted meanwhile (in another window?): the note is "
+                    "kept here to copy"
+                )
+            current = row[0]
+            if shown is not None and current not in (shown, note) and current:
+                note = f"{current} · {note}" if note else current
             self.conn.execute(
                 "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
                 (note, time.time(), bookmark_id),
             )
+        return note
 
     def delete(self, bookmark_id: int) -> Bookmark | None:
         """Delete a bookmark; returns it, so it can be put back (`restore`)."""

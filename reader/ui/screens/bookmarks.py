@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from reader.output import safe
 from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
 from reader.ui.widgets.line_renderer import excerpt, fit_cells
+from reader.ui.widgets.pane_bookmarks import NOTE_MERGED
 from reader.ui.widgets.text_input import TextInput
 
 _EXCERPT_CELLS = 200
@@ -265,10 +266,12 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         bookmark = self.current
         if bookmark is None or bookmark.id is None:
             return
-        bookmark_id = bookmark.id
+        bookmark_id, shown = bookmark.id, bookmark.note
 
         def save(note: str) -> None:
-            self.store.set_note(bookmark_id, note)  # a StoreError keeps the box open
+            # A StoreError keeps the box open with the note in it.
+            if self.store.set_note(bookmark_id, note, shown) != note:
+                self.notify(NOTE_MERGED, title="Bookmarks", severity="warning", timeout=10)
 
         def done(note: str | None) -> None:
             if note is not None:

@@ -28,6 +28,10 @@ def shown_text(article: Article, start: int, end: int) -> str:
     return passage_text(article, ((hit.block, hit.start, hit.end) for hit in hits))
 
 
+# Said when a note was changed in another window between opening the editor and saving.
+NOTE_MERGED = "The note had been changed elsewhere meanwhile: both are kept, that one first."
+
+
 def attribution_line(speaker: str, article: Article) -> str:
     """ "— Speaker · “Title” · Source · Date": who said it (a quotation), then where."""
     meta = article.metadata
@@ -171,7 +175,9 @@ class PaneBookmarks:
         if store is None:
             raise StoreError("Could not keep the bookmark: no database", "other")
         if existing is not None and existing.id is not None:
-            store.set_note(existing.id, note)
+            saved = store.set_note(existing.id, note, shown=existing.note)
+            if saved != note:
+                self.notify(NOTE_MERGED, title="Bookmarks", severity="warning", timeout=10)
             return
         bookmark = self.bookmark_of(chosen)
         if bookmark is not None:
