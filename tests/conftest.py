@@ -73,10 +73,12 @@ class FixedEngine:
     ) -> None:
         self.quotes, self.mentions = list(quotes), list(mentions)
         self.version = f"fixed-{id(self)}"
+        self.calls = 0  # articles analysed (not answered from the cache)
 
     def analyze(self, article):
         from reader.analysis.model import Analysis, Mention, Quote
 
+        self.calls += 1
         source = article.source
         found_mentions, found_quotes = [], []
         for text, label, entity in self.mentions:
@@ -141,6 +143,14 @@ async def open_entity_panel_at(pilot, app: ReaderApp, prompt: str) -> None:
     panel = app.query_one("EntityPanel")
     prompts = [str(option.prompt).strip() for option in panel.options.options]
     panel.options.highlighted = prompts.index(prompt)
+
+
+def row_at(conn, path):
+    """The index's row for the file at `path` (None if it has none)."""
+    from reader.store.articles import ArticleStore, path_key
+
+    found = conn.execute("SELECT id FROM articles WHERE path = ?", (path_key(path),)).fetchone()
+    return ArticleStore(conn).get(found[0]) if found else None
 
 
 def notices(app: ReaderApp) -> list[str]:

@@ -282,13 +282,26 @@ async def test_skipped_files_are_reported_once(corpus, locations):
         assert "4 articles" in app.main.sub_title
 
 
-async def test_light_theme_renders(locations):
+async def test_the_light_theme_draws_the_article_dark_on_light(locations):
     app = make_app([SEEDS], locations, Config(theme="textual-light"))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, app)
-        assert app.theme == "textual-light"
-        assert app.current_theme.dark is False
-        assert "United States" in view_text(app)
+        # The article is drawn dark on light: the reader pane follows the theme.
+        view = app.article_view
+        drawn = [
+            segment
+            for y in range(view.size.height)
+            for segment in view.render_line(y)
+            if any(char.isalnum() for char in segment.text)
+            and segment.style is not None
+            and segment.style.bgcolor
+        ]
+        assert drawn
+        for segment in drawn:
+            fg = segment.style.color.get_truecolor()
+            bg = segment.style.bgcolor.get_truecolor()
+            lum = [0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue for c in (fg, bg)]
+            assert lum[1] > 180 and lum[1] - lum[0] > 60, segment.text
 
 
 async def test_markdown_link_click_shows_the_address(corpus, locations):

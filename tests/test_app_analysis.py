@@ -1,11 +1,13 @@
 """Entities and quotations in the app: colours, panels, mention jumps, speaker status, filter."""
 
 import json
+import shutil
 from pathlib import Path
 
 from reader.cli import main
 from tests.conftest import (
     SEEDS,
+    FixedEngine,
     list_text,
     make_app,
     open_entity_panel_at,
@@ -15,7 +17,7 @@ from tests.conftest import (
 
 
 async def wait_for_analysis(pilot, app) -> None:
-    for _ in range(200):
+    for _ in range(3000):
         await pilot.pause(0.02)
         if app.article_view.analysis is not None:
             return
@@ -125,13 +127,23 @@ async def test_filter_the_list_to_the_articles_that_mention_an_entity(corpus, lo
         assert len(app.article_list.rows) == 4
 
 
-async def test_analysis_is_cached_by_content(locations):
-    app = make_app([SEEDS], locations)
+async def test_analysis_is_cached_by_content(tmp_path, locations):
+    engine = FixedEngine(mentions=[("Anthony Blinken", "PERSON", "Anthony Blinken")])
+    app = make_app([SEEDS], locations, engine=engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, app)
         await wait_for_analysis(pilot, app)
-    cached = list((locations.cache_dir / "analysis").glob("builtin-*.json"))
-    assert len(cached) == 1
+    assert engine.calls == 1
+    # The same text under another name, in another session: the cached analysis, coloured.
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), copy / "renamed.txt")
+    again = make_app([copy], locations, engine=engine)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, again)
+        await wait_for_analysis(pilot, again)
+        assert again.article_view.analysis.mentions
+    assert engine.calls == 1
 
 
 def test_analyze_json_prints_one_object_per_article_with_source_offsets(corpus, capsys):

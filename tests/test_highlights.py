@@ -5,8 +5,9 @@ from pathlib import Path
 from reader.analysis.model import Analysis, Mention, Quote
 from reader.corpus.markdown import parse_markdown
 from reader.corpus.plaintext import parse_plaintext
-from reader.corpus.search import find_in_article, hits_for_span
+from reader.corpus.search import hits_for_span
 from reader.ui.highlights import LayeredHighlights, build_highlights
+from tests.test_search import find_in_article
 
 SOURCE = (
     "Title\n\nFirst paragraph with Joe Biden.\n\n"
@@ -57,8 +58,6 @@ def test_layers_quotes_then_entities_then_the_chosen_entity():
         analysis,
         show_analysis=True,
         selected_entity="Joe Biden",
-        search=[],
-        current_search=None,
     )
     flat = [style for ranges in layers.values() for *_, style in ranges]
     assert sorted(flat) == ["reader--person", "reader--selected", "reader--speech"]
@@ -70,9 +69,7 @@ def test_hidden_analysis_leaves_only_the_chosen_entity_and_search():
     art = article()
     name = SOURCE.index("Joe Biden")
     analysis = Analysis(mentions=[Mention(name, name + 9, "Joe Biden", "PERSON", "Joe Biden")])
-    layers = build_highlights(
-        art, analysis, show_analysis=False, selected_entity=None, search=[], current_search=None
-    )
+    layers = build_highlights(art, analysis, show_analysis=False, selected_entity=None)
     assert layers == {}
 
 
@@ -83,9 +80,7 @@ def test_layers_paint_search_over_entities_and_the_current_match_last():
         mentions=[Mention(start, start + 9, "Joe Biden", "PERSON", "Joe Biden")], quotes=[]
     )
     layers = LayeredHighlights()
-    layers.base = build_highlights(
-        art, analysis, show_analysis=True, selected_entity=None, search=[], current_search=None
-    )
+    layers.base = build_highlights(art, analysis, show_analysis=True, selected_entity=None)
     block = hits_for_span(art, start, start + 9)[0].block
     assert [name for *_, name in layers.get(block)] == ["reader--person"]
     hits = find_in_article(art, "biden")

@@ -10,6 +10,7 @@ from reader.services.library import Indexer, load_rows
 from reader.store.articles import ArticleStore
 from reader.store.database import connect
 from reader.store.search_index import search
+from tests.conftest import row_at
 
 STORY = "{title}\n\n{body}\n\nSource: {source}\n"
 
@@ -48,7 +49,7 @@ def test_first_run_lists_every_file_then_reads_each(library):
     assert {row.title for u in updates[1:] for row in u.rows} == {"Alpha story", "Beta story"}
     assert updates[-1].finished and updates[-1].done == updates[-1].total == 2
     assert titles(database, root) == {"a.txt": "Alpha story", "b.txt": "Beta story"}
-    row = ArticleStore(conn).by_path(root / "a.txt")
+    row = row_at(conn, root / "a.txt")
     assert row.source == "Wire" and row.words > 0
 
 
@@ -64,12 +65,12 @@ def test_a_changed_file_is_read_again_and_keeps_its_row(library):
     conn, _database, root, index = library
     write(root / "a.txt", "Alpha story")
     index()
-    before = ArticleStore(conn).by_path(root / "a.txt").id
+    before = row_at(conn, root / "a.txt").id
     write(root / "a.txt", "Alpha story, updated and longer")
     os.utime(root / "a.txt", ns=(1, 1))  # a new mtime even on a coarse clock
     updates = index()
     assert updates[-1].total == 1
-    row = ArticleStore(conn).by_path(root / "a.txt")
+    row = row_at(conn, root / "a.txt")
     assert row.id == before and row.title == "Alpha story, updated and longer"
 
 
@@ -78,7 +79,7 @@ def test_a_deleted_file_leaves_the_list_but_its_row_is_kept(library):
     write(root / "a.txt", "Alpha story")
     write(root / "b.txt", "Beta story")
     index()
-    gone = ArticleStore(conn).by_path(root / "b.txt").id
+    gone = row_at(conn, root / "b.txt").id
     (root / "b.txt").unlink()
     updates = index()
     assert updates[0].removed == [gone]
@@ -91,12 +92,12 @@ def test_a_moved_file_keeps_its_identity_and_reading_state(library):
     write(root / "a.txt", "Alpha story")
     index()
     store = ArticleStore(conn)
-    original = store.by_path(root / "a.txt").id
+    original = row_at(store.conn, root / "a.txt").id
     store.set_state({original: (42, True)})
     (root / "later").mkdir()
     shutil.move(root / "a.txt", root / "later" / "renamed.txt")
     index()
-    row = store.by_path(root / "later" / "renamed.txt")
+    row = row_at(store.conn, root / "later" / "renamed.txt")
     assert row.id == original and row.read
     assert store.position_of(original) == 42
     assert titles(database, root) == {"renamed.txt": "Alpha story"}

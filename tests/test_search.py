@@ -3,8 +3,14 @@
 from pathlib import Path
 
 from reader.corpus.markdown import parse_markdown
-from reader.corpus.search import find_in_article
+from reader.corpus.model import Article
+from reader.corpus.search import TextHit, iter_matches
 from tests.test_plaintext import seed
+
+
+def find_in_article(article: Article, query: str) -> list[TextHit]:
+    """Every match of `query` in the article, in reading order."""
+    return [hit for hits in iter_matches(article, query) for hit in hits]
 
 
 def test_matches_are_source_spans_of_the_same_text():

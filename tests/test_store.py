@@ -7,6 +7,7 @@ import pytest
 from reader.services.state import StateKeeper
 from reader.store.articles import ArticleStore
 from reader.store.database import MIGRATIONS, StoreError, connect, migrate, transaction
+from tests.conftest import row_at
 
 
 def add_article(conn, path="/news/a.txt") -> int:
@@ -32,7 +33,7 @@ def test_a_database_of_the_first_schema_migrates_keeping_reading_state(tmp_path)
     old.close()
     conn, warning = connect(path)
     assert warning is None
-    row = ArticleStore(conn).by_path("/news/a.txt")
+    row = row_at(conn, "/news/a.txt")
     assert row is not None and row.read and row.content_hash == "hash-a"
     assert ArticleStore(conn).position_of(row.id) == 120
     # Carried-over rows are read once more by the indexer (their size is unknown).

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
-QUOTE_KINDS = ("speech", "scare", "title")
 
 
 # Past this, analysis would keep a core busy for longer than a reader waits (time grows in

@@ -101,10 +101,6 @@ class Block:
     quote_depth: int = 0  # nesting inside Markdown block quotes
     marks: tuple[InlineMark, ...] = ()
 
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
-
     def to_source(self, display_offset: int) -> int:
         return self.offsets.to_source(display_offset)
 

@@ -20,11 +20,6 @@ class TextHit:
     span: Span  # the same text as source offsets: article.source[span.start:span.end]
 
 
-def find_in_article(article: Article, query: str) -> list[TextHit]:
-    """Every match of `query` in the article's visible blocks, in reading order."""
-    return [hit for hits in iter_matches(article, query) for hit in hits]
-
-
 def terms_pattern(terms: list[tuple[tuple[str, ...], bool]]) -> re.Pattern[str] | None:
     """A pattern for whole words and phrases (`(words, is_prefix)`), as a full-text search
     matches them: any case, words of a phrase apart by anything that is not a word."""

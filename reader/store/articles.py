@@ -125,12 +125,6 @@ class ArticleStore:
         ).fetchone()
         return _row(values) if values else None
 
-    def by_path(self, path: Path | str) -> ArticleRow | None:
-        values = self.conn.execute(
-            f"SELECT {_ROW_COLUMNS} FROM articles WHERE path = ?", (path_key(path),)
-        ).fetchone()
-        return _row(values) if values else None
-
     def is_under(self, article_id: int, roots: list[Path]) -> bool:
         """Whether a readable article of the index lies under `roots`."""
         where, params = roots_clause(roots)

@@ -50,9 +50,8 @@ def build_highlights(
     *,
     show_analysis: bool,
     selected_entity: str | None,
-    search: list[TextHit],
-    current_search: TextHit | None,
 ) -> dict[int, list[Highlight]]:
+    """The analysis layer: entities, quotations and the chosen entity's mentions."""
     highlights: dict[int, list[Highlight]] = {}
     starts = [block.start for block in article.blocks]
 
@@ -70,8 +69,6 @@ def build_highlights(
         for mention in analysis.mentions_of(selected_entity):
             for hit in hits_for_span(article, mention.start, mention.end, starts):
                 add(hit, SELECTED)
-    for hit in search:
-        add(hit, SEARCH_CURRENT if hit is current_search else SEARCH)
     return highlights
 
 

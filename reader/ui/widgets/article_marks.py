@@ -291,8 +291,6 @@ class ArticleMarks:
                 self.analysis,
                 show_analysis=self.show_analysis,
                 selected_entity=self.selected_entity,
-                search=[],
-                current_search=None,
             )
         self._repaint()
 

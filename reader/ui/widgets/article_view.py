@@ -1,8 +1,9 @@
 """The reader pane: a Line API view over an article laid out for the current width.
 
 Lines are wrapped per width (`reader.ui.layout`) and rendered on demand into cached strips. A
-passage cursor (a block) moves with j/k; highlights (search hits now, entities later) arrive as
-source spans and are converted to display offsets through each block's offset map.
+passage cursor (a block) moves with j/k; highlights (search hits, entities, quotations, the
+chosen text) arrive as source spans and are converted to display offsets through each block's
+offset map.
 """
 
 from __future__ import annotations
