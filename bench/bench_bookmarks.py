@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from reader.bookmarks.anchor import anchor, make_selector  # noqa: E402
+from reader.corpus.anchor import anchor, make_selector  # noqa: E402
 from reader.paths import Locations  # noqa: E402
 from reader.store.bookmarks import Bookmark, BookmarkStore  # noqa: E402
 from reader.store.database import connect  # noqa: E402

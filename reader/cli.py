@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = "open"
     if args_list and args_list[0] == "bookmarks":
-        from reader.bookmarks.commands import main as bookmarks_main
+        from reader.bookmarks.cli import main as bookmarks_main
 
         return bookmarks_main(args_list[1:])
     if args_list and args_list[0] in ("list", "analyze", "evaluate", "search"):

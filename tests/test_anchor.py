@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.bookmarks.anchor import anchor, make_selector
+from reader.corpus.anchor import anchor, make_selector
 
 WORDS = (
     "the minister said talks would resume after the summit while officials in the capital "

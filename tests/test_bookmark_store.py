@@ -12,8 +12,8 @@ import textwrap
 
 import pytest
 
-from reader.bookmarks.anchor import make_selector
 from reader.bookmarks.transfer import ImportError_, from_json, to_json, to_markdown
+from reader.corpus.anchor import make_selector
 from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.store.database import connect
 from tests.conftest import REPO

@@ -3,11 +3,11 @@
 from pathlib import Path
 
 from reader.analysis.model import Analysis, Mention, Quote
+from reader.corpus.find import hits_for_span
 from reader.corpus.markdown import parse_markdown
 from reader.corpus.plaintext import parse_plaintext
-from reader.corpus.search import hits_for_span
 from reader.ui.highlights import LayeredHighlights, build_highlights
-from tests.test_search import find_in_article
+from tests.test_find import find_in_article
 
 SOURCE = (
     "Title\n\nFirst paragraph with Joe Biden.\n\n"

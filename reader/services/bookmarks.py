@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from reader.bookmarks.anchor import Selector
+from reader.corpus.anchor import Selector
 from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.store.database import StoreError, describe, open_existing, problem_kind
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from reader.bookmarks.anchor import Selector
+from reader.corpus.anchor import Selector
 from reader.store.database import StoreError, transaction
 from reader.store.search_index import HIT_END, HIT_START, plain_words, was_interrupted
 

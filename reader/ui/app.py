@@ -19,7 +19,7 @@ from reader.config import Config
 from reader.output import safe
 from reader.paths import Locations
 from reader.services.state import StateKeeper
-from reader.ui.commands import ArticleCommands, reader_commands
+from reader.ui.palette import ArticleCommands, reader_commands
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView

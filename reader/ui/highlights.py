@@ -7,8 +7,8 @@ component class each, in the order they are layered (later ones paint over earli
 from __future__ import annotations
 
 from reader.analysis.model import Analysis
+from reader.corpus.find import TextHit, hits_for_span
 from reader.corpus.model import Article
-from reader.corpus.search import TextHit, hits_for_span
 from reader.ui.widgets.line_renderer import Highlight
 
 ENTITY_STYLES = {

@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from reader.corpus.discover import Skipped
+from reader.corpus.find import snippet_hit, terms_pattern
 from reader.corpus.model import Article
-from reader.corpus.search import snippet_hit, terms_pattern
 from reader.services.library import ArticleRow
 from reader.services.search import HIT_END, HIT_START
 from reader.ui.screens.main_bookmarks import BookmarkActions

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from reader.bookmarks.anchor import anchor
+from reader.corpus.anchor import anchor
 from reader.services.bookmarks import Bookmark, StoreError
 
 

@@ -12,7 +12,7 @@ from textual.actions import SkipAction
 from textual.message import Message
 
 from reader.analysis.model import Quote
-from reader.corpus.search import TextHit, hits_for_span
+from reader.corpus.find import TextHit, hits_for_span
 from reader.services.bookmarks import Bookmark
 from reader.ui.messages import post_own
 from reader.ui.selection import Chosen, Point, choose, sentence_at, step_sentence

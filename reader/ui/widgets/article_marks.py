@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.analysis.model import Analysis, Quote
+from reader.corpus.find import HitList, TextHit, hits_for_span, iter_matches
 from reader.corpus.model import Article, Span
-from reader.corpus.search import HitList, TextHit, hits_for_span, iter_matches
 from reader.ui.highlights import attributions, build_highlights
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 

@@ -19,8 +19,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.analysis.model import Analysis
+from reader.corpus.find import HitList
 from reader.corpus.model import Article
-from reader.corpus.search import HitList
 from reader.ui.highlights import LayeredHighlights
 from reader.ui.layout import Layout, layout_article, measure_width
 from reader.ui.messages import post_own

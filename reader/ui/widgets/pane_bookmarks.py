@@ -11,9 +11,9 @@ import dataclasses
 
 from textual import work
 
-from reader.bookmarks.anchor import anchor, make_selector
+from reader.corpus.anchor import anchor, make_selector
+from reader.corpus.find import hits_for_span
 from reader.corpus.model import Article
-from reader.corpus.search import hits_for_span
 from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
 from reader.services.library import ArticleRow, path_key
 from reader.ui.messages import WORKER_DESCRIPTION

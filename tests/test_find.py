@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from reader.corpus.find import TextHit, iter_matches
 from reader.corpus.markdown import parse_markdown
 from reader.corpus.model import Article
-from reader.corpus.search import TextHit, iter_matches
 from tests.test_plaintext import seed
 
 
@@ -45,7 +45,7 @@ def test_a_query_marks_its_words_and_phrases_not_its_operators():
 
 
 def test_terms_match_whole_words_phrases_across_line_breaks_and_prefixes():
-    from reader.corpus.search import iter_matches, terms_pattern
+    from reader.corpus.find import iter_matches, terms_pattern
 
     article = parse_markdown(
         Path("x.md"), "# T\n\nThe Prime\nMinister met Putinists; a primer on minister.\n"
@@ -60,7 +60,7 @@ def test_terms_match_whole_words_phrases_across_line_breaks_and_prefixes():
 
 
 def test_a_snippet_finds_its_hit_in_the_article_even_where_its_word_occurs_earlier():
-    from reader.corpus.search import snippet_hit
+    from reader.corpus.find import snippet_hit
 
     article = parse_markdown(
         Path("x.md"), "# T\n\nA storm closed roads.\n\nLater the storm closed the harbour.\n"
