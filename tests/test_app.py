@@ -2,7 +2,18 @@
 
 from reader.config import Config
 from reader.ui.screens.help import HelpScreen
-from tests.conftest import SEEDS, list_text, make_app, settle, view_text, wait_for_article
+from tests.conftest import (
+    SEEDS,
+    list_text,
+    make_app,
+    notices,
+    settle,
+    view_text,
+    wait_for,
+    wait_for_article,
+    wait_for_notice,
+    wait_for_palette,
+)
 
 
 async def test_seed_corpus_opens_with_title_and_metadata(locations):
@@ -91,8 +102,8 @@ async def test_an_article_passed_with_J_is_read_once_scrolled_or_after_a_while(
         await pilot.press("J")
         await wait_for_article(pilot, app, "東京")
         assert "3 unread" in app.main.sub_title
-        await pilot.pause(0.5)  # stayed open: read
-        assert "2 unread" in app.main.sub_title
+        # Stayed open a while: read.
+        await wait_for(pilot, lambda: "2 unread" in app.main.sub_title, "the read mark")
         monkeypatch.setattr(main_screen, "READ_AFTER_SECONDS", 60)
         await pilot.press("J")
         await wait_for_article(pilot, app, "Markdown sample")
@@ -104,7 +115,7 @@ async def test_an_article_passed_with_J_is_read_once_scrolled_or_after_a_while(
 
 async def test_full_stop_goes_to_the_next_unread_article(corpus, locations):
     app = make_app([corpus], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app, "United States")
         await pilot.press("enter")  # the first is read
         await pilot.press("full_stop")
@@ -114,7 +125,7 @@ async def test_full_stop_goes_to_the_next_unread_article(corpus, locations):
         await pilot.press("u", "full_stop")
         await wait_for_article(pilot, app, "Harbour")
         await pilot.press("u", "full_stop")
-        assert any("No unread articles" in n.message for n in app._notifications)
+        await wait_for_notice(pilot, app, "No unread articles")
 
 
 async def test_search_highlights_matches_and_n_moves_through_them(locations):
@@ -272,10 +283,10 @@ async def test_skipped_files_are_reported_once(corpus, locations):
     (corpus / "bad.txt").write_bytes(bytes(range(1, 256)) * 4)  # neither UTF-8 nor text
     (corpus / "empty.md").write_bytes(b"")
     app = make_app([corpus], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app, "United States")
-        await pilot.pause(0.3)
-        messages = [n.message for n in app._notifications]
+        await wait_for_notice(pilot, app, "empty.md")
+        messages = notices(app)
         joined = "\n".join(messages)
         assert joined.count("bad.txt: not text") == 1
         assert joined.count("empty.md: empty file") == 1
@@ -306,7 +317,7 @@ async def test_the_light_theme_draws_the_article_dark_on_light(locations):
 
 async def test_markdown_link_click_shows_the_address(corpus, locations):
     app = make_app([corpus / "world" / "budget_talks.md"], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app, "Markdown sample")
         view = app.article_view
         lines = view_text(app).splitlines()
@@ -314,7 +325,7 @@ async def test_markdown_link_click_shows_the_address(corpus, locations):
         column = lines[row].index("the Commission") + 2
         await pilot.click(view, offset=(column, row))
         await pilot.pause()
-        assert any("https://ec.europa.eu" in n.message for n in app._notifications)
+        await wait_for_notice(pilot, app, "https://ec.europa.eu")
         # The passage under the cursor shows its links' addresses on the status line too.
         assert "Link: https://ec.europa.eu" in str(app.query_one("#status").render())
 
@@ -325,7 +336,7 @@ async def test_command_palette_opens_an_article_by_title(corpus, locations):
         await wait_for_article(pilot, app, "United States")
         await pilot.press("ctrl+p")
         await pilot.press(*"harbour")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot, app)
         await pilot.press("enter")
         await wait_for_article(pilot, app, "Harbour reopens")
         assert app.article_view.has_focus
@@ -351,9 +362,9 @@ async def test_a_bad_config_file_is_reported_not_fatal(locations):
     from reader.config import load_config
 
     app = make_app([SEEDS], locations, load_config(locations.config_file))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app)
-        assert any("was not used" in n.message for n in app._notifications)
+        await wait_for_notice(pilot, app, "was not used")
         assert "United States" in view_text(app)
 
 
@@ -361,9 +372,9 @@ async def test_corrupt_state_file_is_reported_and_reading_goes_on(locations):
     locations.data_dir.mkdir(parents=True)
     locations.database.write_bytes(b"not sqlite at all" * 64)
     app = make_app([SEEDS], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app)
-        assert any("kept it as reader.db.corrupt-" in n.message for n in app._notifications)
+        await wait_for_notice(pilot, app, "kept it as reader.db.corrupt-")
         assert list(locations.data_dir.glob("reader.db.corrupt-*"))
 
 

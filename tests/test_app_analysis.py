@@ -10,9 +10,11 @@ from tests.conftest import (
     FixedEngine,
     list_text,
     make_app,
+    notices,
     open_entity_panel_at,
     view_text,
     wait_for_article,
+    wait_for_notice,
 )
 
 
@@ -183,18 +185,16 @@ async def test_on_a_narrow_terminal_a_panel_takes_the_screen_and_choosing_return
         assert panel.region.width == 0
 
 
-async def test_a_failing_engine_is_reported_and_the_text_stays(locations, monkeypatch):
-    from reader.analysis.engine import BuiltinEngine
-
-    def broken(self, article):
+class BrokenEngine(FixedEngine):
+    def analyze(self, article):
         raise ValueError("rule table corrupted")
 
-    monkeypatch.setattr(BuiltinEngine, "analyze", broken)
-    app = make_app([SEEDS], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+
+async def test_a_failing_engine_is_reported_and_the_text_stays(locations):
+    app = make_app([SEEDS], locations, engine=BrokenEngine())
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app)
-        await pilot.pause(0.3)
-        assert any("Could not analyse" in n.message for n in app._notifications)
+        await wait_for_notice(pilot, app, "Could not analyse")
         assert app.article_view.analysis is None
         assert app.article_view.article is not None
 
@@ -267,7 +267,7 @@ async def test_structure_is_never_drawn_in_an_entity_colour(corpus, locations):
 
 async def test_f_in_the_text_filters_the_list_by_the_entity_of_the_passage(corpus, locations):
     app = make_app([corpus], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app, "United States")
         await wait_for_analysis(pilot, app)
         await pilot.press("tab")
@@ -285,7 +285,7 @@ async def test_f_in_the_text_filters_the_list_by_the_entity_of_the_passage(corpu
                 break
         assert app.article_list.filter_label == "mentioning Vladimir Putin"
         assert [row.title[:13] for row in app.article_list.rows] == ["United States"]
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert any(m.startswith("1 article mentions Vladimir Putin") for m in messages)
 
 

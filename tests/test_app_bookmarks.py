@@ -15,6 +15,7 @@ from tests.conftest import (
     settle,
     view_text,
     wait_for_article,
+    wait_for_palette,
 )
 
 BLINKEN = "“We are not clear about Moscow’s intentions"
@@ -541,7 +542,7 @@ async def test_the_palette_exports_the_bookmarks(tmp_path, locations, monkeypatc
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Export bookmarks as Markdown")
-        await pilot.pause(0.5)
+        await wait_for_palette(pilot, app)
         await pilot.press("enter")
         await pilot.pause()
         (written,) = tmp_path.glob("reader-bookmarks-*.md")
@@ -557,10 +558,10 @@ async def test_with_no_usable_data_folder_a_bookmark_says_it_lasts_only_this_ses
     blocker.write_text("")  # a file where the data folder should be: it cannot be created
     locations = Locations(blocker / "state", blocker / "cache", tmp_path / "none.toml")
     app = make_app([SEEDS], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _open_seed(pilot, app)
         await _keep(pilot, "fragile")
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert any("Reading positions and bookmarks will not be saved" in m for m in messages)
         assert any("lasts only until the app closes" in m for m in messages)
         assert len(app.article_view.bookmarks) == 1  # kept for the session all the same

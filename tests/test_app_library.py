@@ -4,26 +4,19 @@ restarts, stale background results, a failing engine in the entity filter, a lar
 import time
 from pathlib import Path
 
-from reader.analysis.engine import BuiltinEngine
 from reader.cli import main
 from reader.ui.screens.corpus_search import SearchScreen
 from tests.conftest import (
+    FixedEngine,
     list_text,
     make_app,
     notices,
     open_entity_panel_at,
     settle,
     view_text,
+    wait_for,
     wait_for_article,
 )
-
-
-async def wait_for(pilot, condition, what: str, tries: int = 500) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError(f"waited in vain for {what}")
 
 
 def indexed(app) -> bool:
@@ -186,7 +179,7 @@ async def test_opening_a_file_deleted_while_the_app_runs_says_so(corpus, locatio
 
 async def test_ctrl_r_finds_a_file_added_while_the_app_runs(corpus, locations):
     app = make_app([corpus], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for(pilot, lambda: indexed(app), "the index")
         (corpus / "fresh.txt").write_text("Fresh news\n\nJust in.\n", encoding="utf-8")
         (corpus / "broken.txt").write_bytes(b"\x00\x01")
@@ -195,11 +188,11 @@ async def test_ctrl_r_finds_a_file_added_while_the_app_runs(corpus, locations):
         await settle(pilot, app)
         assert "Fresh news" in [row.title for row in app.article_list.rows]
         assert "5 articles" in app.main.sub_title
-        skipped = [n for n in app._notifications if "Skipped" in (n.title or "")]
-        assert len(skipped) == 1 and "broken.txt" in skipped[0].message
+        skipped = [n for n in notices(app) if "Skipped" in n]
+        assert len(skipped) == 1 and "broken.txt" in skipped[0]
         await pilot.press("ctrl+r")  # nothing new: no second report of the same file
         await settle(pilot, app)
-        assert len([n for n in app._notifications if "Skipped" in (n.title or "")]) == 1
+        assert len([n for n in notices(app) if "Skipped" in n]) == 1
 
 
 async def test_switching_from_a_long_article_while_it_lays_out_shows_the_short_one(
@@ -227,22 +220,23 @@ async def test_switching_from_a_long_article_while_it_lays_out_shows_the_short_o
 async def test_an_engine_that_raises_during_the_entity_filter_is_reported(
     corpus, locations, monkeypatch
 ):
-    app = make_app([corpus], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    engine = FixedEngine()
+    app = make_app([corpus], locations, engine=engine)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for(pilot, lambda: indexed(app), "the index")
         await wait_for(pilot, lambda: app.article_view.analysis is not None, "analysis")
 
-        def broken(self, article):
+        def broken(article):
             raise RuntimeError("model exploded")
 
-        monkeypatch.setattr(BuiltinEngine, "analyze", broken)
+        monkeypatch.setattr(engine, "analyze", broken)
         (locations.cache_dir / "analysis").mkdir(exist_ok=True)
         for cached in (locations.cache_dir / "analysis").iterdir():
             cached.unlink()
         await open_entity_panel_at(pilot, app, "Vladimir Putin ×3")
         await pilot.press("f")
         await settle(pilot, app)
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert any("model exploded" in message for message in messages)
         assert app.is_running and app.article_view.article is not None
 
@@ -306,13 +300,13 @@ async def test_a_folder_whose_first_file_is_unreadable_opens_the_first_readable_
     (folder / "b.txt").write_bytes(bytes(range(1, 256)) * 4)  # not text in any encoding
     (folder / "c.txt").write_text("Readable\n\nAt last.\n", encoding="utf-8")
     app = make_app([folder], locations)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app, "Readable")
         await settle(pilot, app)
         assert "Cannot show" not in view_text(app)
-        skipped = [n for n in app._notifications if "Skipped" in (n.title or "")]
+        skipped = [n for n in notices(app) if "Skipped" in n]
         assert len(skipped) >= 1
-        named = "\n".join(n.message for n in skipped)
+        named = "\n".join(skipped)
         assert named.count("a.txt") == 1  # each file once
 
 

@@ -44,7 +44,7 @@ def test_unknown_sections_and_settings_are_named_with_their_line(tmp_path):
 
 
 async def test_keymap_mistakes_are_reported_once_each_at_start(tmp_path, locations, corpus):
-    from tests.conftest import make_app, wait_for_article
+    from tests.conftest import make_app, notices, wait_for_article
 
     path = tmp_path / "config.toml"
     path.write_text(
@@ -54,9 +54,9 @@ async def test_keymap_mistakes_are_reported_once_each_at_start(tmp_path, locatio
         '"reader.up" = "k,up,e"\n'  # line 4: e opens the entity panel everywhere else
     )
     app = make_app([corpus], locations, load_config(path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app)
-        messages = sorted(n.message for n in app._notifications if n.title == "Config")
+        messages = sorted(n for n in notices(app) if n.startswith("Config"))
     assert len(messages) == 3
     assert "line 2: unknown binding id 'reader.dwon' (did you mean 'reader.down'?)" in (messages[0])
     assert "line 3: 'n' is bound to both" in messages[1] and "reader.next_match" in messages[1]
@@ -66,7 +66,7 @@ async def test_keymap_mistakes_are_reported_once_each_at_start(tmp_path, locatio
 async def test_the_readme_keymap_example_is_clean(tmp_path, locations, corpus):
     import re
 
-    from tests.conftest import REPO, make_app, wait_for_article
+    from tests.conftest import REPO, make_app, notices, wait_for_article
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     example = re.search(r"```toml\n(.*?)```", readme, re.DOTALL).group(1)
@@ -75,9 +75,9 @@ async def test_the_readme_keymap_example_is_clean(tmp_path, locations, corpus):
     config = load_config(path)
     assert config.problems == []
     app = make_app([corpus], locations, config)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app)
-        assert not [n for n in app._notifications if n.title == "Config"]
+        assert not [n for n in notices(app) if n.startswith("Config")]
 
 
 def test_a_config_file_starting_with_a_byte_order_mark_is_read(tmp_path):
