@@ -510,6 +510,27 @@ async def test_a_note_edited_in_another_window_meanwhile_is_kept_beside_this_one
         assert any("changed elsewhere" in said for said in notices(app))
 
 
+async def test_a_bookmark_opened_from_M_in_a_changed_article_lands_where_it_was_found_again(
+    tmp_path, locations
+):
+    folder, _seed, article = _seed_copy(tmp_path)
+    await _bookmark_in(folder, locations, "These moves come", "belarus")
+    text = article.read_text(encoding="utf-8")
+    inserted = "An editor's note added at the top, pushing every passage down.\n\n"
+    article.write_text(inserted + text.replace("These moves come", "These moves arrive"), "utf-8")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_seed(pilot, app)
+        app.article_view.action_top()
+        await pilot.press("M")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        view = app.article_view
+        assert view.article.blocks[view.cursor].text.startswith("These moves arrive")
+        assert view._highlights.flash  # flashed where it was found again
+
+
 async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
     app = make_app([SEEDS], locations)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -47,10 +47,6 @@ class SearchChoice:
     snippet: str = ""  # the result's snippet: the article opens at its first marked word
     bookmark: Bookmark | None = None  # a bookmark whose note (or passage) matched
 
-    @property
-    def term_spans(self) -> list[tuple[tuple[str, ...], bool]]:
-        return [(term.words, term.prefix) for term in self.terms]
-
 
 def as_you_type(query: str) -> str:
     """While typing, the last bare word is a prefix ("McIntu" finds "McInturff")."""

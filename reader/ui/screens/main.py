@@ -19,10 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from reader.corpus.discover import Skipped
-from reader.corpus.find import snippet_hit, terms_pattern
 from reader.corpus.model import Article
 from reader.services.library import ArticleRow
-from reader.services.search import HIT_END, HIT_START
+from reader.ui.landing import Landing, SearchLanding
 from reader.ui.screens.main_bookmarks import BookmarkActions
 from reader.ui.screens.main_panels import PanelActions
 from reader.ui.screens.main_widths import WidthActions
@@ -83,8 +82,6 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         super().__init__(classes="-list-open")
         self._shown: int | None = None  # the id of the article in the reader pane
         self._opening: int | None = None  # the article being opened (not just previewed)
-        self._find_after_open = None  # (article id, SearchChoice) to land on once it is open
-        self._flash_after_open = None  # (article id, bookmark) to show once it is open
         self._deleted_bookmarks: list = []  # this session's, for u in the bookmarks screen
         self._list_before_panel = True
         self.list_width: int | None = None  # set with < and >; else the stylesheet's
@@ -227,9 +224,9 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         else:
             article_list.focus()
 
-    def _reopen_moved(self, row: ArticleRow, focus: bool) -> None:
+    def _reopen_moved(self, row: ArticleRow, focus: bool, land: Landing | None = None) -> None:
         if focus:
-            self.open_row(row)
+            self.open_row(row, land)
         else:
             self.article_list.select_id(row.id)
             self._load_first(row)
@@ -279,12 +276,16 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
     def _opened(self, event: ArticleList.Opened) -> None:
         self.open_row(event.row)
 
-    def open_row(self, row: ArticleRow) -> None:
-        """Open an article for reading: shown, focused, marked read."""
+    def open_row(self, row: ArticleRow, land: Landing | None = None) -> None:
+        """Open an article for reading: shown, focused, marked read; at `land` if given."""
         self._cancel_preview()
         self._opening = row.id
         self.article_list.select_id(row.id)
-        self.reader.load(row, focus=True)
+        if land is not None and self._shown == row.id and self.article_view.article is not None:
+            self.reader.land(land)  # open already: only the place changes
+            self.article_view.focus()
+            return
+        self.reader.load(row, focus=True, land=land)
 
     @on(ReaderPane.LoadFailed)
     def _load_failed(self, event: ReaderPane.LoadFailed) -> None:
@@ -294,7 +295,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         if listed is not None and listed.path != row.path:
             # The index found the file elsewhere while it was being read at its old path.
             if self.article_view.article is None or event.focus:
-                self._reopen_moved(listed, event.focus)
+                self._reopen_moved(listed, event.focus, event.land)
             return
         if self.sidebar.indexing and not row.file.exists():
             # Moved or renamed, perhaps: the running index finds it by its content.
@@ -319,9 +320,11 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
 
     @on(ReaderPane.Loaded)
     def _loaded(self, event: ReaderPane.Loaded) -> None:
-        self._show(event.row, event.article, event.focus)
+        self._show(event.row, event.article, event.focus, event.land)
 
-    def _show(self, row: ArticleRow, article: Article, focus: bool) -> None:
+    def _show(
+        self, row: ArticleRow, article: Article, focus: bool, land: Landing | None = None
+    ) -> None:
         state = self.app.state
         if self._shown != row.id or self.article_view.article is None:
             if self._shown is not None:
@@ -351,13 +354,8 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             if self.narrow:
                 self.list_open = False
             self.article_view.focus()
-        pending = self._find_after_open
-        if pending is not None and pending[0] == row.id:
-            self._find_after_open = None
-            choice = pending[1]
-            land_at = snippet_hit(article, choice.snippet, HIT_START, HIT_END)
-            self.reader.find(choice.query, terms_pattern(choice.term_spans), land_at)
-        self._flash_pending(row.id)
+        if land is not None:
+            self.reader.land(land)
 
     def _mark_read(self, article_id: int, read: bool) -> None:
         # The list's row is the one truth of a read mark while the app runs.
@@ -471,9 +469,8 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             return
         if self.article_list.shown_count != self.article_list.total_count:
             self.sidebar.clear_filters()
-        if choice.terms:
-            self._find_after_open = (row.id, choice)
-        self.open_row(row)
+        land = SearchLanding(choice.query, choice.terms, choice.snippet) if choice.terms else None
+        self.open_row(row, land)
 
     def action_escape(self) -> None:
         if self.panel is not None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from reader.corpus.anchor import anchor
 from reader.services.bookmarks import Bookmark, StoreError
+from reader.ui.landing import BookmarkLanding
 
 
 def export_folder() -> Path:
@@ -19,8 +19,8 @@ def export_folder() -> Path:
 
 
 class BookmarkActions:
-    # `_flash_after_open` (article id, bookmark) and `_deleted_bookmarks` (for undo in the
-    # bookmarks screen, across its openings) are made in MainScreen.__init__.
+    # `_deleted_bookmarks` (for undo in the bookmarks screen, across its openings) is made in
+    # MainScreen.__init__.
 
     def action_bookmarks(self) -> None:
         from reader.ui.screens.bookmarks import BookmarksScreen
@@ -47,12 +47,7 @@ class BookmarkActions:
                 return
         if self.article_list.shown_count != self.article_list.total_count:
             self.sidebar.clear_filters()
-        self._flash_after_open = (row.id, bookmark)
-        if self._shown == row.id and self.article_view.article is not None:
-            self._flash_pending(row.id)
-            self.article_view.focus()
-            return
-        self.open_row(row)
+        self.open_row(row, BookmarkLanding(bookmark))
 
     def _outside_row(self, bookmark: Bookmark):
         """The index's row of a bookmark's article that is not in the list (its folder is not
@@ -71,27 +66,6 @@ class BookmarkActions:
             timeout=6,
         )
         return known
-
-    def _flash_pending(self, article_id: int) -> None:
-        pending = self._flash_after_open
-        article = self.article_view.article
-        if pending is None or pending[0] != article_id or article is None:
-            return
-        self._flash_after_open = None
-        bookmark = pending[1]
-        if bookmark.content_hash == article.content_hash and not bookmark.orphan:
-            self.article_view.flash(bookmark.start, bookmark.end)
-            return
-        found = anchor(article.source, bookmark.selector)
-        if found is None:
-            self.notify(
-                "This passage is no longer in the article; a in the bookmarks (M) re-attaches "
-                "it to the passage under the cursor",
-                severity="warning",
-                timeout=8,
-            )
-            return
-        self.article_view.flash(found.start, found.end)
 
     def _export(self, fmt: str) -> None:
         from reader.bookmarks.transfer import to_json, to_markdown

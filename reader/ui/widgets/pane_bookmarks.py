@@ -60,6 +60,8 @@ class PaneBookmarks:
 
     def show_bookmarks(self, row: ArticleRow, article: Article) -> None:
         """Mark the article's bookmarks; those made on an older text are found again first."""
+        self._landing_on = None  # a landing was for the article shown before
+        self._finding_again = False
         store = self._bookmark_store
         if store is None:
             return
@@ -72,6 +74,7 @@ class PaneBookmarks:
         stale = [b for b in bookmarks if b.content_hash != article.content_hash and not b.orphan]
         self.view.set_bookmarks(_found_in(bookmarks, article))
         if stale:
+            self._finding_again = True
             self._find_again(article, stale)
 
     @work(thread=True, exclusive=True, group="anchor", description=WORKER_DESCRIPTION)
@@ -80,6 +83,15 @@ class PaneBookmarks:
         self.app.call_from_thread(self._found_again, article, found)
 
     def _found_again(self, article: Article, found: list) -> None:
+        if self.view.article is not article:
+            return  # the reader has moved on
+        self._finding_again = False
+        try:
+            self._store_found(article, found)
+        finally:
+            self._land_on_bookmark()
+
+    def _store_found(self, article: Article, found: list) -> None:
         store = self._bookmark_store
         if store is None:
             return
@@ -106,6 +118,31 @@ class PaneBookmarks:
             )
         if self.view.article is article and self.row is not None:
             self.refresh_marks()
+
+    # ----------------------------------------------------------------- landing on one
+
+    def land_on(self, bookmark: Bookmark) -> None:
+        """Put a bookmark's passage under the cursor, flashed: where it is in this text (found
+        again first, when the text changed since it was kept) — the one way a bookmark is
+        found, whether the article was open already or is opened for it."""
+        self._landing_on = bookmark
+        if not self._finding_again:
+            self._land_on_bookmark()
+
+    def _land_on_bookmark(self) -> None:
+        bookmark, self._landing_on = self._landing_on, None
+        if bookmark is None:
+            return
+        here = next((b for b in self.view.bookmarks if b.id == bookmark.id), None)
+        if here is None:
+            self.notify(
+                "This passage is no longer in the article; a in the bookmarks (M) re-attaches "
+                "it to the passage under the cursor",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self.view.flash(here.start, here.end)
 
     def refresh_marks(self) -> None:
         store, article = self._bookmark_store, self.view.article

@@ -9,6 +9,7 @@ show the same analysis.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on, work
@@ -20,8 +21,12 @@ from textual.worker import get_current_worker
 
 from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
 from reader.corpus.discover import UnreadableArticle, load_article
+from reader.corpus.find import snippet_hit, terms_pattern
 from reader.corpus.model import Article
+from reader.services.bookmarks import Bookmark
 from reader.services.library import ArticleRow
+from reader.services.search import HIT_END, HIT_START
+from reader.ui.landing import BookmarkLanding, Landing
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.pane_bookmarks import PaneBookmarks
@@ -41,19 +46,19 @@ def _size(path: Path) -> int:
 
 
 class ReaderPane(PaneBookmarks, Vertical):
+    @dataclass
     class Loaded(Message):
-        def __init__(self, row: ArticleRow, article: Article, focus: bool) -> None:
-            super().__init__()
-            self.row = row
-            self.article = article
-            self.focus = focus  # opened to read (not previewed)
+        row: ArticleRow
+        article: Article
+        focus: bool  # opened to read (not previewed)
+        land: Landing | None = None  # where to land once it is shown
 
+    @dataclass
     class LoadFailed(Message):
-        def __init__(self, row: ArticleRow, reason: str, focus: bool) -> None:
-            super().__init__()
-            self.row = row
-            self.reason = reason
-            self.focus = focus  # it was opened to read (not previewed)
+        row: ArticleRow
+        reason: str
+        focus: bool  # it was opened to read (not previewed)
+        land: Landing | None = None  # where it was to land
 
     class Analysed(Message):
         """The shown article's analysis arrived (None: it failed; `analysis_note` says why)."""
@@ -70,6 +75,9 @@ class ReaderPane(PaneBookmarks, Vertical):
         self.row: ArticleRow | None = None  # the shown article's row in the index
         # What the side panels say while there is no analysis to show, and why.
         self.analysis_note = "No article open."
+        # Landing on a bookmark waits for its passage to be found again in a changed text.
+        self._landing_on: Bookmark | None = None
+        self._finding_again = False
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -91,7 +99,9 @@ class ReaderPane(PaneBookmarks, Vertical):
 
     # ----------------------------------------------------------------- reading files
 
-    def load(self, row: ArticleRow, focus: bool, at_once: bool = False) -> Article | None:
+    def load(
+        self, row: ArticleRow, focus: bool, at_once: bool = False, land: Landing | None = None
+    ) -> Article | None:
         """Read an article: `Loaded` or `LoadFailed` follows. `at_once` (the first article of
         a session): a small file is read here and now and returned instead, so the caller
         shows it before the first paint (a message would wait for the first layout)."""
@@ -100,35 +110,36 @@ class ReaderPane(PaneBookmarks, Vertical):
             # A read still running in a worker is for an article the reader has left.
             self.workers.cancel_group(self, "open")
         if article is not None:
-            self._loaded(row, article, focus)
+            self._loaded(row, article, focus, land)
             return None
         if at_once and 0 <= _size(row.file) < _READ_AT_ONCE_BYTES:
             try:
                 article = load_article(row.file)
             except UnreadableArticle as error:
-                post_own(self, self.LoadFailed(row, str(error), focus))
+                post_own(self, self.LoadFailed(row, str(error), focus, land))
                 return None
             self._remember(row, article)
             return article
-        self._read(row, focus)
+        self._read(row, focus, land)
         return None
 
     @work(thread=True, exclusive=True, group="open", description=WORKER_DESCRIPTION)
-    def _read(self, row: ArticleRow, focus: bool) -> None:
+    def _read(self, row: ArticleRow, focus: bool, land: Landing | None) -> None:
         app = self.app
         if _size(row.file) > _BIG_FILE_BYTES:
             app.call_from_thread(self.view.show_placeholder, f"Opening {row.name}…")
         try:
             article = load_article(row.file)
         except UnreadableArticle as error:
-            app.call_from_thread(post_own, self, self.LoadFailed(row, str(error), focus))
+            failed = self.LoadFailed(row, str(error), focus, land)
+            app.call_from_thread(post_own, self, failed)
             return
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(self._loaded, row, article, focus)
+            app.call_from_thread(self._loaded, row, article, focus, land)
 
-    def _loaded(self, row: ArticleRow, article: Article, focus: bool) -> None:
+    def _loaded(self, row: ArticleRow, article: Article, focus: bool, land: Landing | None) -> None:
         self._remember(row, article)
-        post_own(self, self.Loaded(row, article, focus))
+        post_own(self, self.Loaded(row, article, focus, land))
 
     def _remember(self, row: ArticleRow, article: Article) -> None:
         self._parsed.pop(row.id, None)
@@ -196,6 +207,18 @@ class ReaderPane(PaneBookmarks, Vertical):
         view.set_analysis(analysis)
         self.status.show_reading(view)
         post_own(self, self.Analysed(article, analysis))
+
+    def land(self, landing: Landing) -> None:
+        """Go where an open request asked to land, in the article shown."""
+        article = self.view.article
+        if article is None:
+            return
+        if isinstance(landing, BookmarkLanding):
+            self.land_on(landing.bookmark)
+            return
+        at = snippet_hit(article, landing.snippet, HIT_START, HIT_END)
+        pattern = terms_pattern([(term.words, term.prefix) for term in landing.terms])
+        self.find(landing.query, pattern, at)
 
     def toggle_highlights(self) -> None:
         view = self.view
