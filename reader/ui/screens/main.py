@@ -23,12 +23,13 @@ from reader.corpus.model import Article
 from reader.services.library import ArticleRow
 from reader.ui.landing import Landing, SearchLanding
 from reader.ui.screens.main_bookmarks import BookmarkActions
-from reader.ui.screens.main_panels import PanelActions
-from reader.ui.screens.main_widths import WidthActions
+from reader.ui.screens.main_panels import Panels
+from reader.ui.screens.main_widths import Widths
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.entity_panel import EntityPanel
+from reader.ui.widgets.quote_panel import QuotePanel
 from reader.ui.widgets.reader_pane import ReaderPane
-from reader.ui.widgets.side_panel import SidePanel
 from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
 
 NARROW_WIDTH = 90
@@ -37,7 +38,7 @@ _PREVIEW_DELAY = 0.1
 READ_AFTER_SECONDS = 5.0
 
 
-class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
+class MainScreen(Screen):
     # Not the first focusable widget: that is the title filter box, hidden until `f`.
     AUTO_FOCUS = "#articles"
 
@@ -82,9 +83,10 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         super().__init__(classes="-list-open")
         self._shown: int | None = None  # the id of the article in the reader pane
         self._opening: int | None = None  # the article being opened (not just previewed)
-        self._deleted_bookmarks: list = []  # this session's, for u in the bookmarks screen
+        self.bookmarks = BookmarkActions(self)
+        self.panels = Panels(self)
+        self.widths = Widths(self)
         self._list_before_panel = True
-        self.list_width: int | None = None  # set with < and >; else the stylesheet's
         self._preview_timer = None
         self._passing: int | None = None  # opened with J/K/., not yet read
         self._passing_from = 0
@@ -132,15 +134,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        # The measure and list width last set in the app win over the config file's.
-        state = self.app.state
-        saved = state.get_value("measure")
-        self.article_view.measure = (
-            int(saved) if saved and saved.isdigit() else (self.app.config.measure)
-        )
-        saved = state.get_value("list_width")
-        if saved and saved.isdigit():
-            self._set_list_width(int(saved), announce=False)
+        self.widths.restore()
         self.article_view.show_placeholder("Opening the corpus…")
         self.sub_title = self.app.corpus.name
         self.narrow = self.app.size.width < NARROW_WIDTH
@@ -157,7 +151,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
 
     def watch_narrow(self, old: bool, narrow: bool) -> None:
         self.set_class(narrow, "-narrow")
-        self._apply_list_width()
+        self.widths.apply()
         if old != narrow:
             self.list_open = not narrow
 
@@ -335,8 +329,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             self.call_after_refresh(self._first_paint.set)
             self._shown = row.id
             state.set_value("last_article", str(row.id))
-            for panel in self.query(".side-panel").results(SidePanel):
-                panel.show(None, self.reader.analysis_note)
+            self.panels.show(None)
         if self._read_timer is not None:
             self._read_timer.stop()
             self._read_timer = None
@@ -461,7 +454,7 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
         if choice is None:
             return
         if choice.bookmark is not None:
-            self.open_bookmark(choice.bookmark)
+            self.bookmarks.open(choice.bookmark)
             return
         row = self.article_list.row(choice.article_id)
         if row is None:
@@ -483,3 +476,56 @@ class MainScreen(BookmarkActions, PanelActions, WidthActions, Screen):
             return
         elif self.narrow and self.list_open:
             self.list_open = False
+
+    # ----------------------------------------------------------------- widths, panels, bookmarks
+
+    def action_wider(self) -> None:
+        self.widths.step_measure(4)
+
+    def action_narrower(self) -> None:
+        self.widths.step_measure(-4)
+
+    def action_wider_list(self) -> None:
+        self.widths.step_list(4)
+
+    def action_narrower_list(self) -> None:
+        self.widths.step_list(-4)
+
+    async def action_entities(self) -> None:
+        await self.panels.toggle("entities")
+
+    async def action_quotes(self) -> None:
+        await self.panels.toggle("quotes")
+
+    def action_toggle_highlights(self) -> None:
+        self.reader.toggle_highlights()
+
+    @on(ReaderPane.Analysed)
+    def _analysed(self, event: ReaderPane.Analysed) -> None:
+        self.panels.show(event.analysis)
+
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
+        self.panels.mark_entity(event.entity)
+
+    @on(QuotePanel.Chosen)
+    def _quote_chosen(self, event: QuotePanel.Chosen) -> None:
+        self.panels.go_to_quote(event.start)
+
+    @on(EntityPanel.FilterRequested)
+    @on(ArticleView.EntityFilterRequested)
+    def _filter_by_entity(self, event) -> None:
+        self.sidebar.filter_by_entity(event.entity)
+
+    @on(ArticleView.LinksRequested)
+    def _links_requested(self, event: ArticleView.LinksRequested) -> None:
+        self.panels.choose_link(event.links)
+
+    def action_bookmarks(self) -> None:
+        self.bookmarks.open_screen()
+
+    def action_export_bookmarks(self) -> None:
+        self.bookmarks.export("md")
+
+    def action_export_bookmarks_json(self) -> None:
+        self.bookmarks.export("json")

@@ -1,13 +1,18 @@
 """The main screen's bookmark actions: the bookmarks screen (M), opening a bookmark at its
-passage, and exporting from the command palette. A mixin of MainScreen."""
+passage, and exporting from the command palette."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.services.bookmarks import Bookmark, StoreError
+from reader.services.library import ArticleRow
 from reader.ui.landing import BookmarkLanding
+
+if TYPE_CHECKING:
+    from reader.ui.screens.main import MainScreen
 
 
 def export_folder() -> Path:
@@ -19,37 +24,43 @@ def export_folder() -> Path:
 
 
 class BookmarkActions:
-    # `_deleted_bookmarks` (for undo in the bookmarks screen, across its openings) is made in
-    # MainScreen.__init__.
+    """Owned by the main screen. Keeps this session's deletions, so `u` in the bookmarks
+    screen can undo one even after the screen was closed and opened again."""
 
-    def action_bookmarks(self) -> None:
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.app = screen.app
+        self.notify = screen.notify
+        self._deleted: list[Bookmark] = []
+
+    def open_screen(self) -> None:
         from reader.ui.screens.bookmarks import BookmarksScreen
 
         store = self.app.state.bookmarks
         if store is None:
             self.notify("Bookmarks are not available: no database", severity="error")
             return
-        screen = BookmarksScreen(store, self._deleted_bookmarks)
-        self.app.push_screen(screen, self._bookmark_chosen)
+        self.app.push_screen(BookmarksScreen(store, self._deleted), self._chosen)
 
-    def _bookmark_chosen(self, bookmark: Bookmark | None) -> None:
-        self.reader.refresh_marks()  # some may have been deleted, restored or re-attached
-        if bookmark is None:
-            return
-        self.open_bookmark(bookmark)
+    def _chosen(self, bookmark: Bookmark | None) -> None:
+        self.screen.reader.refresh_marks()  # some may have been deleted, restored, re-attached
+        if bookmark is not None:
+            self.open(bookmark)
 
-    def open_bookmark(self, bookmark: Bookmark) -> None:
+    def open(self, bookmark: Bookmark) -> None:
         """Open the bookmark's article with its passage under the cursor, flashed."""
-        row = self.article_list.row(bookmark.article_id) if bookmark.article_id else None
+        screen = self.screen
+        article_list = screen.article_list
+        row = article_list.row(bookmark.article_id) if bookmark.article_id else None
         if row is None:
             row = self._outside_row(bookmark)
             if row is None:
                 return
-        if self.article_list.shown_count != self.article_list.total_count:
-            self.sidebar.clear_filters()
-        self.open_row(row, BookmarkLanding(bookmark))
+        if article_list.shown_count != article_list.total_count:
+            screen.sidebar.clear_filters()
+        screen.open_row(row, BookmarkLanding(bookmark))
 
-    def _outside_row(self, bookmark: Bookmark):
+    def _outside_row(self, bookmark: Bookmark) -> ArticleRow | None:
         """The index's row of a bookmark's article that is not in the list (its folder is not
         open now): read from where it is, said so; None (and said why) when it is gone."""
         known = self.app.state.article(bookmark.article_id) if bookmark.article_id else None
@@ -67,7 +78,7 @@ class BookmarkActions:
         )
         return known
 
-    def _export(self, fmt: str) -> None:
+    def export(self, fmt: str) -> None:
         from reader.bookmarks.transfer import to_json, to_markdown
 
         store = self.app.state.bookmarks
@@ -92,9 +103,3 @@ class BookmarkActions:
             )
             return
         self.notify(f"{len(bookmarks)} bookmarks exported to {target}", timeout=8)
-
-    def action_export_bookmarks(self) -> None:
-        self._export("md")
-
-    def action_export_bookmarks_json(self) -> None:
-        self._export("json")

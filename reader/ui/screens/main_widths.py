@@ -1,45 +1,62 @@
-"""The main screen's widths: the text column (+/-) and the article list (</>), remembered.
-A mixin of MainScreen."""
+"""The main screen's widths: the text column (+/-) and the article list (</>), remembered."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.config import MAX_MEASURE, MIN_MEASURE
+
+if TYPE_CHECKING:
+    from reader.ui.screens.main import MainScreen
 
 MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 120
 
 
-class WidthActions:
-    def _set_measure(self, measure: int) -> None:
-        self.article_view.measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
-        self.app.state.set_value("measure", str(self.article_view.measure))
-        self.notify(f"Text column: {self.article_view.measure} columns", timeout=2)
+class Widths:
+    """Owned by the main screen: sets, applies and remembers both widths."""
 
-    def _set_list_width(self, width: int, announce: bool = True) -> None:
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.list_width: int | None = None  # set with < and >; else the stylesheet's
+
+    def restore(self) -> None:
+        """The measure and list width last set in the app win over the config file's."""
+        screen = self.screen
+        state = screen.app.state
+        saved = state.get_value("measure")
+        screen.article_view.measure = (
+            int(saved) if saved and saved.isdigit() else screen.app.config.measure
+        )
+        saved = state.get_value("list_width")
+        if saved and saved.isdigit():
+            self.set_list_width(int(saved), announce=False)
+
+    def set_measure(self, measure: int) -> None:
+        view = self.screen.article_view
+        view.measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
+        self.screen.app.state.set_value("measure", str(view.measure))
+        self.screen.notify(f"Text column: {view.measure} columns", timeout=2)
+
+    def step_measure(self, step: int) -> None:
+        self.set_measure(self.screen.article_view.measure + step)
+
+    def step_list(self, step: int) -> None:
+        screen = self.screen
+        screen.list_open = True
+        self.set_list_width((self.list_width or screen.sidebar.size.width) + step)
+
+    def set_list_width(self, width: int, announce: bool = True) -> None:
         self.list_width = max(MIN_LIST_WIDTH, min(MAX_LIST_WIDTH, width))
-        self._apply_list_width()
+        self.apply()
         if announce:
-            self.app.state.set_value("list_width", str(self.list_width))
-            self.notify(f"Article list: {self.list_width} columns", timeout=2)
+            self.screen.app.state.set_value("list_width", str(self.list_width))
+            self.screen.notify(f"Article list: {self.list_width} columns", timeout=2)
 
-    def _apply_list_width(self) -> None:
+    def apply(self) -> None:
         """The width chosen with < and >, on a wide screen; a narrow one gives the list it all."""
-        styles = self.sidebar.styles
-        if self.list_width is None or self.narrow:
+        styles = self.screen.sidebar.styles
+        if self.list_width is None or self.screen.narrow:
             styles.width = styles.max_width = styles.min_width = None
         else:
             styles.width = self.list_width
             styles.max_width = styles.min_width = self.list_width
-
-    def action_wider_list(self) -> None:
-        self.list_open = True
-        self._set_list_width((self.list_width or self.sidebar.size.width) + 4)
-
-    def action_narrower_list(self) -> None:
-        self.list_open = True
-        self._set_list_width((self.list_width or self.sidebar.size.width) - 4)
-
-    def action_wider(self) -> None:
-        self._set_measure(self.article_view.measure + 4)
-
-    def action_narrower(self) -> None:
-        self._set_measure(self.article_view.measure - 4)
