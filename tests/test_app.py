@@ -91,7 +91,7 @@ async def test_next_and_previous_article_and_read_marks(corpus, locations):
 async def test_an_article_passed_with_J_is_read_once_scrolled_or_after_a_while(
     corpus, locations, monkeypatch
 ):
-    from reader.ui.screens import main as main_screen
+    from reader.ui.screens import main_opening as main_screen
 
     monkeypatch.setattr(main_screen, "READ_AFTER_SECONDS", 0.3)
     app = make_app([corpus], locations)

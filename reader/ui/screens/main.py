@@ -7,8 +7,6 @@ for, and are dropped when the reader has moved on by the time they arrive.
 
 from __future__ import annotations
 
-import threading
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,11 +16,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from reader.corpus.discover import Skipped
-from reader.corpus.model import Article
 from reader.services.library import ArticleRow
 from reader.ui.landing import Landing, SearchLanding
 from reader.ui.screens.main_bookmarks import BookmarkActions
+from reader.ui.screens.main_opening import Opener
 from reader.ui.screens.main_panels import Panels
 from reader.ui.screens.main_widths import Widths
 from reader.ui.widgets.article_list import ArticleList
@@ -30,12 +27,9 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.quote_panel import QuotePanel
 from reader.ui.widgets.reader_pane import ReaderPane
-from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
+from reader.ui.widgets.sidebar import Sidebar
 
 NARROW_WIDTH = 90
-_PREVIEW_DELAY = 0.1
-# An article passed through with J/K/. counts as read once scrolled, or after this long open.
-READ_AFTER_SECONDS = 5.0
 
 
 class MainScreen(Screen):
@@ -81,19 +75,11 @@ class MainScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(classes="-list-open")
-        self._shown: int | None = None  # the id of the article in the reader pane
-        self._opening: int | None = None  # the article being opened (not just previewed)
+        self.opener = Opener(self)
         self.bookmarks = BookmarkActions(self)
         self.panels = Panels(self)
         self.widths = Widths(self)
         self._list_before_panel = True
-        self._preview_timer = None
-        self._passing: int | None = None  # opened with J/K/., not yet read
-        self._passing_from = 0
-        self._read_timer = None
-        self._looking_for: ArticleRow | None = None  # its file went while the index runs
-        # Set once the first article is on screen: the indexer waits for it before it reads.
-        self._first_paint = threading.Event()
 
     # ----------------------------------------------------------------- layout
 
@@ -139,12 +125,12 @@ class MainScreen(Screen):
         self.sub_title = self.app.corpus.name
         self.narrow = self.app.size.width < NARROW_WIDTH
         self.call_after_refresh(self._mount_chrome)
-        if self._restore_last_article():
+        if self.opener.restore_last_article():
             # The list can wait for the article's first paint; reading it would share the
             # processor with that paint.
-            self.call_after_refresh(self._load_corpus)
+            self.call_after_refresh(self.opener.load_corpus)
         else:
-            self._load_corpus()
+            self.opener.load_corpus()
 
     def on_resize(self, event: Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
@@ -174,213 +160,56 @@ class MainScreen(Screen):
             self.list_open = self._list_before_panel
             self.article_view.focus()
 
-    # ----------------------------------------------------------------- the corpus
+    # ----------------------------------------------------------------- the list and the pane
 
-    def _restore_last_article(self) -> bool:
-        """Show the last article at once, before the list is read; False if there is none."""
-        state = self.app.state
-        last = state.get_value("last_article")
-        row = state.article(int(last)) if last and last.isdigit() else None
-        if row is None or not state.is_under(row.id, self.app.corpus.paths):
-            return False
-        if not row.file.exists():
-            return False  # moved or deleted: the index finds it (the list then highlights it)
-        self._load_first(row)
-        return True
-
-    def _load_first(self, row: ArticleRow) -> None:
-        """The first article of a session: a small one is read here and now (a millisecond or
-        two), sparing the hop through a thread on the way to the first paint."""
-        article = self.reader.load(row, focus=False, at_once=True)
-        if article is not None:
-            self._show(row, article, focus=False)
-
-    def _load_corpus(self, rescan: bool = False) -> None:
-        last = self.app.state.get_value("last_article")
-        self.sidebar.load(
-            self.app.state.database,
-            self.app.corpus.paths,
-            self._first_paint,
-            highlight=int(last) if last and last.isdigit() else None,
-            rescan=rescan,
-        )
+    def open_row(self, row: ArticleRow, land: Landing | None = None) -> None:
+        """Open an article for reading: shown, focused, marked read; at `land` if given."""
+        self.opener.open_row(row, land)
 
     def reload_corpus(self) -> None:
         """The list again from the index (after the database was repaired), then the disk."""
-        self._load_corpus()
-
-    @on(Sidebar.Listed)
-    def _listed(self, event: Sidebar.Listed) -> None:
-        article_list = self.article_list
-        current = article_list.current
-        if current is not None and (event.restored or not self.list_open):
-            self.article_view.focus()
-        else:
-            article_list.focus()
-
-    def _reopen_moved(self, row: ArticleRow, focus: bool, land: Landing | None = None) -> None:
-        if focus:
-            self.open_row(row, land)
-        else:
-            self.article_list.select_id(row.id)
-            self._load_first(row)
-
-    @on(Sidebar.Indexed)
-    def _indexed(self) -> None:
-        self._first_paint.set()
-        looked_for, self._looking_for = self._looking_for, None
-        if looked_for is not None and self.article_view.article is None:
-            found = self.article_list.row(looked_for.id)
-            if found is not None and found.path != looked_for.path:
-                self._reopen_moved(found, focus=False)
-            else:
-                self._lost(looked_for, focus=False)
-        if self.article_list.total_count == 0:
-            self.article_view.show_placeholder(EMPTY_CORPUS)
+        self.opener.load_corpus()
 
     @on(Sidebar.Activity)
     @on(ArticleList.Changed)
     def _update_counts(self) -> None:
         self.sub_title = f"{self.app.corpus.name} · {self.sidebar.summary()}"
 
-    # ----------------------------------------------------------------- opening articles
+    @on(Sidebar.Listed)
+    def _listed(self, event: Sidebar.Listed) -> None:
+        self.opener.listed(event)
+
+    @on(Sidebar.Indexed)
+    def _indexed(self) -> None:
+        self.opener.indexed()
 
     @on(ArticleList.Highlighted)
     def _preview(self, event: ArticleList.Highlighted) -> None:
-        # Opening an article moves the highlight too; that must not replace the open with a preview.
-        if event.row.id == self._opening:
-            return
-        self._cancel_preview()
-        if self.article_view.article is None:
-            self._load_first(event.row)
-        else:
-            # Holding j runs down the list: show the article where the cursor comes to rest,
-            # not every one it passes.
-            row = event.row
-            self._preview_timer = self.set_timer(
-                _PREVIEW_DELAY, lambda: self.reader.load(row, focus=False)
-            )
-
-    def _cancel_preview(self) -> None:
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-            self._preview_timer = None
+        self.opener.preview(event)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.open_row(event.row)
-
-    def open_row(self, row: ArticleRow, land: Landing | None = None) -> None:
-        """Open an article for reading: shown, focused, marked read; at `land` if given."""
-        self._cancel_preview()
-        self._opening = row.id
-        self.article_list.select_id(row.id)
-        if land is not None and self._shown == row.id and self.article_view.article is not None:
-            self.reader.land(land)  # open already: only the place changes
-            self.article_view.focus()
-            return
-        self.reader.load(row, focus=True, land=land)
+        self.opener.open_row(event.row)
 
     @on(ReaderPane.LoadFailed)
     def _load_failed(self, event: ReaderPane.LoadFailed) -> None:
-        row = event.row
-        self._opening = None
-        listed = self.article_list.row(row.id)
-        if listed is not None and listed.path != row.path:
-            # The index found the file elsewhere while it was being read at its old path.
-            if self.article_view.article is None or event.focus:
-                self._reopen_moved(listed, event.focus, event.land)
-            return
-        if self.sidebar.indexing and not row.file.exists():
-            # Moved or renamed, perhaps: the running index finds it by its content.
-            self._looking_for = row
-            self._first_paint.set()
-            self.article_view.show_placeholder(f"Looking for {row.name}: it is no longer there…")
-            return
-        self._lost(row, event.focus, event.reason)
-
-    def _lost(self, row: ArticleRow, focus: bool, reason: str = "file vanished") -> None:
-        """The article cannot be read: off the list, said, and the next one shown."""
-        self.article_list.remove([row.id])
-        self.sidebar.report_skipped([Skipped(row.file, reason)])
-        following = self.article_list.current
-        if not focus and following is not None and self.article_view.article is None:
-            # Nothing is shown yet (the first article of a folder could not be read): show the
-            # next readable one rather than an error page.
-            self._load_first(following)
-            return
-        self._first_paint.set()
-        self.article_view.show_placeholder(f"Cannot show {row.name}: {reason}")
+        self.opener.load_failed(event)
 
     @on(ReaderPane.Loaded)
     def _loaded(self, event: ReaderPane.Loaded) -> None:
-        self._show(event.row, event.article, event.focus, event.land)
-
-    def _show(
-        self, row: ArticleRow, article: Article, focus: bool, land: Landing | None = None
-    ) -> None:
-        state = self.app.state
-        if self._shown != row.id or self.article_view.article is None:
-            if self._shown is not None:
-                state.flush()  # the article we leave keeps its place on disk
-            self.reader.show(row, article, state.position_of(row.id) or 0)
-            # Threads started before the article is painted would share the processor (and
-            # the interpreter lock) with that paint.
-            self.call_after_refresh(self._first_paint.set)
-            self._shown = row.id
-            state.set_value("last_article", str(row.id))
-            self.panels.show(None)
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
-        if focus and self._passing == row.id:
-            self._opening = None
-            self._passing_from = self.article_view.position
-            self._read_timer = self.set_timer(
-                READ_AFTER_SECONDS, lambda: self._mark_read(row.id, True)
-            )
-            self.article_view.focus()
-        elif focus:
-            self._opening = None
-            self._passing = None
-            self._mark_read(row.id, True)
-            if self.narrow:
-                self.list_open = False
-            self.article_view.focus()
-        if land is not None:
-            self.reader.land(land)
-
-    def _mark_read(self, article_id: int, read: bool) -> None:
-        # The list's row is the one truth of a read mark while the app runs.
-        row = self.article_list.row(article_id)
-        if row is None or row.read == read:
-            return
-        self.article_list.set_read(article_id, read)
-        state = self.app.state
-        if self._shown == article_id:
-            position = self.article_view.position
-        else:
-            position = state.position_of(article_id) or 0
-        state.remember(article_id, position, read)
-        state.flush()
+        self.opener.show(event.row, event.article, event.focus, event.land)
 
     @on(ArticleView.PositionChanged)
     def _position_changed(self, event: ArticleView.PositionChanged) -> None:
-        row = self.article_list.row(self._shown) if self._shown is not None else None
-        if row is None or event.article is not self.article_view.article:
-            return
-        if self._passing == row.id and event.position != self._passing_from:
-            self._passing = None  # scrolled: being read, not passed through
-            self._mark_read(row.id, True)
-        self.app.state.remember(row.id, event.position, row.read)
+        self.opener.position_changed(event)
 
     # ----------------------------------------------------------------- actions
 
     def action_switch_pane(self) -> None:
         if self.article_list.has_focus:
             self.article_view.focus()
-            if self._shown is not None:
-                self._mark_read(self._shown, True)
+            if self.opener.shown is not None:
+                self.opener.mark_read(self.opener.shown, True)
             if self.narrow:
                 self.list_open = False
         else:
@@ -397,15 +226,7 @@ class MainScreen(Screen):
         if row is None:
             self.notify("No more articles" if step > 0 else "This is the first article")
             return
-        self._pass_to(row)
-
-    def _pass_to(self, row: ArticleRow) -> None:
-        """Open an article in passing (J, K, .): it counts as read once scrolled, or after
-        it has stayed open READ_AFTER_SECONDS."""
-        self._cancel_preview()
-        self._opening = row.id
-        self._passing = row.id
-        self.reader.load(row, focus=True)
+        self.opener.pass_to(row)
 
     def action_next_unread(self) -> None:
         row = self.article_list.next_unread()
@@ -413,7 +234,7 @@ class MainScreen(Screen):
             self.notify("No unread articles in the list")
             return
         self.article_list.select_id(row.id)
-        self._pass_to(row)
+        self.opener.pass_to(row)
 
     def action_next_article(self) -> None:
         self._step_article(1)
@@ -424,14 +245,14 @@ class MainScreen(Screen):
     def action_toggle_read(self) -> None:
         row = self.article_list.current
         if row is not None:
-            self._mark_read(row.id, not row.read)
+            self.opener.mark_read(row.id, not row.read)
 
     def action_rescan(self) -> None:
         if any(w.group == "index" and not w.is_finished for w in self.workers):
             self.notify("Already looking through the folders", timeout=2)
             return
         self.notify("Looking for new, changed and deleted files…", timeout=2)
-        self._load_corpus(rescan=True)
+        self.opener.load_corpus(rescan=True)
 
     def action_cycle_sort(self) -> None:
         order = self.article_list.cycle_sort()
@@ -463,7 +284,7 @@ class MainScreen(Screen):
         if self.article_list.shown_count != self.article_list.total_count:
             self.sidebar.clear_filters()
         land = SearchLanding(choice.query, choice.terms, choice.snippet) if choice.terms else None
-        self.open_row(row, land)
+        self.opener.open_row(row, land)
 
     def action_escape(self) -> None:
         if self.panel is not None:
