@@ -89,7 +89,7 @@ async def search_while_typing(path: Path, data: Path, query: str) -> dict[str, f
     app = ReaderApp(CorpusSpec([path], "bench"), Locations(data, data / "c", data / "none.toml"))
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.article_view
-        while view.article is None or view._layout is None:
+        while view.article is None or view.layout is None:
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         stalls, last = [0.0], [time.perf_counter()]
@@ -107,10 +107,10 @@ async def search_while_typing(path: Path, data: Path, query: str) -> dict[str, f
             app.post_message(events.Key(key, key))
             await asyncio.sleep(0.125)
         start = time.perf_counter()
-        while view.searching or view.search_query != query:
+        while view.matches.searching or view.matches.query != query:
             await pilot.pause(0.01)
         return {
-            "matches": len(view.search_hits),
+            "matches": len(view.matches.spans),
             "all_matches_after_last_key_s": round(time.perf_counter() - start, 2),
             "longest_stall_ms": round(max(stalls) * 1000, 1),
         }

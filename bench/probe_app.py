@@ -59,7 +59,7 @@ def reader(data: Path, paths: list[Path], keys: bool) -> dict:
     render_line = ArticleView.render_line
 
     def timed_render_line(view: ArticleView, y: int):
-        if figures["first_text_at"] is None and view._layout is not None:
+        if figures["first_text_at"] is None and view.layout is not None:
             figures["first_text_at"] = time.time()
         return render_line(view, y)
 

@@ -139,14 +139,14 @@ async def test_search_highlights_matches_and_n_moves_through_them(locations):
         shown = [block.text.lower() for block in app.article_view.article.blocks if block.visible]
         expected = sum(text.count("russia") for text in shown)
         assert str(status.render()) == f"Match 1 of {expected} for “russia” · n/N to move"
-        assert len(app.article_view.search_hits) == expected
-        assert {source[s.start : s.end] for s in app.article_view.search_hits} == {"Russia"}
+        assert len(app.article_view.matches.spans) == expected
+        assert {source[s.start : s.end] for s in app.article_view.matches.spans} == {"Russia"}
         await pilot.press("enter", "n")
         assert str(status.render()).startswith(f"Match 2 of {expected}")
         await pilot.press("N", "N")
         assert str(status.render()).startswith(f"Match {expected} of {expected}")
         await pilot.press("escape")
-        assert app.article_view.search_hits == []
+        assert app.article_view.matches.spans == []
 
 
 async def test_help_lists_every_binding(locations):
@@ -194,7 +194,7 @@ async def test_reading_percentage_counts_to_the_bottom_of_the_view(corpus, locat
         await wait_for_article(pilot, app)
         await pilot.press("tab", "h", "k")  # no speakers on the status line: the percentage
         view = app.article_view
-        total = len(view._layout.lines)
+        total = len(view.layout.lines)
         height = view.scrollable_content_region.height
         assert status_text(app).endswith(f" · {round(100 * height / total)}%")
         await pilot.press("space")
@@ -458,7 +458,7 @@ async def test_the_cursor_passage_stays_under_the_cursor_on_resize_and_reopening
             await pilot.resize_terminal(*size)
             await pilot.pause()
             assert view.cursor == chosen, size
-            first = view._layout.first_line[chosen]
+            first = view.layout.first_line[chosen]
             top = int(view.scroll_y)
             assert top <= first < top + view.scrollable_content_region.height
         await pilot.press("q")

@@ -21,7 +21,7 @@ from tests.conftest import (
 async def wait_for_analysis(pilot, app) -> None:
     for _ in range(3000):
         await pilot.pause(0.02)
-        if app.article_view.analysis is not None:
+        if app.article_view.marks.analysis is not None:
             return
     raise AssertionError("analysis never arrived")
 
@@ -84,9 +84,9 @@ async def test_entity_panel_groups_by_type_and_marks_the_chosen_entity(locations
         panel.options.highlighted = putin
         await pilot.press("enter")
         view = app.article_view
-        assert view.selected_entity == "Vladimir Putin"
+        assert view.marks.selected_entity == "Vladimir Putin"
         assert view.has_focus
-        mentions = view.analysis.mentions_of("Vladimir Putin")
+        mentions = view.marks.analysis.mentions_of("Vladimir Putin")
         first_block = view.cursor
         await pilot.press("right_square_bracket")
         assert view.cursor != first_block
@@ -144,7 +144,7 @@ async def test_analysis_is_cached_by_content(tmp_path, locations):
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, again)
         await wait_for_analysis(pilot, again)
-        assert again.article_view.analysis.mentions
+        assert again.article_view.marks.analysis.mentions
     assert engine.calls == 1
 
 
@@ -195,7 +195,7 @@ async def test_a_failing_engine_is_reported_and_the_text_stays(locations):
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app)
         await wait_for_notice(pilot, app, "Could not analyse")
-        assert app.article_view.analysis is None
+        assert app.article_view.marks.analysis is None
         assert app.article_view.article is not None
 
 
@@ -274,7 +274,7 @@ async def test_f_in_the_text_filters_the_list_by_the_entity_of_the_passage(corpu
         view = app.article_view
         while "Joe Biden" not in view.article.blocks[view.cursor].text:
             await pilot.press("j")
-        assert view.entity_at_cursor() == "United States"  # the passage's first entity
+        assert view.marks.entity_at_cursor() == "United States"  # the passage's first entity
         await open_entity_panel_at(pilot, app, "Vladimir Putin ×3")
         await pilot.press("enter")  # marks Putin; the focus returns to the text
         assert view.has_focus
@@ -303,7 +303,7 @@ async def test_o_shows_the_links_of_the_passage_and_opens_the_chosen_one(
         await wait_for_article(pilot, app, "budget")
         await pilot.press("tab")
         view = app.article_view
-        while not view.links_with_text_at_cursor():
+        while not view.cursor_block.links():
             await pilot.press("j")
         await pilot.press("o")
         assert isinstance(app.screen, LinkScreen)

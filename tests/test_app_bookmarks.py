@@ -80,23 +80,23 @@ async def test_sentence_cursor_and_selection_say_what_is_chosen(locations):
         view = app.article_view
         block = view.cursor
         await pilot.press("right_parenthesis")
-        assert view.sentence == 0
-        assert view.chosen().text(view.article).startswith(BLINKEN)
+        assert view.choice.sentence == 0
+        assert view.choice.chosen().text(view.article).startswith(BLINKEN)
         status = str(app.query_one("#status").render())
         assert "Sentence: 1 sentence · Anthony Blinken" in status
         await pilot.press("right_parenthesis")
-        assert (view.cursor, view.sentence) == (block, 1)
-        assert view.chosen().text(view.article).startswith("and more comprehensive")
+        assert (view.cursor, view.choice.sentence) == (block, 1)
+        assert view.choice.chosen().text(view.article).startswith("and more comprehensive")
         await pilot.press("left_parenthesis", "v", "right_parenthesis")
-        chosen = view.chosen()
+        chosen = view.choice.chosen()
         assert chosen.sentences == 2
         assert "Selected: 2 sentences · Anthony Blinken" in str(app.query_one("#status").render())
         await pilot.press("j")  # a passage move extends the selection over the next passage
-        assert view.chosen().blocks == (block, view.cursor) and view.cursor != block
+        assert view.choice.chosen().blocks == (block, view.cursor) and view.cursor != block
         await pilot.press("escape")
-        assert view.selection_anchor is None
+        assert view.choice.anchor is None
         await pilot.press("escape")  # nothing chosen now: back to the whole passage
-        assert view.sentence is None and not view.choosing
+        assert view.choice.sentence is None and not view.choice.choosing
 
 
 async def test_bookmark_with_a_note_marks_the_gutter_and_survives_a_restart(locations):
@@ -124,7 +124,7 @@ async def test_bookmark_with_a_note_marks_the_gutter_and_survives_a_restart(loca
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, app)
         await settle(pilot, app)
-        assert len(app.article_view.bookmarks) == 1
+        assert len(app.article_view.bookmarks.shown) == 1
 
 
 async def test_escape_cancels_the_note_and_keeps_nothing(locations):
@@ -218,13 +218,13 @@ async def test_shift_click_extends_a_selection(locations):
         await _open_seed(pilot, app)
         view = app.article_view
         first = view.cursor
-        layout = view._layout
-        target = view._layout.blocks[view._layout.order[first] + 2]
+        layout = view.layout
+        target = view.layout.blocks[view.layout.order[first] + 2]
         y = layout.first_line[target] - int(view.scroll_y)
         await pilot.click("#article", offset=(10, y), shift=True)
-        chosen = view.chosen()
+        chosen = view.choice.chosen()
         assert chosen.blocks[0] == first and chosen.blocks[-1] == target
-        assert view.selection_anchor is not None
+        assert view.choice.anchor is not None
 
 
 async def test_a_changed_article_keeps_its_bookmark_found_again(tmp_path, locations):
@@ -239,8 +239,8 @@ async def test_a_changed_article_keeps_its_bookmark_found_again(tmp_path, locati
         await wait_for_article(pilot, app)
         await settle(pilot, app)
         view = app.article_view
-        assert len(view.bookmarks) == 1
-        bookmark = view.bookmarks[0]
+        assert len(view.bookmarks.shown) == 1
+        bookmark = view.bookmarks.shown[0]
         assert view.article.source[bookmark.start : bookmark.end].startswith(BLINKEN)
         assert not bookmark.orphan
 
@@ -330,7 +330,7 @@ async def test_bookmarks_screen_filters_opens_edits_deletes_and_undoes(locations
         await pilot.pause()
         view = app.article_view
         assert view.article.blocks[view.cursor].text.startswith(BLINKEN)
-        assert view._highlights.flash  # flashed
+        assert view.highlights.flash  # flashed
 
 
 async def test_corpus_search_finds_bookmark_notes(locations):
@@ -392,7 +392,7 @@ async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_curso
     app = make_app([folder], locations)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_seed(pilot, app)
-        assert app.article_view.bookmarks == []
+        assert app.article_view.bookmarks.shown == []
         await _cursor_to(pilot, app, "This paragraph was replaced")
         await pilot.press("M")
         await settle(pilot, app)
@@ -408,7 +408,7 @@ async def test_an_orphan_is_listed_and_reattached_to_the_passage_under_the_curso
         await pilot.pause()
         (kept,) = _stored(locations)
         assert kept.text == "This paragraph was replaced." and kept.note == "about Belarus"
-        assert len(app.article_view.bookmarks) == 1
+        assert len(app.article_view.bookmarks.shown) == 1
 
 
 async def test_an_imported_bookmark_opens_at_its_passage_in_a_fresh_library(tmp_path, locations):
@@ -446,7 +446,7 @@ async def test_an_imported_bookmark_opens_at_its_passage_in_a_fresh_library(tmp_
         await pilot.pause()
         view = app.article_view
         assert view.article.blocks[view.cursor].text.startswith(BLINKEN)
-        assert len(view.bookmarks) == 1  # and marked in the margin
+        assert len(view.bookmarks.shown) == 1  # and marked in the margin
 
 
 async def test_a_moved_file_keeps_its_bookmarks(tmp_path, locations):
@@ -459,7 +459,7 @@ async def test_a_moved_file_keeps_its_bookmarks(tmp_path, locations):
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_seed(pilot, app)
         assert app.article_view.article.path == moved
-        assert len(app.article_view.bookmarks) == 1
+        assert len(app.article_view.bookmarks.shown) == 1
         (kept,) = _stored(locations)
         assert kept.path == str(moved) and not kept.orphan and kept.note == "follows the file"
 
@@ -521,14 +521,14 @@ async def test_a_bookmark_opened_from_M_in_a_changed_article_lands_where_it_was_
     app = make_app([folder], locations)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_seed(pilot, app)
-        app.article_view.action_top()
+        await pilot.press("g")
         await pilot.press("M")
         await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
         view = app.article_view
         assert view.article.blocks[view.cursor].text.startswith("These moves arrive")
-        assert view._highlights.flash  # flashed where it was found again
+        assert view.highlights.flash  # flashed where it was found again
 
 
 async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
@@ -540,7 +540,7 @@ async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
         await settle(pilot, app)
         await pilot.press("tab", "d", "escape")
         await pilot.pause()
-        assert _stored(locations) == [] and app.article_view.bookmarks == []
+        assert _stored(locations) == [] and app.article_view.bookmarks.shown == []
         await pilot.press("M")
         await settle(pilot, app)
         await pilot.press("tab", "u")
@@ -548,7 +548,7 @@ async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
         assert [b.note for b in _stored(locations)] == ["keep me"]
         await pilot.press("escape")
         await pilot.pause()
-        assert len(app.article_view.bookmarks) == 1
+        assert len(app.article_view.bookmarks.shown) == 1
 
 
 async def test_the_palette_exports_the_bookmarks(tmp_path, locations, monkeypatch):
@@ -585,4 +585,4 @@ async def test_with_no_usable_data_folder_a_bookmark_says_it_lasts_only_this_ses
         messages = notices(app)
         assert any("Reading positions and bookmarks will not be saved" in m for m in messages)
         assert any("lasts only until the app closes" in m for m in messages)
-        assert len(app.article_view.bookmarks) == 1  # kept for the session all the same
+        assert len(app.article_view.bookmarks.shown) == 1  # kept for the session all the same

@@ -41,10 +41,10 @@ async def test_search_screen_finds_a_word_in_a_body_and_opens_the_article_at_it(
         await wait_for_article(pilot, app, "Harbour reopens")
         await settle(pilot, app)
         view = app.article_view
-        assert view.search_query.lower().startswith("breakw")
-        assert view.search_hits
+        assert view.matches.query.lower().startswith("breakw")
+        assert view.matches.spans
         cursor_block = view.article.blocks[view.cursor]
-        assert view.search_query.lower() in cursor_block.text.lower()
+        assert view.matches.query.lower() in cursor_block.text.lower()
         assert str(app.query_one("#status").render()).startswith("Match 1 of")
 
 
@@ -74,7 +74,7 @@ async def test_a_search_result_opens_at_the_hit_its_snippet_shows(tmp_path, loca
         # Landed on the snippet's hit, in the last paragraph, not the first "storm closed".
         assert "closed the harbour" in view.article.blocks[view.cursor].text
         # The in-article search is the query's terms: every one of them is marked.
-        marked = {view.article.source[span.start : span.end].lower() for span in view.search_hits}
+        marked = {view.article.source[span.start : span.end].lower() for span in view.matches.spans}
         assert marked == {"storm", "closed", "harbour"}
         assert str(app.query_one("#status").render()).startswith("Match 3 of 5")
 
@@ -224,7 +224,7 @@ async def test_an_engine_that_raises_during_the_entity_filter_is_reported(
     app = make_app([corpus], locations, engine=engine)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for(pilot, lambda: indexed(app), "the index")
-        await wait_for(pilot, lambda: app.article_view.analysis is not None, "analysis")
+        await wait_for(pilot, lambda: app.article_view.marks.analysis is not None, "analysis")
 
         def broken(article):
             raise RuntimeError("model exploded")
@@ -284,7 +284,7 @@ async def test_a_search_with_too_many_matches_marks_the_first_and_says_there_are
         await wait_for_article(pilot, app, "Cats")
         await pilot.press("tab", "slash", "a", "t")
         await settle(pilot, app)
-        assert len(app.article_view.search_hits) == 50_000
+        assert len(app.article_view.matches.spans) == 50_000
         status = str(app.query_one("#status").render())
         assert status.startswith("Match 1 of 50,000+ for “at”")
         await pilot.press("enter", "n")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.corpus.plaintext import parse_plaintext
-from reader.ui.layout import layout_article, measure_width, wrap
+from reader.ui.layout import layout_article, measure_width, with_attributions, wrap
 
 
 def lines_of(text, width):
@@ -83,6 +83,31 @@ def test_an_attribution_line_takes_the_place_of_the_gap_after_its_passage():
     assert len(marked.lines) == len(plain.lines)
     after = marked.lines[marked.last_line[2] + 1]
     assert (after.role, after.label) == ("attribution", "— Ann")
+
+
+def test_speakers_arriving_later_reuse_the_wrapped_lines_and_keep_every_passage_whole():
+    from reader.corpus.markdown import parse_markdown
+
+    article = parse_markdown(
+        Path("a.md"),
+        "# Title\n\n“One,” he said at length " + "and on " * 20 + "\n\n- “Two,” she said\n"
+        "- three\n- “Four,” they said\n\nLast “five,” said Ann.",
+    )
+    bare = layout_article(article, 30)
+    speakers = {index: f"— S{index}" for index in range(len(article.blocks))}
+    spoken = with_attributions(bare, speakers)
+    # Not wrapped again: the very same line objects, in the same order, with speaker lines
+    # between them.
+    text = [line for line in spoken.lines if line.role != "attribution"]
+    assert all(any(line is old for old in bare.lines) for line in text)
+    for block in bare.blocks:
+        first, last = spoken.first_line[block], spoken.last_line[block]
+        assert (
+            spoken.lines[first : last + 1]
+            == bare.lines[bare.first_line[block] : bare.last_line[block] + 1]
+        )
+        after = spoken.lines[last + 1]
+        assert (after.role, after.label) == ("attribution", f"— S{block}")
 
 
 def test_a_table_keeps_its_rows_and_is_cut_at_the_measure_not_wrapped():

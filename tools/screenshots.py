@@ -93,7 +93,7 @@ async def shoot(
         )
         async with app.run_test(size=size) as pilot:
             view = app.article_view
-            while view.article is None or view.analysis is None:
+            while view.article is None or view.marks.analysis is None:
                 await pilot.pause(0.02)
             await app.workers.wait_for_complete()  # the list indexed
             await pilot.pause(0.1)

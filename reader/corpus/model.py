@@ -111,6 +111,14 @@ class Block:
     def visible(self) -> bool:
         return self.kind not in HIDDEN_KINDS
 
+    def links(self) -> list[tuple[str, str]]:
+        """(link text, address) of the links in the block (Markdown articles)."""
+        return [
+            (self.text[mark.start : mark.end], mark.href)
+            for mark in self.marks
+            if mark.kind == "link" and mark.href
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class Metadata:

@@ -160,13 +160,43 @@ def layout_article(
     article: Article, width: int, attributions: Mapping[int, str] | None = None
 ) -> Layout:
     """Lines for `width` cells; `attributions` (block index → "— Speaker") adds a line under
-    those blocks, in place of the blank line that follows them."""
+    those blocks (see `with_attributions`)."""
+    return with_attributions(_wrapped(article, width), attributions or {})
+
+
+def with_attributions(layout: Layout, attributions: Mapping[int, str]) -> Layout:
+    """The layout with a line under each block in `attributions`, in place of the blank line
+    that follows it (or inserted, where none does). The wrapped lines are reused, never
+    wrapped again: the speakers arrive after the text is shown, and re-wrapping a long
+    article for them would cost as much as its first layout."""
+    if not attributions:
+        return layout
+    source = layout.lines
+    spliced = Layout(width=layout.width, blocks=layout.blocks, order=layout.order)
+    lines, copied, shift = spliced.lines, 0, 0
+    for block in layout.blocks:
+        spliced.first_line[block] = layout.first_line[block] + shift
+        spliced.last_line[block] = layout.last_line[block] + shift
+        label = attributions.get(block)
+        if label is None:
+            continue
+        after = layout.last_line[block] + 1
+        lines.extend(source[copied:after])
+        lines.append(Line(-1, 0, 0, "attribution", label=label))
+        if after < len(source) and source[after].role == "blank":
+            copied = after + 1  # the attribution stands in for the blank line
+        else:
+            copied, shift = after, shift + 1
+    lines.extend(source[copied:])
+    return spliced
+
+
+def _wrapped(article: Article, width: int) -> Layout:
     layout = Layout(width=width)
     lines = layout.lines
-    attributions = attributions or {}
 
     def blank() -> None:
-        if lines and lines[-1].role not in ("blank", "attribution"):
+        if lines and lines[-1].role != "blank":
             lines.append(Line(-1, 0, 0, "blank"))
 
     if not any(block.kind == BlockKind.TITLE for block in article.blocks):
@@ -211,8 +241,6 @@ def layout_article(
                     Line(index, start, end, "text", first_indent if number == 0 else hanging)
                 )
         layout.last_line[index] = len(lines) - 1
-        if index in attributions:
-            lines.append(Line(-1, 0, 0, "attribution", label=attributions[index]))
         if block.kind == BlockKind.TITLE:
             lines.append(Line(-1, 0, 0, "meta"))
     if lines and lines[0].role == "blank":

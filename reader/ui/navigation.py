@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.corpus.model import Article
 from reader.ui.layout import Layout
 
 
@@ -68,3 +69,37 @@ def cursor_up(layout: Layout, cursor: int, top: int, height: int) -> Move:
 def page(layout: Layout, top: int, height: int, max_top: int, direction: int) -> Move:
     target = max(0, min(top + direction * max(height - 1, 1), max_top))
     return Move(block_at_line(layout, target), target)
+
+
+def reading_position(
+    article: Article, layout: Layout, top: int, height: int, cursor: int, anchor: int | None
+) -> int:
+    """The reading position, a source offset: the start of the passage under the cursor when
+    it begins in view, else of the first text line in view (inside a long passage read line
+    by line). Restoring it puts that passage at the top with the cursor on it, so a resize or
+    a reopening keeps the cursor's passage under the cursor. `anchor` is where the view was
+    last placed: while it is still on the top line it stays the position (re-wrapping moves
+    line starts, and the place given must not drift back a line)."""
+    if cursor in layout.first_line:
+        first = layout.first_line[cursor]
+        if top < first < top + height:
+            return article.blocks[cursor].start
+    for index in range(top, len(layout.lines)):
+        line = layout.lines[index]
+        if line.block >= 0 and line.role == "text":
+            block = article.blocks[line.block]
+            start, end = block.to_source(line.start), block.to_source(line.end)
+            if anchor is not None and start <= anchor < end:
+                return anchor
+            return start
+    return article.blocks[cursor].start if cursor >= 0 else 0
+
+
+def percent_read(layout: Layout, top: int, height: int) -> int | None:
+    """How far through the article the bottom of the view is, as `less` counts it: 100 at
+    the end and for an article that fits; None for an empty layout."""
+    if not layout.lines:
+        return None
+    total = len(layout.lines)
+    bottom = min(top + height, total)
+    return 100 if bottom >= total else round(100 * bottom / total)

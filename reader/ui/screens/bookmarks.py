@@ -318,8 +318,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             self.notify("Only an orphan is re-attached; this bookmark's passage is found")
             return
         pane = self.app.main.reader  # type: ignore[attr-defined]
-        chosen = pane.view.chosen()
-        replacement = pane.bookmark_of(chosen) if chosen is not None else None
+        chosen = pane.view.choice.chosen()
+        replacement = pane.keeper.bookmark_of(chosen) if chosen is not None else None
         if replacement is None:
             self.notify("Open the article and put the cursor on the passage first", timeout=5)
             return
@@ -328,6 +328,6 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
-        pane.refresh_marks()
+        pane.keeper.refresh_marks()
         self.reload(keep=bookmark.id)
         self.notify(f"Re-attached to {excerpt(replacement.text, 40)}", timeout=4)

@@ -23,6 +23,11 @@ from reader.ui.screens.main_opening import Opener
 from reader.ui.screens.main_panels import Panels
 from reader.ui.screens.main_widths import Widths
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_messages import (
+    EntityFilterRequested,
+    LinksRequested,
+    PositionChanged,
+)
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.quote_panel import QuotePanel
@@ -199,8 +204,8 @@ class MainScreen(Screen):
     def _loaded(self, event: ReaderPane.Loaded) -> None:
         self.opener.show(event.row, event.article, event.focus, event.land)
 
-    @on(ArticleView.PositionChanged)
-    def _position_changed(self, event: ArticleView.PositionChanged) -> None:
+    @on(PositionChanged)
+    def _position_changed(self, event: PositionChanged) -> None:
         self.opener.position_changed(event)
 
     # ----------------------------------------------------------------- actions
@@ -291,8 +296,8 @@ class MainScreen(Screen):
             self.panel = None
         elif self.reader.close_search():
             return
-        elif self.article_view.selected_entity:
-            self.article_view.select_entity(None)
+        elif self.article_view.marks.selected_entity:
+            self.article_view.marks.select_entity(None)
         elif self.sidebar.clear_filters():
             return
         elif self.narrow and self.list_open:
@@ -334,12 +339,12 @@ class MainScreen(Screen):
         self.panels.go_to_quote(event.start)
 
     @on(EntityPanel.FilterRequested)
-    @on(ArticleView.EntityFilterRequested)
+    @on(EntityFilterRequested)
     def _filter_by_entity(self, event) -> None:
         self.sidebar.filter_by_entity(event.entity)
 
-    @on(ArticleView.LinksRequested)
-    def _links_requested(self, event: ArticleView.LinksRequested) -> None:
+    @on(LinksRequested)
+    def _links_requested(self, event: LinksRequested) -> None:
         self.panels.choose_link(event.links)
 
     def action_bookmarks(self) -> None:

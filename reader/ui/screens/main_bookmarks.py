@@ -43,7 +43,8 @@ class BookmarkActions:
         self.app.push_screen(BookmarksScreen(store, self._deleted), self._chosen)
 
     def _chosen(self, bookmark: Bookmark | None) -> None:
-        self.screen.reader.refresh_marks()  # some may have been deleted, restored, re-attached
+        # Some may have been deleted, restored or re-attached meanwhile.
+        self.screen.reader.keeper.refresh_marks()
         if bookmark is not None:
             self.open(bookmark)
 

@@ -12,7 +12,7 @@ from reader.corpus.model import Article
 from reader.services.library import ArticleRow
 from reader.ui.landing import Landing
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.article_messages import PositionChanged
 from reader.ui.widgets.reader_pane import ReaderPane
 from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
 
@@ -213,7 +213,7 @@ class Opener:
         state.remember(article_id, position, read)
         state.flush()
 
-    def position_changed(self, event: ArticleView.PositionChanged) -> None:
+    def position_changed(self, event: PositionChanged) -> None:
         row = self.screen.article_list.row(self.shown) if self.shown is not None else None
         if row is None or event.article is not self.screen.article_view.article:
             return

@@ -46,14 +46,14 @@ class Panels:
         panel = await self.side_panel(name)
         screen.panel = name
         view = screen.article_view
-        panel.show(view.analysis if view.article else None, screen.reader.analysis_note)
+        panel.show(view.marks.analysis if view.article else None, screen.reader.analysis_note)
         panel.focus()
 
     def mark_entity(self, entity: str) -> None:
         screen = self.screen
         if screen.narrow:
             screen.panel = None  # on a narrow screen the panel hides the text
-        count = screen.article_view.select_entity(entity)
+        count = screen.article_view.marks.select_entity(entity)
         screen.notify(f"{entity}: {count} mentions · ] and [ step through them", timeout=4)
         screen.article_view.focus()
 

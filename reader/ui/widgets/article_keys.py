@@ -6,17 +6,17 @@ from __future__ import annotations
 from textual.binding import Binding
 
 ARTICLE_BINDINGS = [
-    Binding("j,down", "cursor_down", "Down", show=False, id="reader.down"),
-    Binding("k,up", "cursor_up", "Up", show=False, id="reader.up"),
-    Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
-    Binding("b,pageup,shift+space", "page_up", "Page up", show=False, id="reader.page_up"),
-    Binding("g,home", "top", "Top", show=False, id="reader.top"),
-    Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-    Binding("n", "next_match", "Next match", show=False, id="reader.next_match"),
-    Binding("N", "previous_match", "Previous match", show=False, id="reader.previous_match"),
+    Binding("j,down", "move('down')", "Down", show=False, id="reader.down"),
+    Binding("k,up", "move('up')", "Up", show=False, id="reader.up"),
+    Binding("space,pagedown", "move('page_down')", "Page down", show=False, id="reader.page_down"),
+    Binding("b,pageup,shift+space", "move('page_up')", "Page up", show=False, id="reader.page_up"),
+    Binding("g,home", "move('top')", "Top", show=False, id="reader.top"),
+    Binding("G,end", "move('bottom')", "Bottom", show=False, id="reader.bottom"),
+    Binding("n", "step('match', 1)", "Next match", show=False, id="reader.next_match"),
+    Binding("N", "step('match', -1)", "Previous match", show=False, id="reader.previous_match"),
     Binding(
         "right_square_bracket",
-        "next_mention",
+        "step('mention', 1)",
         "Next mention",
         show=False,
         id="reader.next_mention",
@@ -31,21 +31,21 @@ ARTICLE_BINDINGS = [
     Binding("o", "open_link", "Open a link of this passage", show=False, id="reader.open_link"),
     Binding(
         "left_square_bracket",
-        "previous_mention",
+        "step('mention', -1)",
         "Previous mention",
         show=False,
         id="reader.previous_mention",
     ),
     Binding(
         "right_parenthesis",
-        "next_sentence",
+        "step('sentence', 1)",
         "Next sentence",
         show=False,
         id="reader.next_sentence",
     ),
     Binding(
         "left_parenthesis",
-        "previous_sentence",
+        "step('sentence', -1)",
         "Previous sentence",
         show=False,
         id="reader.previous_sentence",
@@ -54,10 +54,12 @@ ARTICLE_BINDINGS = [
     Binding("escape", "drop_choice", "Drop the selection", show=False, id="reader.drop"),
     Binding("m", "keep", "Bookmark", id="reader.keep"),
     Binding("y", "copy", "Copy with its attribution", show=False, id="reader.copy"),
-    Binding("apostrophe", "next_bookmark", "Next bookmark", show=False, id="reader.next_bookmark"),
+    Binding(
+        "apostrophe", "step('bookmark', 1)", "Next bookmark", show=False, id="reader.next_bookmark"
+    ),
     Binding(
         "quotation_mark",
-        "previous_bookmark",
+        "step('bookmark', -1)",
         "Previous bookmark",
         show=False,
         id="reader.previous_bookmark",

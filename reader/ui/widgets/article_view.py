@@ -13,162 +13,87 @@ from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.analysis.model import Analysis
-from reader.corpus.find import HitList
-from reader.corpus.model import Article
+from reader.corpus.find import HitList, TextHit, hits_for_span
+from reader.corpus.model import Article, Block
 from reader.ui.highlights import LayeredHighlights
-from reader.ui.layout import Layout, layout_article, measure_width
+from reader.ui.layout import Layout, layout_article, measure_width, with_attributions
 from reader.ui.messages import post_own
-from reader.ui.navigation import Move, block_at_line, cursor_down, cursor_up, page, reveal
+from reader.ui.navigation import (
+    Move,
+    block_at_line,
+    cursor_down,
+    cursor_up,
+    page,
+    percent_read,
+    reading_position,
+    reveal,
+)
 from reader.ui.styles import layered_style
-from reader.ui.widgets.article_choice import ArticleChoice
+from reader.ui.widgets.article_analysis import AnalysisMarks
+from reader.ui.widgets.article_bookmarks import BookmarkMarks
+from reader.ui.widgets.article_choice import Choice
 from reader.ui.widgets.article_keys import ARTICLE_BINDINGS
-from reader.ui.widgets.article_marks import ArticleMarks
-from reader.ui.widgets.line_renderer import LineRenderer
+from reader.ui.widgets.article_matches import Matches
+from reader.ui.widgets.article_messages import (
+    EntityFilterRequested,
+    LinkClicked,
+    LinksRequested,
+    MatchesFound,
+    PositionChanged,
+)
+from reader.ui.widgets.line_renderer import COMPONENT_CLASSES, LineRenderer
 
 # Above this many characters, layout runs in a thread so opening the article never freezes.
 _BACKGROUND_LAYOUT_CHARS = 1_000_000
 
 
-class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True):
     """Shows one article; owns its passage cursor, what is chosen, in-article search and
     scrolling."""
 
-    COMPONENT_CLASSES = {
-        "reader--title",
-        "reader--heading",
-        "reader--standfirst",
-        "reader--meta",
-        "reader--code",
-        "reader--em",
-        "reader--strong",
-        "reader--strike",
-        "reader--link",
-        "reader--blockquote",
-        "reader--prefix",
-        "reader--rule",
-        "reader--cursor",
-        "reader--search",
-        "reader--search-current",
-        "reader--person",
-        "reader--org",
-        "reader--gpe",
-        "reader--loc",
-        "reader--norp",
-        "reader--speech",
-        "reader--scare",
-        "reader--title-quote",
-        "reader--selected",
-        "reader--attribution",
-        "reader--placeholder",
-        "reader--sentence",
-        "reader--selection",
-        "reader--bookmark",
-    }
-
+    COMPONENT_CLASSES = COMPONENT_CLASSES
     BINDINGS = ARTICLE_BINDINGS
 
     measure: reactive[int] = reactive(80)
     show_analysis: reactive[bool] = reactive(True)
     cursor: reactive[int] = reactive(-1, init=False)
 
-    class PositionChanged(Message):
-        """The reading position moved: `position` is a source offset into `article`."""
-
-        def __init__(self, article: Article, position: int) -> None:
-            super().__init__()
-            self.article = article
-            self.position = position
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ArticleView.PositionChanged)
-
-    class LinkClicked(Message):
-        def __init__(self, href: str) -> None:
-            super().__init__()
-            self.href = href
-
-    class MentionStepped(Message):
-        def __init__(self, entity: str, current: int, total: int) -> None:
-            super().__init__()
-            self.entity = entity
-            self.current = current
-            self.total = total
-
-    class EntityFilterRequested(Message):
-        """`f`: show only the articles that mention this entity."""
-
-        def __init__(self, entity: str) -> None:
-            super().__init__()
-            self.entity = entity
-
-    class LinksRequested(Message):
-        """`o`: the links of the passage under the cursor, (text, address), to choose from."""
-
-        def __init__(self, links: list[tuple[str, str]]) -> None:
-            super().__init__()
-            self.links = links
-
-    class SearchUpdated(Message):
-        """Matches changed or the current one moved: for the status line."""
-
-        def __init__(
-            self, query: str, current: int, total: int, searching: bool = False, capped=False
-        ) -> None:
-            super().__init__()
-            self.query = query
-            self.current = current
-            self.total = total
-            self.searching = searching  # more matches may still come
-            self.capped = capped  # there are more matches than `total`, not marked
-
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.article: Article | None = None
         self.placeholder = "No article open."
-        self._layout: Layout | None = None
+        self.highlights = LayeredHighlights()  # what the helpers below paint
+        # The parts of reading an article, each owning its state: the in-article search,
+        # the analysis' marks, what is chosen, the article's bookmarks.
+        self.matches = Matches(self)
+        self.marks = AnalysisMarks(self)
+        self.choice = Choice(self)
+        self.bookmarks = BookmarkMarks(self)
+        self._bare: Layout | None = None  # wrapped for the width, without speaker lines
+        self._layout: Layout | None = None  # what is shown: `_bare` with the speakers
         self._layout_width = 0
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._renderer = LineRenderer(self.component_style)
-        self._search = HitList()
-        self.analysis: Analysis | None = None
-        self.selected_entity: str | None = None
-        self._mentions = HitList()
-        self._query = ""
-        self.searching = False
-        self._search_round = 0  # counts searches, so a batch of an older one is dropped
-        self._land_at: int | None = None  # the search's first hit at or after this offset
-        self.search_capped = False
-        self._highlights = LayeredHighlights()
         self._pending_anchor: int | None = None
         self._anchor: int | None = None  # the source offset the view was last placed at
         self._keep_cursor = False
         self._placing = False  # a new layout is being scrolled into place
-        # What is chosen (see ArticleChoice) and the article's bookmarks.
-        self.sentence: int | None = None
-        self.selection_anchor = None
-        self.bookmarks: list = []
-        self._bookmark_lines: set[int] = set()
-        self._stepping = False  # the cursor moves with a sentence step, not a passage move
 
     # ----------------------------------------------------------------- showing an article
 
     def show_article(self, article: Article | None, position: int = 0) -> None:
         """Show `article` with the passage at source offset `position` at the top."""
         self.article = article
-        self.workers.cancel_group(self, "find")
-        self._search_round += 1
-        self._search, self._query, self.searching = HitList(), "", False
-        self.analysis, self.selected_entity, self._mentions = None, None, HitList()
-        self._highlights = LayeredHighlights()
-        self.reset_choice()
-        self.bookmarks, self._bookmark_lines = [], set()
-        self._layout = None
+        self.matches.forget()
+        self.marks.forget()
+        self.highlights = LayeredHighlights()
+        self.choice.forget()
+        self.bookmarks.forget()
+        self._bare = self._layout = None
         self._relayout(anchor=position)
 
     def show_placeholder(self, text: str) -> None:
@@ -177,44 +102,24 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
 
     @property
     def position(self) -> int:
-        """The reading position, a source offset: the start of the passage under the cursor
-        when it begins in view, else of the first text line in view (inside a long passage
-        read line by line). Restoring it puts that passage at the top with the cursor on it,
-        so a resize or a reopening keeps the cursor's passage under the cursor."""
+        """The reading position, a source offset (see `reading_position`)."""
         layout, article = self._layout, self.article
         if layout is None or article is None:
             return self._pending_anchor or 0
+        height = self.scrollable_content_region.height
         top = int(self.scroll_y)
-        cursor = self.cursor
-        if cursor in layout.first_line:
-            first = layout.first_line[cursor]
-            if top < first < top + self.scrollable_content_region.height:
-                return article.blocks[cursor].start
-        for index in range(top, len(layout.lines)):
-            line = layout.lines[index]
-            if line.block >= 0 and line.role == "text":
-                block = article.blocks[line.block]
-                start, end = block.to_source(line.start), block.to_source(line.end)
-                # Re-wrapping moves line starts; while the place we were given is still on the
-                # top line, it stays the position (so a restore, a resize or the arrival of
-                # speaker lines never drifts it back a line).
-                if self._anchor is not None and start <= self._anchor < end:
-                    return self._anchor
-                return start
-        return article.blocks[cursor].start if cursor >= 0 else 0
+        return reading_position(article, layout, top, height, self.cursor, self._anchor)
 
     @property
     def reading_percent(self) -> int | None:
-        """How far through the article the bottom of the view is, as `less` counts it: 100 at
-        the end and for an article that fits; None before the layout is ready."""
+        """How far through the article the bottom of the view is (None while laying out)."""
         layout = self._layout
-        if layout is None or not layout.lines:
+        if layout is None:
             return None
-        total = len(layout.lines)
-        bottom = min(int(self.scroll_y) + self.scrollable_content_region.height, total)
-        return 100 if bottom >= total else round(100 * bottom / total)
+        return percent_read(layout, int(self.scroll_y), self.scrollable_content_region.height)
 
     def _relayout(self, anchor: int | None = None) -> None:
+        """Wrap the article for the pane's width anew (a new article, width or measure)."""
         # A new width or measure keeps the cursor's passage in view; a new article starts afresh.
         self._keep_cursor = anchor is None and self.cursor >= 0
         if anchor is None:
@@ -224,7 +129,7 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
         self._layout_width = width
         self._strips.clear()
         if article is None or width <= 0:
-            self._layout = None
+            self._bare = self._layout = None
             self._pending_anchor = anchor
             self.virtual_size = Size(width, 1)
             self.refresh()
@@ -232,16 +137,14 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
         text_width = measure_width(width, self.measure)
         if len(article.source) > _BACKGROUND_LAYOUT_CHARS:
             if self._layout is not None:
-                # The same article laid out anew (its speakers arrived, the width changed): the
-                # old layout stays on screen and keeps moving until the new one is ready, and
-                # the place read by then is kept.
+                # The same article at a new width: the old layout stays on screen and keeps
+                # moving until the new one is ready, and the place read by then is kept.
                 self._pending_anchor = None
             else:
                 self._pending_anchor = anchor
                 self.placeholder = "Laying out a long article…"
-            attributions = self.attributions
             self.run_worker(
-                lambda: (article, text_width, layout_article(article, text_width, attributions)),
+                lambda: (article, text_width, layout_article(article, text_width)),
                 thread=True,
                 exclusive=True,
                 group="layout",
@@ -249,23 +152,33 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
             )
             self.refresh()
             return
-        self._apply_layout(layout_article(article, text_width, self.attributions), anchor or 0)
+        self._bare = layout_article(article, text_width)
+        self._apply_layout(anchor or 0)
+
+    def _respeak(self) -> None:
+        """The speakers changed (the analysis arrived, the colours were switched): their lines
+        go in or out of the layout there is, never wrapped again, and the place read stays."""
+        if self._bare is not None and self.article is not None:
+            self._keep_cursor = self.cursor >= 0
+            self._apply_layout(self.position)
 
     def on_worker_state_changed(self, event) -> None:
         worker = event.worker
         if worker.name == "layout" and worker.is_finished and worker.result is not None:
-            article, text_width, layout = worker.result
+            article, text_width, bare = worker.result
             # A layout made for another article (or width) than the one shown now is stale.
             current_width = measure_width(self._layout_width, self.measure)
             if article is self.article and text_width == current_width:
                 anchor = self._pending_anchor
-                self._apply_layout(layout, self.position if anchor is None else anchor)
+                self._bare = bare
+                self._apply_layout(self.position if anchor is None else anchor)
 
-    def _apply_layout(self, layout: Layout, anchor: int) -> None:
-        assert self.article is not None
-        self._layout = layout
+    def _apply_layout(self, anchor: int) -> None:
+        """Show the wrapped article with its speakers, the source offset `anchor` at the top."""
+        assert self.article is not None and self._bare is not None
+        self._layout = layout = with_attributions(self._bare, self.marks.attributions())
         self._pending_anchor = None
-        self._mark_bookmark_lines()
+        self.bookmarks.mark_lines()
         self._strips.clear()
         self.virtual_size = Size(self._layout_width, len(layout.lines))
         self._anchor = anchor
@@ -282,7 +195,7 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
             top, height = int(self.scroll_y), self.scrollable_content_region.height
             first, last = layout.first_line[self.cursor], layout.last_line[self.cursor]
             if last < top or first >= top + height:
-                self._show_block(self.cursor)
+                self.show_block(self.cursor)
         else:
             self.set_reactive(ArticleView.cursor, block if layout.first_line else -1)
         self.refresh()
@@ -295,6 +208,19 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
     def watch_measure(self) -> None:
         if self.is_mounted:
             self._relayout()
+
+    # ----------------------------------------------------------------- the analysis
+
+    def set_analysis(self, analysis) -> None:
+        """Colour the article's entities and quotations (they arrive after the text), and name
+        the speakers under their passages."""
+        self.marks.set_analysis(analysis)
+        self._respeak()
+
+    def watch_show_analysis(self) -> None:
+        self.marks.rebuild()
+        if self.is_mounted:
+            self._respeak()
 
     # ----------------------------------------------------------------- cursor and scrolling
 
@@ -312,12 +238,12 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
                 bottom = min(last, int(self.scroll_y) + self.size.height)
                 if top <= bottom:
                     self.refresh_lines(top, bottom - top + 1)
-        self.on_cursor_moved()
+        self.choice.cursor_moved()
         self._post_position()
 
     def _post_position(self) -> None:
         if self.article is not None and self._layout is not None:
-            post_own(self, self.PositionChanged(self.article, self.position))
+            post_own(self, PositionChanged(self.article, self.position))
 
     def _jump(self, y: float) -> None:
         """Scroll to line `y` now (`scroll_to` defers until the next refresh)."""
@@ -330,45 +256,71 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
         self.cursor = move.cursor
         self._post_position()
 
-    def _show_block(self, block: int, from_below: bool = False) -> None:
+    def show_block(self, block: int, from_below: bool = False) -> None:
         assert self._layout is not None
         height = self.scrollable_content_region.height
         self._move(Move(block, reveal(self._layout, block, int(self.scroll_y), height, from_below)))
 
     @property
-    def _can_move(self) -> bool:
+    def can_move(self) -> bool:
         return self._layout is not None and self.cursor in self._layout.order
 
-    def action_cursor_down(self) -> None:
-        if self._can_move:
-            height = self.scrollable_content_region.height
-            top, max_top = int(self.scroll_y), int(self.max_scroll_y)
-            self._move(cursor_down(self._layout, self.cursor, top, height, max_top))
+    @property
+    def layout(self) -> Layout | None:
+        """The article as laid out on screen (None while it is being laid out)."""
+        return self._layout
 
-    def action_cursor_up(self) -> None:
-        if self._can_move:
-            height = self.scrollable_content_region.height
-            self._move(cursor_up(self._layout, self.cursor, int(self.scroll_y), height))
+    @property
+    def cursor_block(self) -> Block | None:
+        """The passage under the cursor."""
+        if self.article is None or self.cursor < 0:
+            return None
+        return self.article.blocks[self.cursor]
 
-    def _page(self, direction: int) -> None:
-        if self._can_move:
-            height = self.scrollable_content_region.height
-            top, max_top = int(self.scroll_y), int(self.max_scroll_y)
-            self._move(page(self._layout, top, height, max_top, direction))
+    def bring_into_view(self, line: int) -> None:
+        """Scroll so that `line` shows (a third of the way down), if it does not already."""
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        if not top <= line < top + height:
+            self._jump(max(0, line - height // 3))
 
-    def action_page_down(self) -> None:
-        self._page(1)
+    def go_to(self, hit: TextHit | None) -> None:
+        """Bring a hit into view and put the cursor on its block."""
+        if hit is None or self._layout is None:
+            return
+        self.bring_into_view(self._layout.line_of(hit.block, hit.start))
+        self.cursor = hit.block
 
-    def action_page_up(self) -> None:
-        self._page(-1)
+    def start_from_cursor(self, hits: HitList) -> None:
+        """Make the first hit at or after the cursor current, and go to it."""
+        layout = self._layout
+        if layout is None:
+            return
+        here = layout.first_line.get(self.cursor, 0)
+        self.go_to(hits.start_at(lambda hit: layout.line_of(hit.block, hit.start) >= here))
 
-    def action_top(self) -> None:
-        if self._can_move:
-            self._move(Move(self._layout.blocks[0], 0))
+    def go_to_source(self, offset: int) -> None:
+        """Put the cursor on the passage holding a source offset (a quotation, a mention)."""
+        if self.article is not None:
+            hits = hits_for_span(self.article, offset, offset + 1)
+            if hits:
+                self.go_to(hits[0])
 
-    def action_bottom(self) -> None:
-        if self._can_move:
-            self._move(Move(self._layout.blocks[-1], int(self.max_scroll_y)))
+    def action_move(self, how: str) -> None:
+        """j/k, paging, top and bottom (see `reader.ui.navigation`)."""
+        layout = self._layout
+        if layout is None or not self.can_move:
+            return
+        cursor, height = self.cursor, self.scrollable_content_region.height
+        top, max_top = int(self.scroll_y), int(self.max_scroll_y)
+        moves = {
+            "down": lambda: cursor_down(layout, cursor, top, height, max_top),
+            "up": lambda: cursor_up(layout, cursor, top, height),
+            "page_down": lambda: page(layout, top, height, max_top, 1),
+            "page_up": lambda: page(layout, top, height, max_top, -1),
+            "top": lambda: Move(layout.blocks[0], 0),
+            "bottom": lambda: Move(layout.blocks[-1], max_top),
+        }
+        self._move(moves[how]())
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
@@ -397,14 +349,63 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
         column = event.x - self._left_margin() - len(line.indent)
         offset = min(line.start + max(column, 0), max(line.end - 1, line.start))
         if event.shift:
-            self.extend_to(line.block, offset)
+            self.choice.extend_to(line.block, offset)
             return
         self.cursor = line.block
         for mark in block.marks:
             if mark.kind == "link" and mark.start <= offset < mark.end:
-                post_own(self, self.LinkClicked(mark.href))
+                post_own(self, LinkClicked(mark.href))
+
+    # ----------------------------------------------------------------- the helpers' keys
+
+    def on_matches_found(self, message: MatchesFound) -> None:
+        message.stop()
+        self.matches.take(message)
+
+    def action_step(self, kind: str, step: int) -> None:
+        """To the next (1) or previous (-1) search match, mention of the chosen entity,
+        sentence or bookmark."""
+        stepper = {
+            "match": self.matches.step,
+            "mention": self.marks.step_mention,
+            "sentence": self.choice.step_sentence,
+            "bookmark": self.bookmarks.step,
+        }[kind]
+        stepper(step)
+
+    def action_select(self) -> None:
+        self.choice.select()
+
+    def action_drop_choice(self) -> None:
+        self.choice.drop_one()
+
+    def action_keep(self) -> None:
+        self.choice.keep()
+
+    def action_copy(self) -> None:
+        self.choice.copy()
+
+    def action_filter_by_entity(self) -> None:
+        entity = self.marks.entity_at_cursor()
+        if entity is None:
+            self.notify("No one is named in this passage: e lists the article's entities")
+            return
+        post_own(self, EntityFilterRequested(entity))
+
+    def action_open_link(self) -> None:
+        block = self.cursor_block
+        links = block.links() if block is not None else []
+        if not links:
+            self.notify("No link in this passage")
+            return
+        post_own(self, LinksRequested(links))
 
     # ----------------------------------------------------------------- rendering
+
+    def repaint(self) -> None:
+        """Draw every line anew (what is marked changed)."""
+        self._strips.clear()
+        self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -436,8 +437,8 @@ class ArticleView(ArticleMarks, ArticleChoice, ScrollView, can_focus=True):
                 layout,
                 margin=self._left_margin(),
                 cursor=self.cursor,
-                bookmarked=index in self._bookmark_lines,
-                highlights=self._highlights,
+                bookmarked=index in self.bookmarks.lines,
+                highlights=self.highlights,
                 base=base,
             )
             strip = strip.adjust_cell_length(width, base)

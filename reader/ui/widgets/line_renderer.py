@@ -17,6 +17,39 @@ from reader.corpus.model import Article, Block, BlockKind, reading_time_label
 from reader.output import safe
 from reader.ui.layout import Layout, Line
 
+# Every component style the article view paints, for its COMPONENT_CLASSES.
+COMPONENT_CLASSES = {
+    "reader--title",
+    "reader--heading",
+    "reader--standfirst",
+    "reader--meta",
+    "reader--code",
+    "reader--em",
+    "reader--strong",
+    "reader--strike",
+    "reader--link",
+    "reader--blockquote",
+    "reader--prefix",
+    "reader--rule",
+    "reader--cursor",
+    "reader--search",
+    "reader--search-current",
+    "reader--person",
+    "reader--org",
+    "reader--gpe",
+    "reader--loc",
+    "reader--norp",
+    "reader--speech",
+    "reader--scare",
+    "reader--title-quote",
+    "reader--selected",
+    "reader--attribution",
+    "reader--placeholder",
+    "reader--sentence",
+    "reader--selection",
+    "reader--bookmark",
+}
+
 CURSOR_MARK = "▎"
 BOOKMARK_MARK = "◆"
 

@@ -1,6 +1,6 @@
 """Keeping, copying and finding again the passages of the shown article.
 
-A mixin of ReaderPane. The view says what is chosen (`KeepRequested`, `CopyRequested`); this
+Owned by the ReaderPane. The view says what is chosen (`KeepRequested`, `CopyRequested`); this
 asks for a note, writes the bookmark (reporting any failure), copies with an attribution line,
 and when an article is shown, finds its bookmarks again in text that changed since.
 """
@@ -8,8 +8,7 @@ and when an article is shown, finds its bookmarks again in text that changed sin
 from __future__ import annotations
 
 import dataclasses
-
-from textual import work
+from typing import TYPE_CHECKING
 
 from reader.corpus.anchor import anchor, make_selector
 from reader.corpus.find import hits_for_span
@@ -18,8 +17,11 @@ from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
 from reader.services.library import ArticleRow, path_key
 from reader.ui.messages import WORKER_DESCRIPTION
 from reader.ui.selection import Chosen, passage_text
-from reader.ui.widgets.article_choice import ChoiceChanged, CopyRequested, KeepRequested
+from reader.ui.widgets.article_messages import CopyRequested, KeepRequested
 from reader.ui.widgets.line_renderer import excerpt
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.reader_pane import ReaderPane
 
 
 def shown_text(article: Article, start: int, end: int) -> str:
@@ -46,15 +48,19 @@ def _found_in(bookmarks: list[Bookmark], article: Article) -> list[Bookmark]:
     return [b for b in bookmarks if b.content_hash == article.content_hash and not b.orphan]
 
 
-class PaneBookmarks:
-    # `row` (the shown article's index row) is set in ReaderPane.show.
+class PassageKeeper:
+    def __init__(self, pane: ReaderPane) -> None:
+        self._pane = pane
+        # Landing on a bookmark waits for its passage to be found again in a changed text.
+        self._landing_on: Bookmark | None = None
+        self._finding_again = False
 
     @property
     def _bookmark_store(self) -> BookmarkService | None:
-        return self.app.state.bookmarks
+        return self._pane.app.state.bookmarks
 
     def _report(self, error: StoreError) -> None:
-        self.notify(str(error), title="Bookmarks", severity="error", timeout=15, markup=False)
+        self._pane.notify(str(error), title="Bookmarks", severity="error", timeout=15, markup=False)
 
     # ----------------------------------------------------------------- an article is shown
 
@@ -72,18 +78,24 @@ class PaneBookmarks:
             self._report(error)
             return
         stale = [b for b in bookmarks if b.content_hash != article.content_hash and not b.orphan]
-        self.view.set_bookmarks(_found_in(bookmarks, article))
+        self._pane.view.bookmarks.show(_found_in(bookmarks, article))
         if stale:
             self._finding_again = True
             self._find_again(article, stale)
 
-    @work(thread=True, exclusive=True, group="anchor", description=WORKER_DESCRIPTION)
     def _find_again(self, article: Article, stale: list[Bookmark]) -> None:
-        found = [(bookmark, anchor(article.source, bookmark.selector)) for bookmark in stale]
-        self.app.call_from_thread(self._found_again, article, found)
+        app = self._pane.app
+
+        def find() -> None:
+            found = [(bookmark, anchor(article.source, bookmark.selector)) for bookmark in stale]
+            app.call_from_thread(self._found_again, article, found)
+
+        self._pane.run_worker(
+            find, thread=True, exclusive=True, group="anchor", description=WORKER_DESCRIPTION
+        )
 
     def _found_again(self, article: Article, found: list) -> None:
-        if self.view.article is not article:
+        if self._pane.view.article is not article:
             return  # the reader has moved on
         self._finding_again = False
         try:
@@ -109,14 +121,14 @@ class PaneBookmarks:
             self._report(error)
             return
         if orphans:
-            self.notify(
+            self._pane.notify(
                 f"{orphans} bookmark{'s' if orphans > 1 else ''} no longer found in the changed "
                 "article: kept with their text under Orphans (M)",
                 title="Bookmarks",
                 severity="warning",
                 timeout=8,
             )
-        if self.view.article is article and self.row is not None:
+        if self._pane.view.article is article and self._pane.row is not None:
             self.refresh_marks()
 
     # ----------------------------------------------------------------- landing on one
@@ -133,33 +145,33 @@ class PaneBookmarks:
         bookmark, self._landing_on = self._landing_on, None
         if bookmark is None:
             return
-        here = next((b for b in self.view.bookmarks if b.id == bookmark.id), None)
+        here = next((b for b in self._pane.view.bookmarks.shown if b.id == bookmark.id), None)
         if here is None:
-            self.notify(
+            self._pane.notify(
                 "This passage is no longer in the article; a in the bookmarks (M) re-attaches "
                 "it to the passage under the cursor",
                 severity="warning",
                 timeout=8,
             )
             return
-        self.view.flash(here.start, here.end)
+        self._pane.view.bookmarks.flash(here.start, here.end)
 
     def refresh_marks(self) -> None:
-        store, article = self._bookmark_store, self.view.article
-        if store is None or article is None or self.row is None:
+        store, article = self._bookmark_store, self._pane.view.article
+        if store is None or article is None or self._pane.row is None:
             return
         try:
-            bookmarks = store.for_article(self.row.id, article.content_hash)
+            bookmarks = store.for_article(self._pane.row.id, article.content_hash)
         except StoreError as error:
             self._report(error)
             return
-        self.view.set_bookmarks(_found_in(bookmarks, article))
+        self._pane.view.bookmarks.show(_found_in(bookmarks, article))
 
     # ----------------------------------------------------------------- keeping
 
     def bookmark_of(self, chosen: Chosen) -> Bookmark | None:
         """A new bookmark of the chosen text of the shown article (not yet stored)."""
-        article, row = self.view.article, self.row
+        article, row = self._pane.view.article, self._pane.row
         if article is None or row is None:
             return None
         start, end = chosen.source_span(article)
@@ -174,25 +186,24 @@ class PaneBookmarks:
             prefix=selector.prefix,
             suffix=selector.suffix,
             text=chosen.text(article),
-            speaker=self.view.speaker_of(chosen),
+            speaker=self._pane.view.choice.speaker_of(chosen),
             title=" ".join(article.title.split()),
             source=article.metadata.source,
             date=article.metadata.date,
         )
 
-    def on_keep_requested(self, message: KeepRequested) -> None:
+    def keep_requested(self, message: KeepRequested) -> None:
         from reader.ui.screens.note import NoteScreen
 
-        message.stop()
         existing, chosen = message.existing, message.chosen
-        article = self.view.article
+        article = self._pane.view.article
         if article is None:
             return
         if existing is not None:
             heading = "Edit the bookmark's note"
             excerpt = existing.text
         else:
-            heading = f"Bookmark {self.view.choice_summary() or 'this passage'}"
+            heading = f"Bookmark {self._pane.view.choice.summary() or 'this passage'}"
             excerpt = chosen.text(article)
 
         def save(note: str) -> None:
@@ -203,7 +214,7 @@ class PaneBookmarks:
                 self._kept(chosen, existing)
 
         note = existing.note if existing else ""
-        self.app.push_screen(NoteScreen(heading, excerpt, note, save), done)
+        self._pane.app.push_screen(NoteScreen(heading, excerpt, note, save), done)
 
     def _keep(self, chosen: Chosen, existing: Bookmark | None, note: str) -> None:
         """Write the bookmark or its note; raises `StoreError` (said in the note box, which
@@ -214,7 +225,7 @@ class PaneBookmarks:
         if existing is not None and existing.id is not None:
             saved = store.set_note(existing.id, note, shown=existing.note)
             if saved != note:
-                self.notify(NOTE_MERGED, title="Bookmarks", severity="warning", timeout=10)
+                self._pane.notify(NOTE_MERGED, title="Bookmarks", severity="warning", timeout=10)
             return
         bookmark = self.bookmark_of(chosen)
         if bookmark is not None:
@@ -222,12 +233,14 @@ class PaneBookmarks:
 
     def _kept(self, chosen: Chosen, existing: Bookmark | None) -> None:
         said = "Note saved" if existing is not None else "Bookmarked"
-        article = self.view.article
+        article = self._pane.view.article
         if article is not None:
-            self.notify(f"{said}: {excerpt(chosen.text(article), 60)}", timeout=3, markup=False)
-        if self.app.state.temporary and not self.app.state.read_only:
+            self._pane.notify(
+                f"{said}: {excerpt(chosen.text(article), 60)}", timeout=3, markup=False
+            )
+        if self._pane.app.state.temporary and not self._pane.app.state.read_only:
             # Said each time: a bookmark the user believes kept must not vanish unannounced.
-            self.notify(
+            self._pane.notify(
                 "The data folder cannot be used: this bookmark lasts only until the app closes "
                 "(Export bookmarks in the command palette keeps a copy)",
                 title="Bookmarks",
@@ -239,18 +252,16 @@ class PaneBookmarks:
 
     # ----------------------------------------------------------------- copying
 
-    def on_copy_requested(self, message: CopyRequested) -> None:
-        message.stop()
-        article = self.view.article
+    def copy_requested(self, message: CopyRequested) -> None:
+        article = self._pane.view.article
         if article is None:
             return
         chosen = message.chosen
         text = chosen.text(article)
-        copied = f"{text}\n\n{attribution_line(self.view.speaker_of(chosen), article)}"
-        self.app.copy_to_clipboard(copied)
-        what = self.view.choice_summary() if self.view.choosing else "the passage"
-        self.notify(f"Copied {what} ({len(text):,} characters) with its attribution", timeout=3)
-
-    def on_choice_changed(self, message: ChoiceChanged) -> None:
-        message.stop()
-        self.status.show_reading(self.view)
+        copied = f"{text}\n\n{attribution_line(self._pane.view.choice.speaker_of(chosen), article)}"
+        self._pane.app.copy_to_clipboard(copied)
+        choice = self._pane.view.choice
+        what = choice.summary() if choice.choosing else "the passage"
+        self._pane.notify(
+            f"Copied {what} ({len(text):,} characters) with its attribution", timeout=3
+        )

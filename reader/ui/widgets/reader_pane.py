@@ -23,13 +23,21 @@ from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
 from reader.corpus.discover import UnreadableArticle, load_article
 from reader.corpus.find import snippet_hit, terms_pattern
 from reader.corpus.model import Article
-from reader.services.bookmarks import Bookmark
 from reader.services.library import ArticleRow
 from reader.services.search import HIT_END, HIT_START
 from reader.ui.landing import BookmarkLanding, Landing
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
+from reader.ui.widgets.article_messages import (
+    ChoiceChanged,
+    CopyRequested,
+    KeepRequested,
+    LinkClicked,
+    MentionStepped,
+    PositionChanged,
+    SearchUpdated,
+)
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.pane_bookmarks import PaneBookmarks
+from reader.ui.widgets.pane_bookmarks import PassageKeeper
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.text_input import TextInput
 
@@ -45,7 +53,7 @@ def _size(path: Path) -> int:
         return -1
 
 
-class ReaderPane(PaneBookmarks, Vertical):
+class ReaderPane(Vertical):
     @dataclass
     class Loaded(Message):
         row: ArticleRow
@@ -75,9 +83,8 @@ class ReaderPane(PaneBookmarks, Vertical):
         self.row: ArticleRow | None = None  # the shown article's row in the index
         # What the side panels say while there is no analysis to show, and why.
         self.analysis_note = "No article open."
-        # Landing on a bookmark waits for its passage to be found again in a changed text.
-        self._landing_on: Bookmark | None = None
-        self._finding_again = False
+        # Keeps, copies and finds again the shown article's passages.
+        self.keeper = PassageKeeper(self)
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -154,7 +161,7 @@ class ReaderPane(PaneBookmarks, Vertical):
         analysis arrives."""
         self.row = row
         self.view.show_article(article, position)
-        self.show_bookmarks(row, article)
+        self.keeper.show_bookmarks(row, article)
         if len(article.source) > MAX_ANALYSED_CHARS:
             self.analysis_note = (
                 f"Not analysed: the article is longer than {MAX_ANALYSED_CHARS:,} characters."
@@ -214,7 +221,7 @@ class ReaderPane(PaneBookmarks, Vertical):
         if article is None:
             return
         if isinstance(landing, BookmarkLanding):
-            self.land_on(landing.bookmark)
+            self.keeper.land_on(landing.bookmark)
             return
         at = snippet_hit(article, landing.snippet, HIT_START, HIT_END)
         pattern = terms_pattern([(term.words, term.prefix) for term in landing.terms])
@@ -236,7 +243,7 @@ class ReaderPane(PaneBookmarks, Vertical):
             box = TextInput(
                 placeholder="Search this article…  (Enter keeps, Esc clears)", id="search"
             )
-            box.value = self.view.search_query  # set by `find` before there was a box
+            box.value = self.view.matches.query  # set by `find` before there was a box
             await self.mount(box, before=self.status)
         box.add_class("-open")
         box.focus()
@@ -248,26 +255,26 @@ class ReaderPane(PaneBookmarks, Vertical):
         if box is not None:
             with box.prevent(Input.Changed):
                 box.value = query
-        self.view.search(query, pattern, land_at)
+        self.view.matches.search(query, pattern, land_at)
         self.view.focus()
 
     def close_search(self) -> bool:
         """Close the search box and clear the matches; False if there was no search."""
         box = self.search_box
         is_open = box is not None and box.has_class("-open")
-        if not is_open and not self.view.search_query:
+        if not is_open and not self.view.matches.query:
             return False
         if box is not None:
             box.remove_class("-open")
             box.value = ""
-        self.view.clear_search()
+        self.view.matches.clear()
         self.view.focus()
         return True
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.view.search(event.value)
+        self.view.matches.search(event.value)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -277,19 +284,34 @@ class ReaderPane(PaneBookmarks, Vertical):
 
     # ----------------------------------------------------------------- the status line
 
-    @on(ArticleView.PositionChanged)
+    @on(PositionChanged)
     def _position_changed(self) -> None:
         # Not stopped: the screen keeps the reading position too.
         self.status.show_reading(self.view)
 
-    @on(ArticleView.SearchUpdated)
-    def _search_updated(self, event: ArticleView.SearchUpdated) -> None:
+    @on(SearchUpdated)
+    def _search_updated(self, event: SearchUpdated) -> None:
         self.status.show_search(event)
 
-    @on(ArticleView.MentionStepped)
-    def _mention_stepped(self, event: ArticleView.MentionStepped) -> None:
+    @on(MentionStepped)
+    def _mention_stepped(self, event: MentionStepped) -> None:
         self.status.show_mention(event)
 
-    @on(ArticleView.LinkClicked)
-    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
+    @on(ChoiceChanged)
+    def _choice_changed(self, event: ChoiceChanged) -> None:
+        event.stop()
+        self.status.show_reading(self.view)
+
+    @on(KeepRequested)
+    def _keep_requested(self, event: KeepRequested) -> None:
+        event.stop()
+        self.keeper.keep_requested(event)
+
+    @on(CopyRequested)
+    def _copy_requested(self, event: CopyRequested) -> None:
+        event.stop()
+        self.keeper.copy_requested(event)
+
+    @on(LinkClicked)
+    def _link_clicked(self, event: LinkClicked) -> None:
         self.notify(event.href or "(no address)", title="Link (not opened)")

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from reader.analysis.model import ENGINE_LABELS
 from reader.output import safe
+from reader.ui.widgets.article_messages import MentionStepped, SearchUpdated
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.line_renderer import fit_cells
 
@@ -24,7 +25,7 @@ class StatusLine(Static):
             content = Content(safe(content, tabs=False))
         super().update(content, layout=layout)
 
-    def show_search(self, event: ArticleView.SearchUpdated) -> None:
+    def show_search(self, event: SearchUpdated) -> None:
         more = " (searching…)" if event.searching else ""
         if not event.query:
             self.update("")
@@ -38,24 +39,24 @@ class StatusLine(Static):
         else:
             self.update(f"No matches for “{event.query}”")
 
-    def show_mention(self, event: ArticleView.MentionStepped) -> None:
+    def show_mention(self, event: MentionStepped) -> None:
         self.update(f"{event.entity}: mention {event.current} of {event.total}", layout=False)
 
     def show_reading(self, view: ArticleView) -> None:
         article = view.article
-        if view.search_query or article is None:
+        if view.matches.query or article is None:
             return
         # On a narrow line the speaker and the percentage win: the words before them are cut.
         width = max(self.content_region.width or self.size.width, 10)
-        if view.choosing:
-            what = "Selected" if view.selection_anchor is not None else "Sentence"
+        if view.choice.choosing:
+            what = "Selected" if view.choice.anchor is not None else "Sentence"
             keys = " · m keep · y copy · Esc drop"
-            summary = f"{what}: {view.choice_summary()}"
+            summary = f"{what}: {view.choice.summary()}"
             # What is chosen comes first; the keys only where there is room for them.
             fits = cell_len(summary + keys) <= width
             self.update(summary + keys if fits else fit_cells(summary, width), layout=False)
             return
-        speech = [q for q in view.quotes_at_cursor() if q.kind == "speech"]
+        speech = [q for q in view.marks.quotes_at_cursor() if q.kind == "speech"]
         if speech and view.show_analysis:
             quote = speech[0]
             speaker = quote.speaker_name or "unattributed"
@@ -64,13 +65,14 @@ class StatusLine(Static):
             words = fit_cells(" ".join(quote.text.split()), min(50, width - cell_len(tail)))
             self.update(f"{words}{tail}", layout=False)
             return
-        links = view.links_at_cursor()
+        block = view.cursor_block
+        links = [address for _text, address in block.links()] if block is not None else []
         if links:
             self.update(fit_cells("Link: " + "  ".join(links), width), layout=False)
             return
         percent = view.reading_percent
         tail = f" · {percent}%" if percent is not None else ""
-        analysis = view.analysis
+        analysis = view.marks.analysis
         if analysis is not None and view.show_analysis and width > 60:
             # Which engine marked the entities (the config or --engine chooses it).
             tail = f" · {ENGINE_LABELS.get(analysis.engine, analysis.engine)}{tail}"
