@@ -61,3 +61,13 @@ def test_quotations_and_speakers_on_us_political_news_do_not_fall(tmp_path):
     assert figures["precision"] >= 0.84
     assert figures["kind_accuracy"] >= 0.93
     assert figures["speaker_accuracy"] >= 0.78
+
+
+def test_entities_quotations_and_speakers_on_bbc_news_do_not_fall(tmp_path):
+    entities = scored(tmp_path, "bbc-dev", "score_entities.py")["headline"]
+    assert entities["f1"] >= 0.71
+    quotes = scored(tmp_path, "bbc-dev", "score_quotes.py")
+    assert quotes["recall"] >= 0.97
+    assert quotes["precision"] >= 0.95
+    assert quotes["kind_accuracy"] >= 0.82
+    assert quotes["speaker_accuracy"] >= 0.70

@@ -332,3 +332,40 @@ def test_a_description_after_the_quotation_speaks():
         "retired Air Force general Lloyd Newton said."
     )
     assert quotes[0].speaker == "Lloyd Newton"
+
+
+def test_a_quotation_reopened_in_a_merged_paragraph_ends_where_its_sentence_does():
+    # Paragraphs run together: the quotation went on into the next one, which re-opens it
+    # without closing the first (British style). Each part is a quotation, spoken by the same.
+    text = (
+        'The mayor, Ann Berg, said: "We have nothing to fear from this case. '
+        '"It is our right to build the bridge we promised." The council met on Monday.'
+    )
+    quotes = quotes_of(text)
+    assert [quote.text for quote in quotes] == [
+        '"We have nothing to fear from this case.',
+        '"It is our right to build the bridge we promised."',
+    ]
+    assert [quote.speaker for quote in quotes] == ["Ann Berg", "Ann Berg"]
+    # Typeset marks the same way; a stray mark before a new one is no quotation of its own.
+    typeset = quotes_of("He said: “We will not move. “Nor will they,” he added on Friday.")
+    assert [quote.text for quote in typeset] == ["“We will not move.", "“Nor will they,”"]
+    stray = quotes_of('They called it a "deal. "We have agreed nothing," she said.')
+    assert [quote.text for quote in stray] == ['"We have agreed nothing,"']
+
+
+def test_a_description_the_article_tied_to_a_name_speaks_as_that_person():
+    text = (
+        "Justice Minister Ruth Calder will publish the plan on Monday. Prisons will work with "
+        'councils. The minister said: "Better joint working will cut reoffending." Ruth Calder '
+        "was appointed in May. Critics were not convinced.\n\n"
+        "Archbishop Olu Adeyemi visited the camp, as did the aid worker Mary Stone. The "
+        'archbishop added: "What is happening to those left behind?"\n\n'
+        'The lawyer said: "We will appeal."'
+    )
+    quotes = [quote for quote in quotes_of(text) if quote.kind == "speech"]
+    # Shown by the name the article gave with the role; the words of the text stay as written.
+    assert [quote.speaker_name for quote in quotes[:2]] == ["Ruth Calder", "Olu Adeyemi"]
+    assert quotes[0].speaker == "The minister"
+    # A role the article never tied to anyone stays a description.
+    assert quotes[2].speaker_name == "The lawyer"

@@ -107,6 +107,10 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
                 or (char == '"' and _straight_opens(text, index, start, end, open_double))
                 or (open_double is None and _closer_opening(text, index, start))
             ):
+                if open_double is not None:
+                    run_on = _run_on_within(text, open_double, index)
+                    if run_on is not None:
+                        found.append(run_on)
                 open_double = index
                 open_single = None
             elif char in _DOUBLE_CLOSE or char == '"':
@@ -204,6 +208,28 @@ def _runs_on(text: str, mark: int, end: int, following: Paragraph | None) -> boo
         and len(text[mark + 1 : end].split()) >= _RUN_ON_WORDS
         and _same_style(text[mark], text[_first_visible(text, following.start)])
     )
+
+
+def _run_on_within(text: str, mark: int, reopened: int) -> Found | None:
+    """A quotation opened at `mark` and opened again at `reopened` with no closing mark
+    between: where paragraphs were merged into one, a quotation running on into the next
+    paragraph (`… in this court case. "It is our right …`). The earlier part is a quotation of
+    its own, to the end of its last sentence, when that sentence ended just before the new
+    mark; otherwise the first mark was a stray one, and nothing is found for it."""
+    last = reopened - 1
+    while last > mark and text[last].isspace():
+        last -= 1
+    if (
+        last == reopened - 1
+        or text[last] not in ".!?…"
+        or not _same_style(text[mark], text[reopened])
+    ):
+        return None
+    if len(text[mark + 1 : last].split()) < 2:
+        return None
+    quote = Found(mark, last + 1, True, False, mark + 1, last + 1, "double")
+    quote.runs_on = True
+    return quote
 
 
 def _same_style(mark: str, other: str) -> bool:

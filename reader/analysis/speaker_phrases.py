@@ -97,7 +97,7 @@ def description(
     while len(words) > 2 and words[-1].lower() in NOT_NOUNS:
         words.pop()  # "Scott's family has": the verb's helper is not the speaker
     phrase = " ".join(words)
-    body = _named_body(phrase, begin, mentions)
+    body = _named_body(phrase, begin, mentions) or _tied_person(phrase, begin, mentions)
     return begin, begin + len(phrase), body or phrase
 
 
@@ -116,6 +116,33 @@ def _named_body(phrase: str, before: int, mentions: Mentions | None) -> str | No
     while index >= 0 and mentions[index][2] != "ORG":
         index -= 1
     return mentions[index][3] if index >= 0 else None
+
+
+# How far before a name its role may stand ("Scottish Justice Minister Cathy Jamieson"), or
+# after it ("Germaine Greer, the feminist writer and broadcaster").
+_ROLE_REACH = 40
+
+
+def _tied_person(phrase: str, before: int, mentions: Mentions | None) -> str | None:
+    """The person "the minister" stands for: the last one before it that the article named
+    with that role ("Justice Minister Cathy Jamieson", "Desmond Tutu, the archbishop")."""
+    words = phrase.lower().split()
+    if mentions is None or not 2 <= len(words) <= 6 or words[0] != "the":
+        return None
+    role = re.compile(rf"\b{re.escape(words[-1])}\b", re.I)
+    text = mentions.text
+    index = mentions.last_ending_by(before)
+    while index >= 0:
+        start, end, label, name = mentions[index]
+        if label == "PERSON":
+            ahead = text[max(0, start - _ROLE_REACH) : start]
+            ahead = re.split(r"[.;:!?\n“”\"]", ahead)[-1]  # within the sentence
+            after = text[end : end + _ROLE_REACH]
+            apposition = re.match(r",\s+(?:the|a|an)\s+[^,.;:!?\n]*", after)
+            if role.search(ahead) or (apposition and role.search(apposition.group())):
+                return name
+        index -= 1
+    return None
 
 
 # A name the recogniser did not know, right where the speaker stands: "Vitter demanded",

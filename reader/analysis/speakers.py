@@ -185,8 +185,17 @@ def attribute(
         quote.kind = classify(text, quote)
         if quote.kind != "speech":
             continue
+        # A quotation running on from the one before in the same paragraph (paragraphs run
+        # together: `X said: "A. "B.`) is the same speaker's words, attributed once.
+        continued = (
+            previous is not None
+            and previous.runs_on
+            and previous.speaker is not None
+            and article_text.paragraph_at(previous.start) == article_text.paragraph_at(quote.start)
+        )
         speaker = (
-            _turn_label(text, quote, people)
+            (previous.speaker if continued and previous is not None else None)
+            or _turn_label(text, quote, people)
             or _speaker_after(text, quote, quote_starts, mentions, people)
             or _speaker_before(text, quote, mentions, people)
         )
