@@ -323,3 +323,14 @@ def test_a_name_shown_once_as_a_place_is_that_place_where_nothing_else_says():
         "10 km of Arbil, and Arbil was cut off."
     )
     assert [label for text, label, _ in mentions if text == "Arbil"] == ["GPE", "GPE", "GPE"]
+
+
+def test_british_parties_are_organisations_and_their_members_groups():
+    found = mentions_of(
+        "Labour and Plaid Cymru attacked the plan. The Tories said a Tory government would "
+        "scrap it, and the Lib Dems and Liberal Democrats in Wales agreed."
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels["Labour"] == labels["Plaid Cymru"] == "ORG"
+    assert labels["Tories"] == labels["Tory"] == labels["Lib Dems"] == "NORP"
+    assert labels["Liberal Democrats"] == "NORP"
