@@ -261,7 +261,7 @@ def test_what_says_its_is_an_organisation_not_a_person():
 
 
 def test_a_common_noun_opening_a_sentence_is_no_person():
-    labels = labels_of("Dealers said gold eased. Other dealers were calm. Okafor said little.\n")
+    labels = labels_of("Dealers said gold eased. Other dealers were calm. Okafor said he left.\n")
     assert "Dealers" not in labels and labels["Okafor"] == "PERSON"
 
 
@@ -334,3 +334,24 @@ def test_british_parties_are_organisations_and_their_members_groups():
     assert labels["Labour"] == labels["Plaid Cymru"] == "ORG"
     assert labels["Tories"] == labels["Tory"] == labels["Lib Dems"] == "NORP"
     assert labels["Liberal Democrats"] == "NORP"
+
+
+def test_an_organisation_nobody_listed_is_known_by_what_the_article_says_of_it():
+    found = mentions_of(
+        "Shares in Brantwell fell after a spokesman for Ostrava Mining denied the report. "
+        "The Regional Software Publishers Association (Rspa) counted the sales. Brantwell "
+        "said it would appeal, and Rspa said the figures stood. Kestrel said the deal was off. "
+        "Inspector Maria Dunne agreed, and O'Hara said nothing."
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels["Brantwell"] == labels["Ostrava Mining"] == labels["Rspa"] == "ORG"
+    # A lone word nobody gave a first name or a title, that says something, is a body; one
+    # shaped as a surname stays a person.
+    assert labels["Kestrel"] == "ORG"
+    assert labels["O'Hara"] == "PERSON"
+
+
+def test_british_titles_before_a_name_are_not_part_of_it():
+    found = mentions_of("The report was welcomed by MP Alan Hartley and DJ Tessa Moore.")
+    names = {text for text, label, _entity in found if label == "PERSON"}
+    assert names == {"Alan Hartley", "Tessa Moore"}

@@ -106,6 +106,39 @@ def _firm_names(found: list[Candidate]) -> frozenset[str]:
     return frozenset(names)
 
 
+# What the article itself says of a name that only a body has: a spokesman for it, shares in
+# it, its chief executive, profits or shareholders. (Not "staff", "aides": people have them.)
+_NAME = r"(?P<name>[A-Z][\w&-]*(?:\s+(?:[A-Z][\w&-]*|of|and|for))*?)"
+_BODY_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|shares|shareholders|stake|chief executive|chairman|"
+    r"takeover|bid|merger)\s+(?:for|in|of|at)\s+(?:the\s+)?" + _NAME + r"(?![\w&-])"
+)
+_BODY_AFTER = re.compile(
+    _NAME + r"['’]s\s+(?:chief executive|chairman|shareholders|shares|board|spokes(?:man|woman|"
+    r"person)|profits?|sales|revenues?|subsidiary|takeover|share price)\b"
+)
+
+
+def _bodies_by_evidence(text: str) -> frozenset[str]:
+    """Names the article shows to be organisations (see _BODY_BEFORE, _BODY_AFTER), and an
+    abbreviation it defines in brackets ("… Rural Affairs (Defra)"): a body's short name."""
+    names = {match.group("name") for match in _BODY_BEFORE.finditer(text)}
+    names.update(match.group("name") for match in _BODY_AFTER.finditer(text))
+    for match in _DEFINED.finditer(text):
+        initials = "".join(word[0] for word in match.group("long").split() if word[0].isupper())
+        short = match.group("short")
+        # The name may begin after other words ("Chart-Track for the Entertainment and …").
+        if len(short) >= 3 and initials.lower().endswith(short.lower()):
+            names.add(short)
+    return frozenset(names)
+
+
+# A name of three or more capitalised words with its abbreviation in brackets after it.
+_DEFINED = re.compile(
+    r"(?P<long>[A-Z][\w-]*(?:,?\s+(?:[A-Z][\w-]*|of|and|for|the|on)){2,})\s+\((?P<short>[A-Z][A-Za-z]{1,7})\)"
+)
+
+
 def _known_surname(word: str, people: dict[str, str]) -> bool:
     """Whether `word` is the surname of a person the article names in full."""
     full = people.get(word, "").split()
@@ -292,6 +325,8 @@ _ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(\w+)")
 _VERB_AFTER = re.compile(r"^[’']?s?\s+(\w+)")
 # After "X said": "it" or "its" within a few words ("said on Friday that its sales rose").
 _ITS_AFTER = re.compile(r"(?:\s+(?!he\b|she\b|his\b|her\b|they\b)[\w-]+){0,4}?\s+(?:it|its)\b")
+# … and "he", "his", "she" or "her": a person ("Okafor said his team won").
+_HIS_AFTER = re.compile(r"(?:\s+(?!it\b|its\b|they\b)[\w-]+){0,4}?\s+(?:he|his|she|her)\b")
 
 
 def classify(
@@ -341,7 +376,12 @@ def classify(
         if reporting and _ITS_AFTER.match(text, candidate.end + verb.end()):
             return "ORG"  # "Ericsson said its profit rose": what says "its" is no person
         if reporting and candidate.text not in gz.COMMON_CAPITALISED:
-            return "PERSON"
+            # A lone word the article never gives a first name or a title: a body ("Uefa
+            # said", "Qwest said"), unless "he" or "she" follows or it is shaped as a surname
+            # ("O'Neill said").
+            if _HIS_AFTER.match(text, candidate.end + verb.end()):
+                return "PERSON"
+            return "PERSON" if _SURNAME_SHAPE.match(candidate.text) else "ORG"
         if candidate.sentence_initial:
             return None
         if before in _PLACE_PREPOSITIONS or _place_of(text, candidate.start):
@@ -363,6 +403,8 @@ def classify(
         return "PERSON"
     return None
 
+
+_SURNAME_SHAPE = re.compile(r"(?:O['’]|Mc|Mac(?=[A-Z])|Fitz)[A-Z]")
 
 _PLACE_OF = re.compile(
     r"\b(?:island|city|town|village|port|region|province|state|county|district|capital|"
@@ -415,6 +457,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
     # A company the article names with its legal form ("Pirelli SpA") is no person under its
     # other names either ("Pirelli said", "Pirelli Cables").
     firms = _firm_names(found)
+    bodies = _bodies_by_evidence(text)
     # Pass two, twice: classify the rest; lone surnames join the people they name, and a
     # person found late ("Macron told reporters") is known by then for the headline.
     # A name the article shows as a place once ("the Kurdish city of Arbil") is that place
@@ -435,6 +478,13 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
                 and _known_surname(candidate.text.title(), people)
             ):
                 label = "PERSON"  # a transcript's "PENCE:", a shouted headline's "OBAMA"
+            if (
+                label in (None, "PERSON", "GPE")
+                and not candidate.cue
+                and candidate.text in bodies
+                and not (label == "GPE" and candidate.label)
+            ):
+                label = "ORG"  # "a spokesman for Vodafone", "Defra" defined in brackets
             if (
                 label in (None, "PERSON")
                 and not candidate.cue
