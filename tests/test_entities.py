@@ -355,3 +355,18 @@ def test_british_titles_before_a_name_are_not_part_of_it():
     found = mentions_of("The report was welcomed by MP Alan Hartley and DJ Tessa Moore.")
     names = {text for text, label, _entity in found if label == "PERSON"}
     assert names == {"Alan Hartley", "Tessa Moore"}
+
+
+def test_a_broadcasters_channel_is_one_name_and_a_score_is_no_channel():
+    found = mentions_of("The show moved from BBC Three to BBC Radio 4. Lazio 2 Roma 1.")
+    names = {text for text, label, _entity in found if label == "ORG"}
+    assert {"BBC Three", "BBC Radio 4"} <= names
+    assert not any(name.endswith(("2", "1")) for name in names)
+
+
+def test_a_brand_unit_or_offer_of_a_name_makes_it_an_organisation():
+    found = mentions_of(
+        "Regulators studied the Calvex offer, and its Brindle unit grew. The Zuma brand was new."
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert labels["Calvex"] == labels["Brindle"] == labels["Zuma"] == "ORG"

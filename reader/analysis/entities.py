@@ -115,7 +115,12 @@ _BODY_BEFORE = re.compile(
 )
 _BODY_AFTER = re.compile(
     _NAME + r"['’]s\s+(?:chief executive|chairman|shareholders|shares|board|spokes(?:man|woman|"
-    r"person)|profits?|sales|revenues?|subsidiary|takeover|share price)\b"
+    r"person)|profits?|sales|revenues?|subsidiary|takeover|share price|offer|bid|arm|unit)\b"
+)
+# "the Verizon offer", "its Sandoz unit", "the Easymobile brand".
+_BODY_NOUN_AFTER = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+" + _NAME + r"\s+(?:offer|bid|unit|subsidiary|division|brand|"
+    r"shareholders|board)\b"
 )
 
 
@@ -124,6 +129,7 @@ def _bodies_by_evidence(text: str) -> frozenset[str]:
     abbreviation it defines in brackets ("… Rural Affairs (Defra)"): a body's short name."""
     names = {match.group("name") for match in _BODY_BEFORE.finditer(text)}
     names.update(match.group("name") for match in _BODY_AFTER.finditer(text))
+    names.update(match.group("name") for match in _BODY_NOUN_AFTER.finditer(text))
     for match in _DEFINED.finditer(text):
         initials = "".join(word[0] for word in match.group("long").split() if word[0].isupper())
         short = match.group("short")
@@ -137,6 +143,30 @@ def _bodies_by_evidence(text: str) -> frozenset[str]:
 _DEFINED = re.compile(
     r"(?P<long>[A-Z][\w-]*(?:,?\s+(?:[A-Z][\w-]*|of|and|for|the|on)){2,})\s+\((?P<short>[A-Z][A-Za-z]{1,7})\)"
 )
+
+
+# A broadcaster's channel or station: its name and a number ("BBC Three", "Radio 4").
+# (A bare numeral after a name is more often a score: "Lazio 2 Roma 1".)
+_CHANNEL_NUMBER = re.compile(r"\s+(?:One|Two|Three|Four|Five|Radio\s+\d{1,2})(?![\w-])")
+_STATION_NUMBER = re.compile(r"\s+\d{1,2}(?![\w-])")  # after "… Radio"
+
+
+def _with_channels(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A known organisation followed by a number is one name, its channel ("BBC Three",
+    "BBC Radio 4"), and the number no name of its own."""
+    kept: list[Candidate] = []
+    swallowed_to = -1
+    for candidate in found:
+        if candidate.start < swallowed_to:
+            continue
+        channel = _STATION_NUMBER if candidate.text.endswith("Radio") else _CHANNEL_NUMBER
+        number = channel.match(text, candidate.end) if candidate.label == "ORG" else None
+        if number is not None:
+            candidate.end = number.end()
+            candidate.text = text[candidate.start : candidate.end]
+            swallowed_to = candidate.end
+        kept.append(candidate)
+    return kept
 
 
 def _known_surname(word: str, people: dict[str, str]) -> bool:
@@ -441,6 +471,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
             for run in capitalised_runs(text, sentence):
                 found.extend(split_run(text, run, headline))
 
+    found = _with_channels(text, found)
     sports = is_sports(text)
     lower_words = frozenset(_LOWER_WORD.findall(text))
     # Pass one: what is certain. People's surnames are remembered for pass two.
