@@ -370,3 +370,14 @@ def test_a_brand_unit_or_offer_of_a_name_makes_it_an_organisation():
     )
     labels = {text: label for text, label, _entity in found}
     assert labels["Calvex"] == labels["Brindle"] == labels["Zuma"] == "ORG"
+
+
+def test_a_census_given_name_opens_a_person_and_alone_stands_for_them():
+    found = mentions_of(
+        "A letter from Trudi Vance arrived. Maria Santos spoke first, and later Maria thanked "
+        "the staff. The team trained at Ellis Park."
+    )
+    assert ("Trudi Vance", "PERSON", "Trudi Vance") in found  # not a place "from" which
+    assert ("Maria", "PERSON", "Maria Santos") in found
+    # A census name that is a surname too never outweighs a place's head word.
+    assert ("Ellis Park", "LOC", "Ellis Park") in found

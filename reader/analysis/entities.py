@@ -329,7 +329,20 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
 
 
 def _given_name(run: list[Token], index: int) -> bool:
-    return run[index].text in gz.GIVEN_NAMES and index + 1 < len(run)
+    if index + 1 >= len(run):
+        return False
+    word = run[index].text
+    if word in gz.GIVEN_NAMES:
+        return True
+    last = run[-1].text
+    return word in gz.CENSUS_FIRST_NAMES and not (
+        last in gz.PLACE_HEADS
+        or last in gz.ORG_HEADS
+        or last in gz.THING_HEADS
+        or last.rstrip(".") in gz.LEGAL_FORMS
+        or last in gz.LEGAL_FORMS
+        or any(token.text in gz.ORG_HEADS for token in run[index + 1 :])
+    )
 
 
 def _candidate(text: str, piece: list[Token], label: str | None, cue: str) -> Candidate:
@@ -373,6 +386,9 @@ def classify(
     verb = _VERB_AFTER.match(after)
     if len(words) > 3 and not any(word in PARTICLES for word in words):
         return None  # "James Webb Space Telescope": names of people are rarely this long
+    kind_after = _KIND_AFTER.match(after)
+    if kind_after and kind_after.group(1) in gz.ORG_TYPE_NOUNS and candidate.cue != "title":
+        return "ORG"  # "Sal Oppenheim investment bank", "the Nielsen ratings firm"
     if candidate.cue == "given":
         return "PERSON"
     if words[-1] in people or candidate.text in people.values():
@@ -382,6 +398,8 @@ def classify(
     if candidate.headline:
         return None
     before = _word_before(text, candidate.start)
+    if _PLURAL_ACRONYM.fullmatch(candidate.text):
+        return None  # "the MPs said", "DVDs": a plural is a kind of thing, not a name
     if candidate.text.isupper() and _is_dateline(text, candidate):
         return "GPE"  # "LONDON — Shell reported…"
     acronym = candidate.text.isupper() and 2 <= len(candidate.text.replace(".", "")) <= 6
@@ -434,6 +452,9 @@ def classify(
     return None
 
 
+# The kind of body a name is, right after it: "X investment bank", "X group".
+_KIND_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)\b")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _SURNAME_SHAPE = re.compile(r"(?:O['’]|Mc|Mac(?=[A-Z])|Fitz)[A-Z]")
 
 _PLACE_OF = re.compile(

@@ -83,6 +83,7 @@ NAME_GENDERS = {name: gender for name, gender in CENSUS_GIVEN_NAMES.items() if g
 # the first word, so these never count as given names.
 FAMILY_FIRST = _data_file("family_first.txt")
 
+
 # Verbs that report speech: "…,” said X", "X told reporters", "X tweeted:".
 REPORTING_VERBS = frozenset(
     """
@@ -138,3 +139,19 @@ ALIASES = {
 
 # Words that are capitalised at the start of a sentence or in headlines but name nothing.
 COMMON_CAPITALISED = _data_file("common_capitalised.txt")
+
+# The census names that nearly always name one gender are given names too before another
+# name ("Melania Trump"), unless they are also a place, a people, a body or an ordinary
+# capitalised word ("Paris", "Tory", "Man"). Many are surnames as well ("Ellis", "Clinton"),
+# so they never outweigh a name's head word ("Ellis Park") nor make a lone word a person.
+CENSUS_FIRST_NAMES = (
+    frozenset(NAME_GENDERS)
+    - FAMILY_FIRST
+    - COMMON_CAPITALISED
+    - NATIONALITIES
+    - ORGANISATIONS
+    - COUNTRIES
+    - CITIES
+    - STATES
+    - GEONAMES_PLACES
+)

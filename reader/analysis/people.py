@@ -15,10 +15,13 @@ def remember_person(people: dict[str, str], name: str) -> None:
     known = people.get(surname)
     if known is None or len(name) > len(known):
         people[surname] = name
-    # Surname-first names ("Li Qiang") are later called by their first word.
-    family_first = words[0] in gz.FAMILY_FIRST or words[0] not in gz.GIVEN_NAMES
-    if len(words) in (2, 3) and family_first and len(name) > len(people.get(words[0], "")):
-        people[words[0]] = name
+    # Surname-first names ("Li Qiang") are later called by their first word; so, in a
+    # feature or a sports report, is a person by their given name ("his wife Sharon").
+    first = words[0]
+    if len(words) in (2, 3) and len(name) > len(people.get(first, "")):
+        family_first = first in gz.FAMILY_FIRST or first not in gz.GIVEN_NAMES
+        if family_first or first not in people:
+            people[first] = name
 
 
 def canonical(name: str, label: str, people: dict[str, str]) -> str:
