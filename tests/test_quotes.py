@@ -369,3 +369,12 @@ def test_a_description_the_article_tied_to_a_name_speaks_as_that_person():
     assert quotes[0].speaker == "The minister"
     # A role the article never tied to anyone stays a description.
     assert quotes[2].speaker_name == "The lawyer"
+
+
+def test_he_after_an_owners_lawyer_spoke_is_the_lawyer_and_jr_names_are_people():
+    text = (
+        "Ann Cole's lawyer, Walter M Phillips Jr, said his client was pleased. "
+        '"She looks forward to moving on," he said. Phillips left at noon.'
+    )
+    quotes = [quote for quote in quotes_of(text) if quote.kind == "speech"]
+    assert [quote.speaker_name for quote in quotes] == ["Walter M Phillips Jr"]

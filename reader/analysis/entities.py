@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
-from reader.analysis.people import FullNames, canonical, remember_person
+from reader.analysis.people import NAME_SUFFIXES, FullNames, canonical, remember_person
 from reader.analysis.teams import as_team, is_country, is_sports, table_side
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import (
@@ -183,7 +183,6 @@ def _shouted(name: str) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _SHOUTED_LINKS = frozenset("AT VS V".split())
 _VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
-_NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 # A possessive ending, and only that: "Airlines" keeps its s ("rstrip" took it: "Airline").
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
@@ -384,7 +383,9 @@ def classify(
     after = _context_after(text, candidate.end)
     role = _ROLE_AFTER.match(after)
     verb = _VERB_AFTER.match(after)
-    if len(words) > 3 and not any(word in PARTICLES for word in words):
+    # Initials and "Jr" make a name no longer ("Walter M Phillips Jr").
+    core = [w for w in words if len(w.rstrip(".")) > 1 and w not in NAME_SUFFIXES]
+    if len(core) > 3 and not any(word in PARTICLES for word in words):
         return None  # "James Webb Space Telescope": names of people are rarely this long
     kind_after = _KIND_AFTER.match(after)
     if kind_after and kind_after.group(1) in gz.ORG_TYPE_NOUNS and candidate.cue != "title":
@@ -444,7 +445,7 @@ def classify(
             return "ORG"  # "Network Rail": an organisation's word inside the name
         if words[-1] in gz.PLACE_HEADS:
             return "LOC"  # "Ellis Park", "Wall Street"
-        if len(words) >= 3 and words[0] in people and words[-1] not in _NAME_SUFFIXES:
+        if len(words) >= 3 and words[0] in people and words[-1] not in NAME_SUFFIXES:
             return "ORG"  # named after someone: "Trump National Doral", "Clinton Global Initiative"
         if words[-1] in gz.THING_HEADS or candidate.text.isupper() or words[0] in _VESSELS:
             return None  # "World Cup", "Labor Day", "EASTERN DIVISION", "USS Cole"

@@ -8,9 +8,20 @@ from collections.abc import Iterable
 
 from reader.analysis import gazetteer as gz
 
+# What may follow a surname without being one: "Walter M Phillips Jr" is Mr Phillips.
+NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a person's name without a suffix after the surname."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words
+
 
 def remember_person(people: dict[str, str], name: str) -> None:
-    words = name.split()
+    words = name_words(name)
     surname = words[-1]
     known = people.get(surname)
     if known is None or len(name) > len(known):
@@ -26,9 +37,9 @@ def remember_person(people: dict[str, str], name: str) -> None:
 
 def canonical(name: str, label: str, people: dict[str, str]) -> str:
     if label == "PERSON":
-        words = name.split()
+        words = name_words(name)
         full = people.get(words[-1])
-        full_words = full.split() if full else []
+        full_words = name_words(full) if full else []
         # "Putin", "von der Leyen" and "Joe Biden" name "Vladimir Putin", "Ursula von der
         # Leyen" and "Joe Biden": a surname, the name's end, or the same first name.
         if full and (full_words[-len(words) :] == words or full_words[0] == words[0]):
@@ -48,7 +59,7 @@ class FullNames:
         self._by_word: dict[str, tuple[list[int], list[str]]] = {}
         self._counts: dict[str, dict[str, int]] = {}
         for start, name in sorted(names):
-            parts = name.split()
+            parts = name_words(name)
             for word in {parts[0], parts[-1]}:
                 starts, found = self._by_word.setdefault(word, ([], []))
                 starts.append(start)

@@ -337,6 +337,8 @@ def _resolve_pronoun(
     sentence = sentence_start(text, people[latest][0], 0)
     for index in range(bisect_left(people.starts, sentence, 0, latest + 1), latest + 1):
         first = people[index]
+        if possessive(text, first) and index < latest:
+            continue  # an owner is not the subject: "Cosby's lawyer, Walter Phillips, said"
         if not wanted or people.genders.get(first[3], wanted) == wanted:
             return first[0], first[1], first[3]
     return None
