@@ -381,3 +381,15 @@ def test_a_census_given_name_opens_a_person_and_alone_stands_for_them():
     assert ("Maria", "PERSON", "Maria Santos") in found
     # A census name that is a surname too never outweighs a place's head word.
     assert ("Ellis Park", "LOC", "Ellis Park") in found
+
+
+def test_a_day_named_after_a_body_is_no_body_and_wall_street_is_a_place():
+    found = mentions_of(
+        "Trading slowed before the Labour Day holiday, and Labour won the seat. Wall Street "
+        "rose, and BBC One showed it."
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert "Labour Day" not in labels and labels["Labour"] == "ORG"
+    assert labels["Wall Street"] == "LOC"
+    assert labels["BBC One"] == "ORG"
+    assert sum(text == "Labour" for text, _label, _entity in found) == 1

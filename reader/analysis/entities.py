@@ -263,6 +263,13 @@ def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
             index += title_length
             title_cue = True
             continue
+        if (
+            label == "ORG"
+            and gazetteer_length == len(rest) - 1
+            and rest[-1].text in gz.THING_HEADS
+            and not _CHANNEL_NUMBER.fullmatch(" " + rest[-1].text)  # "BBC One" is a channel
+        ):
+            break  # a day or an event named after a body: "Labour Day" is no Labour
         if gazetteer_length:
             piece = run[index : index + gazetteer_length]
             following = (
