@@ -393,3 +393,13 @@ def test_a_day_named_after_a_body_is_no_body_and_wall_street_is_a_place():
     assert labels["Wall Street"] == "LOC"
     assert labels["BBC One"] == "ORG"
     assert sum(text == "Labour" for text, _label, _entity in found) == 1
+
+
+def test_titles_of_shows_and_airlines():
+    found = mentions_of(
+        "The award went to the sitcom Harbour Lights, over Morgan Vale (BBC One). Later "
+        "Harbour Lights won again, and Morgan Vale lost. Air France flew the cast home."
+    )
+    labels = {text: label for text, label, _entity in found}
+    assert "Harbour Lights" not in labels and "Morgan Vale" not in labels
+    assert labels["Air France"] == "ORG" and "France" not in labels

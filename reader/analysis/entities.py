@@ -169,6 +169,21 @@ def _with_channels(text: str, found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _titles_of_works(text: str, found: list[Candidate]) -> frozenset[str]:
+    """Names the article shows as titles of works once ("the sitcom Nighty Night",
+    "Jonathan Creek (BBC One)"): titles wherever else they stand."""
+    return frozenset(
+        candidate.text
+        for candidate in found
+        if candidate.label is None
+        and not candidate.cue
+        and (
+            _word_before(text, candidate.start) in _WORK_NOUNS
+            or _ON_CHANNEL.match(text, candidate.end)
+        )
+    )
+
+
 def _known_surname(word: str, people: dict[str, str]) -> bool:
     """Whether `word` is the surname of a person the article names in full."""
     full = people.get(word, "").split()
@@ -194,6 +209,8 @@ def _is_org_phrase(run: list[Token]) -> bool:
         return True
     if len(words) >= 3 and words[-2] in gz.ORG_HEADS and words[-1] in GPE_NAMES:
         return True  # "Imperial College London", "University College Dublin"
+    if len(words) == 2 and words[0] == "Air" and words[1] in GPE_NAMES:
+        return True  # an airline: "Air France", "Air India"
     return any(
         word in gz.ORG_HEADS
         and word not in gz.LEGAL_FORMS  # "Kia Motor Corp of South Korea": a firm, then its country
@@ -408,6 +425,8 @@ def classify(
     before = _word_before(text, candidate.start)
     if _PLURAL_ACRONYM.fullmatch(candidate.text):
         return None  # "the MPs said", "DVDs": a plural is a kind of thing, not a name
+    if candidate.cue != "title" and (before in _WORK_NOUNS or _ON_CHANNEL.match(after)):
+        return None  # a title: "the sitcom Nighty Night", "Jonathan Creek (BBC One)"
     if candidate.text.isupper() and _is_dateline(text, candidate):
         return "GPE"  # "LONDON — Shell reported…"
     acronym = candidate.text.isupper() and 2 <= len(candidate.text.replace(".", "")) <= 6
@@ -462,6 +481,13 @@ def classify(
 
 # The kind of body a name is, right after it: "X investment bank", "X group".
 _KIND_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)\b")
+# Words before a title of a work (no entity of ours), and a channel in brackets after one.
+_WORK_NOUNS = frozenset(
+    "show shows programme programmes program series sitcom sitcoms drama dramas film films "
+    "movie movies album albums single song songs novel book books game games musical "
+    "documentary soap".split()
+)
+_ON_CHANNEL = re.compile(r"\s*\((?:BBC|ITV|Channel|Sky|E4|More4|CBS|NBC|ABC|Fox|HBO)\b[^()]*\)")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _SURNAME_SHAPE = re.compile(r"(?:O['’]|Mc|Mac(?=[A-Z])|Fitz)[A-Z]")
 
@@ -501,6 +527,7 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
                 found.extend(split_run(text, run, headline))
 
     found = _with_channels(text, found)
+    works = _titles_of_works(text, found)
     sports = is_sports(text)
     lower_words = frozenset(_LOWER_WORD.findall(text))
     # Pass one: what is certain. People's surnames are remembered for pass two.
@@ -551,6 +578,8 @@ def find_entities(article_text: ArticleText) -> list[tuple[int, int, str, str]]:
                 and candidate.text.split()[0] in firms
             ):
                 label = "ORG"
+            if candidate.text in works and not candidate.cue and candidate.label is None:
+                label = None  # a show's title where nothing tells ("But Doc Martin won")
             if label is None and not candidate.headline:
                 label = places.get(candidate.text)
             if label is None:
