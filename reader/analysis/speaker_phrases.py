@@ -121,6 +121,9 @@ def _named_body(phrase: str, before: int, mentions: Mentions | None) -> str | No
 # How far before a name its role may stand ("Scottish Justice Minister Cathy Jamieson"), or
 # after it ("Germaine Greer, the feminist writer and broadcaster").
 _ROLE_REACH = 40
+# How many mentions back a role is looked for (a huge article must not cost a pass over
+# every mention per description).
+_ROLE_LOOKBACK = 300
 
 
 def _tied_person(phrase: str, before: int, mentions: Mentions | None) -> str | None:
@@ -132,7 +135,8 @@ def _tied_person(phrase: str, before: int, mentions: Mentions | None) -> str | N
     role = re.compile(rf"\b{re.escape(words[-1])}\b", re.I)
     text = mentions.text
     index = mentions.last_ending_by(before)
-    while index >= 0:
+    stop = max(-1, index - _ROLE_LOOKBACK)
+    while index > stop:
         start, end, label, name = mentions[index]
         if label == "PERSON":
             ahead = text[max(0, start - _ROLE_REACH) : start]
