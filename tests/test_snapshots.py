@@ -31,7 +31,7 @@ def fixed_clock(monkeypatch):
 
 def _after_the_article(*keys: str, title: str = ""):
     """Wait for the article and its analysis, press `keys` (each let settle), then take the
-    picture with no passing notification in it."""
+    picture with no passing notification or confirmation in it."""
 
     async def run_before(pilot) -> None:
         app = pilot.app
@@ -41,6 +41,7 @@ def _after_the_article(*keys: str, title: str = ""):
             await pilot.press(key)
             await settle(pilot, app)
         app.clear_notifications()
+        app.main.reader.unsay()  # a confirmation on the status line lasts a few seconds too
         await pilot.pause()
 
     return run_before

@@ -22,7 +22,7 @@ from reader.ui.screens.main_bookmarks import BookmarkActions
 from reader.ui.screens.main_opening import Opener
 from reader.ui.screens.main_panels import Panels
 from reader.ui.screens.main_widths import Widths
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_list import ArticleList, SortOrder
 from reader.ui.widgets.article_messages import (
     EntityFilterRequested,
     LinksRequested,
@@ -126,6 +126,9 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.widths.restore()
+        saved_order = self.app.state.get_value("sort")
+        if saved_order in {order.value for order in SortOrder}:
+            self.article_list.sort_order = SortOrder(saved_order)  # as the reader left it
         self.article_view.show_placeholder("Opening the corpus…")
         self.sub_title = self.app.corpus.name
         self.narrow = self.app.size.width < NARROW_WIDTH
@@ -261,7 +264,8 @@ class MainScreen(Screen):
 
     def action_cycle_sort(self) -> None:
         order = self.article_list.cycle_sort()
-        self.notify(f"Articles sorted: {order.value} · s for the next order", timeout=2)
+        self.app.state.set_value("sort", order.value)
+        self.reader.say(f"Articles sorted: {order.value} · s for the next order")
 
     async def action_filter_titles(self) -> None:
         self.list_open = True

@@ -35,7 +35,7 @@ class Widths:
         view = self.screen.article_view
         view.measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
         self.screen.app.state.set_value("measure", str(view.measure))
-        self.screen.notify(f"Text column: {view.measure} columns", timeout=2)
+        self.screen.reader.say(f"Text column: {view.measure} columns · + and - change it")
 
     def step_measure(self, step: int) -> None:
         self.set_measure(self.screen.article_view.measure + step)
@@ -50,7 +50,7 @@ class Widths:
         self.apply()
         if announce:
             self.screen.app.state.set_value("list_width", str(self.list_width))
-            self.screen.notify(f"Article list: {self.list_width} columns", timeout=2)
+            self.screen.reader.say(f"Article list: {self.list_width} columns · < and > change it")
 
     def apply(self) -> None:
         """The width chosen with < and >, on a wide screen; a narrow one gives the list it all."""

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from reader.corpus.find import TextHit, hits_for_span
 from reader.services.bookmarks import Bookmark
+from reader.ui.messages import post_own
 from reader.ui.selection import Chosen
 from reader.ui.widgets.article_choice import SELECTION
+from reader.ui.widgets.article_messages import Said
 
 if TYPE_CHECKING:
     from reader.ui.widgets.article_view import ArticleView
@@ -91,7 +93,7 @@ class BookmarkMarks:
         bookmark, hit = marked[index]
         view.go_to(hit)
         note = f" · {bookmark.note}" if bookmark.note else ""
-        view.notify(f"Bookmark {index + 1} of {len(marked)}{note}", timeout=3, markup=False)
+        post_own(view, Said(f"Bookmark {index + 1} of {len(marked)}{note}"))
 
     def flash(self, start: int, end: int) -> None:
         """Put the cursor on a source range and flash it (a bookmark opened from the list)."""

@@ -122,7 +122,7 @@ class Choice:
             return
         if self.anchor is None:
             self.anchor = self.point
-            view.notify("Selecting: j/k, ( and ) extend it · m keep · y copy · Esc drop", timeout=3)
+            # (The status line then says what is selected, with these keys.)
         else:
             self.anchor = None
         self._changed()

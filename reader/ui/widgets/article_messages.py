@@ -93,3 +93,10 @@ class ChoiceChanged(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, ChoiceChanged)
+
+
+@dataclass
+class Said(Message):
+    """A short confirmation for the status line ("Bookmark 2 of 3")."""
+
+    text: str

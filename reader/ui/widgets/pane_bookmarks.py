@@ -235,9 +235,7 @@ class PassageKeeper:
         said = "Note saved" if existing is not None else "Bookmarked"
         article = self._pane.view.article
         if article is not None:
-            self._pane.notify(
-                f"{said}: {excerpt(chosen.text(article), 60)}", timeout=3, markup=False
-            )
+            self._pane.say(f"{said}: {excerpt(chosen.text(article), 60)}")
         if self._pane.app.state.temporary and not self._pane.app.state.read_only:
             # Said each time: a bookmark the user believes kept must not vanish unannounced.
             self._pane.notify(
@@ -262,6 +260,4 @@ class PassageKeeper:
         self._pane.app.copy_to_clipboard(copied)
         choice = self._pane.view.choice
         what = choice.summary() if choice.choosing else "the passage"
-        self._pane.notify(
-            f"Copied {what} ({len(text):,} characters) with its attribution", timeout=3
-        )
+        self._pane.say(f"Copied {what} ({len(text):,} characters) with its attribution")

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -34,6 +35,7 @@ from reader.ui.widgets.article_messages import (
     LinkClicked,
     MentionStepped,
     PositionChanged,
+    Said,
     SearchUpdated,
 )
 from reader.ui.widgets.article_view import ArticleView
@@ -44,6 +46,7 @@ from reader.ui.widgets.text_input import TextInput
 _ARTICLE_CACHE = 8
 _BIG_FILE_BYTES = 2_000_000  # worth an "Opening …" line: parsing takes a noticeable moment
 _READ_AT_ONCE_BYTES = 256 * 1024  # read in a millisecond or two: no thread needed
+_SAID_SECONDS = 3
 
 
 def _size(path: Path) -> int:
@@ -85,6 +88,7 @@ class ReaderPane(Vertical):
         self.analysis_note = "No article open."
         # Keeps, copies and finds again the shown article's passages.
         self.keeper = PassageKeeper(self)
+        self._said: Timer | None = None  # a confirmation on the status line (`say`)
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -231,7 +235,22 @@ class ReaderPane(Vertical):
         view = self.view
         view.show_analysis = not view.show_analysis
         state = "shown" if view.show_analysis else "hidden"
-        self.notify(f"Entity and quotation colours {state}", timeout=2)
+        self.say(f"Entity and quotation colours {state}")
+
+    def say(self, text: str) -> None:
+        """A short confirmation on the status line, for a few seconds or until the next move:
+        a notice would cover the text, and pressing the key again would stack them."""
+        if self._said is not None:
+            self._said.stop()
+        self.status.update(text, layout=False)
+        self._said = self.set_timer(_SAID_SECONDS, self.unsay)
+
+    def unsay(self) -> None:
+        """Back to what the line says when nothing was just said."""
+        if self._said is not None:
+            self._said.stop()
+        self._said = None
+        self.status.show(self.view)
 
     # ----------------------------------------------------------------- in-article search
 
@@ -311,6 +330,11 @@ class ReaderPane(Vertical):
     def _copy_requested(self, event: CopyRequested) -> None:
         event.stop()
         self.keeper.copy_requested(event)
+
+    @on(Said)
+    def _said(self, event: Said) -> None:
+        event.stop()
+        self.say(event.text)
 
     @on(LinkClicked)
     def _link_clicked(self, event: LinkClicked) -> None:

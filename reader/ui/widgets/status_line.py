@@ -20,12 +20,22 @@ class StatusLine(Static):
     """Every text it shows is plain text on one line: never markup, never a control character
     (an article's title may be "Talks [/b] end" or hold an escape sequence)."""
 
+    _search: SearchUpdated | None = None  # the last search progress shown
+
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         if isinstance(content, str):
             content = Content(safe(content, tabs=False))
         super().update(content, layout=layout)
 
+    def show(self, view: ArticleView) -> None:
+        """What the line says when nothing was just said: the search, else the reading."""
+        if view.matches.query and self._search is not None:
+            self.show_search(self._search)
+        else:
+            self.show_reading(view)
+
     def show_search(self, event: SearchUpdated) -> None:
+        self._search = event
         more = " (searching…)" if event.searching else ""
         if not event.query:
             self.update("")

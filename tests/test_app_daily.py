@@ -1,0 +1,42 @@
+"""Daily use: short confirmations, the sort order kept, small terminals (issue 19)."""
+
+from __future__ import annotations
+
+from tests.conftest import make_app, notices, settle, wait_for, wait_for_article
+
+
+def status_text(app) -> str:
+    return str(app.query_one("#status").render())
+
+
+async def test_width_keys_say_the_width_on_the_status_line_not_in_stacked_notices(
+    corpus, locations
+):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab", "minus", "minus", "minus")
+        await settle(pilot, app)
+        assert not [notice for notice in notices(app) if "column" in notice]
+        assert "Text column: 68 columns" in status_text(app)
+        await pilot.press("greater_than_sign")
+        await settle(pilot, app)
+        assert "Article list:" in status_text(app)
+        # The next movement gives the line back to the reading.
+        await pilot.press("j")
+        await wait_for(pilot, lambda: "column" not in status_text(app), "the status line back")
+        assert not notices(app)
+
+
+async def test_the_sort_order_is_remembered(corpus, locations):
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("s")
+        await settle(pilot, app)
+        order = app.article_list.sort_order
+    again = make_app([corpus], locations)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, again)
+        assert again.article_list.sort_order == order
+        assert order.value != "folder order"
