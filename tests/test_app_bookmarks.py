@@ -14,6 +14,7 @@ from tests.conftest import (
     notices,
     settle,
     view_text,
+    wait_for,
     wait_for_article,
     wait_for_palette,
 )
@@ -525,10 +526,10 @@ async def test_a_bookmark_opened_from_M_in_a_changed_article_lands_where_it_was_
         await pilot.press("M")
         await settle(pilot, app)
         await pilot.press("enter")
-        await settle(pilot, app)
         view = app.article_view
+        # Flashed where it was found again (for a moment: looked for at once).
+        await wait_for(pilot, lambda: view.highlights.flash, "the passage flashed")
         assert view.article.blocks[view.cursor].text.startswith("These moves arrive")
-        assert view.highlights.flash  # flashed where it was found again
 
 
 async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):

@@ -41,7 +41,7 @@ def _after_the_article(*keys: str, title: str = ""):
             await pilot.press(key)
             await settle(pilot, app)
         app.clear_notifications()
-        app.main.reader.unsay()  # a confirmation on the status line lasts a few seconds too
+        app.main.reader.unsay()  # a confirmation on the status line lasts until a move too
         await pilot.pause()
 
     return run_before

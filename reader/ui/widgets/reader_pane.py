@@ -16,7 +16,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -46,7 +45,6 @@ from reader.ui.widgets.text_input import TextInput
 _ARTICLE_CACHE = 8
 _BIG_FILE_BYTES = 2_000_000  # worth an "Opening …" line: parsing takes a noticeable moment
 _READ_AT_ONCE_BYTES = 256 * 1024  # read in a millisecond or two: no thread needed
-_SAID_SECONDS = 3
 
 
 def _size(path: Path) -> int:
@@ -88,7 +86,6 @@ class ReaderPane(Vertical):
         self.analysis_note = "No article open."
         # Keeps, copies and finds again the shown article's passages.
         self.keeper = PassageKeeper(self)
-        self._said: Timer | None = None  # a confirmation on the status line (`say`)
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="article")
@@ -238,18 +235,12 @@ class ReaderPane(Vertical):
         self.say(f"Entity and quotation colours {state}")
 
     def say(self, text: str) -> None:
-        """A short confirmation on the status line, for a few seconds or until the next move:
-        a notice would cover the text, and pressing the key again would stack them."""
-        if self._said is not None:
-            self._said.stop()
+        """A short confirmation on the status line until the next move (as vim's message
+        line): a notice would cover the text, and pressing the key again would stack them."""
         self.status.update(text, layout=False)
-        self._said = self.set_timer(_SAID_SECONDS, self.unsay)
 
     def unsay(self) -> None:
         """Back to what the line says when nothing was just said."""
-        if self._said is not None:
-            self._said.stop()
-        self._said = None
         self.status.show(self.view)
 
     # ----------------------------------------------------------------- in-article search
