@@ -40,3 +40,30 @@ async def test_the_sort_order_is_remembered(corpus, locations):
         await wait_for_article(pilot, again)
         assert again.article_list.sort_order == order
         assert order.value != "folder order"
+
+
+async def test_help_wraps_a_long_description_under_its_own_column_and_pairs_keys(locations):
+    from reader.ui.screens.help import HelpScreen
+    from tests.conftest import SEEDS
+
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        await settle(pilot, app)
+        rows = list(app.screen.query(".help-row"))
+        long_row = next(
+            row
+            for row in rows
+            if "this passage's first" in row.query_one(".help-description").render().plain
+        )
+        keys, description = (
+            long_row.query_one(".help-keys"),
+            long_row.query_one(".help-description"),
+        )
+        assert description.size.height >= 2  # it wraps…
+        assert description.region.x >= keys.region.right  # …under its own column
+        lines = app.screen.text.splitlines()
+        following = lines.index("]  Next mention") + 1
+        assert lines[following] == "[  Previous mention"  # ] and [ side by side

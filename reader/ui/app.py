@@ -229,8 +229,8 @@ class ReaderApp(App[None]):
                 [Binding("ctrl+p", "", "Command palette: open an article, change theme…")],
             ),
         ]
-        body = help_sections(groups, self.config.keymap)
-        self.push_screen(HelpScreen(Content.assemble(highlight_legend(self.article_view), body)))
+        rows = help_sections(groups, self.config.keymap)
+        self.push_screen(HelpScreen(highlight_legend(self.article_view), rows))
 
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.style import Style
 from textual.widgets import Static
@@ -47,29 +49,35 @@ def key_label(keys: str) -> str:
     labels = []
     for key in keys.split(","):
         key = key.strip()
-        label = _KEY_NAMES.get(key, key)
-        if label.startswith("ctrl+"):
-            label = "Ctrl+" + label[5:].upper()
-        labels.append(label)
+        if key.startswith("ctrl+"):
+            labels.append("Ctrl+" + key[5:].upper())
+        else:
+            # Textual's own names for the rest: "greater_than_sign" is ">".
+            labels.append(_KEY_NAMES.get(key) or format_key(key))
     return " / ".join(labels)
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    """A line of the help: a section's title (no keys) or keys and what they do."""
+
+    keys: str
+    description: str
+    title: str = ""
 
 
 def help_sections(
     groups: Iterable[tuple[str, Iterable[Binding]]], keymap: Mapping[str, str]
-) -> Content:
-    parts: list[Content | str] = []
+) -> list[HelpRow]:
+    rows: list[HelpRow] = []
     for title, bindings in groups:
         if title:
-            parts.append(Content.styled(f"{title}\n", "bold $accent"))
+            rows.append(HelpRow("", "", title=title))
         for binding in bindings:
-            if not binding.description:
-                continue
-            keys = keymap.get(binding.id or "", binding.key)
-            # Most keys fit a narrow column; a long one pushes its description along.
-            label = f"  {key_label(keys):<12}  "
-            parts.append(Content.assemble((label, "bold"), binding.description, "\n"))
-        parts.append("\n")
-    return Content.assemble(*parts)
+            if binding.description:
+                keys = keymap.get(binding.id or "", binding.key)
+                rows.append(HelpRow(key_label(keys), binding.description))
+    return rows
 
 
 LEGEND = [
@@ -89,11 +97,10 @@ LEGEND = [
 
 def highlight_legend(view: ArticleView) -> Content:
     """Samples in the reader pane's own colours (so the legend follows the theme)."""
-    parts: list[Content | str] = [Content.styled("Highlights (h hides them)\n", "bold $accent")]
+    parts: list[Content | str] = [Content.styled("Highlights (h hides them)", "bold $accent")]
     for name, component in LEGEND:
         style = Style.from_rich_style(view.component_style(component))
-        parts.append(Content.assemble("  ", (name, style), "\n"))
-    parts.append("\n")
+        parts.append(Content.assemble("\n  ", (name, style)))
     return Content.assemble(*parts)
 
 
@@ -113,12 +120,30 @@ class HelpScreen(ModalScreen[None]):
         body = self.query_one("#help-body", VerticalScroll)
         getattr(body, f"scroll_{where}")(animate=False)
 
-    def __init__(self, body: Content) -> None:
+    def __init__(self, legend: Content, rows: list[HelpRow]) -> None:
         super().__init__()
-        self._body = body
+        self._legend = legend
+        self._rows = rows
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "Esc closes"
-            yield Static(self._body)
+            yield Static(self._legend)
+            for row in self._rows:
+                if row.title:
+                    yield Static(Content.styled(row.title, "bold $accent"), classes="help-title")
+                    continue
+                # Two columns: a description that wraps stays under its own column.
+                with Horizontal(classes="help-row"):
+                    yield Static(Content.styled(row.keys, "bold"), classes="help-keys")
+                    yield Static(Content(row.description), classes="help-description")
+
+    @property
+    def text(self) -> str:
+        """The help as it reads, line by line (a row's keys, then what they do)."""
+        lines = []
+        for child in self.query_one("#help-body").children:
+            parts = child.query(Static) if isinstance(child, Horizontal) else [child]
+            lines.append("  ".join(str(part.render()) for part in parts))
+        return "\n".join(lines)

@@ -22,6 +22,13 @@ ARTICLE_BINDINGS = [
         id="reader.next_mention",
     ),
     Binding(
+        "left_square_bracket",
+        "step('mention', -1)",
+        "Previous mention",
+        show=False,
+        id="reader.previous_mention",
+    ),
+    Binding(
         "f",
         "filter_by_entity",
         "Filter the list: articles naming the marked entity or this passage's first",
@@ -29,13 +36,6 @@ ARTICLE_BINDINGS = [
         id="reader.filter_entity",
     ),
     Binding("o", "open_link", "Open a link of this passage", show=False, id="reader.open_link"),
-    Binding(
-        "left_square_bracket",
-        "step('mention', -1)",
-        "Previous mention",
-        show=False,
-        id="reader.previous_mention",
-    ),
     Binding(
         "right_parenthesis",
         "step('sentence', 1)",
