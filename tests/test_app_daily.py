@@ -67,3 +67,20 @@ async def test_help_wraps_a_long_description_under_its_own_column_and_pairs_keys
         lines = app.screen.text.splitlines()
         following = lines.index("]  Next mention") + 1
         assert lines[following] == "[  Previous mention"  # ] and [ side by side
+
+
+async def test_a_corpus_of_only_unreadable_files_says_what_was_skipped_and_why(tmp_path, locations):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    app = make_app([empty, binary], locations)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        view = app.article_view
+        await wait_for(pilot, lambda: view.placeholder.startswith("No articles"), "the news")
+        await settle(pilot, app)
+        said = view.placeholder
+        assert "2 files" in said and "empty" in said and "binary" in said
+        assert ".txt, .md and .markdown" not in said  # they were .txt files: not the reason
+        skipped = [notice for notice in notices(app) if "Skipped" in notice]
+        assert len(skipped) == 1 and "2 files" in skipped[0]

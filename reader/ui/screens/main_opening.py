@@ -14,7 +14,7 @@ from reader.ui.landing import Landing
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_messages import PositionChanged
 from reader.ui.widgets.reader_pane import ReaderPane
-from reader.ui.widgets.sidebar import EMPTY_CORPUS, Sidebar
+from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from reader.ui.screens.main import MainScreen
@@ -95,7 +95,7 @@ class Opener:
             else:
                 self._lost(looked_for, focus=False)
         if self.screen.article_list.total_count == 0:
-            self.screen.article_view.show_placeholder(EMPTY_CORPUS)
+            self.screen.article_view.show_placeholder(self.screen.sidebar.empty_text)
 
     # ----------------------------------------------------------------- opening articles
 
@@ -152,7 +152,7 @@ class Opener:
     def _lost(self, row: ArticleRow, focus: bool, reason: str = "file vanished") -> None:
         """The article cannot be read: off the list, said, and the next one shown."""
         self.screen.article_list.remove([row.id])
-        self.screen.sidebar.report_skipped([Skipped(row.file, reason)])
+        self.screen.sidebar.report_unreadable(Skipped(row.file, reason))
         following = self.screen.article_list.current
         if not focus and following is not None and self.screen.article_view.article is None:
             # Nothing is shown yet (the first article of a folder could not be read): show the

@@ -56,6 +56,8 @@ class Sidebar(Vertical):
         self._listed = False  # the list has had its first rows
         self._skipped: dict[str, Skipped] = {}  # found by the running pass
         self._reported: set[str] = set()  # said once this session, not again on a rescan
+        self._unreadable: dict[str, Skipped] = {}  # every file skipped, or failed to open
+        self._pending_reports: list[Skipped] = []  # failed to open, to be said together
         self._activity = {"index": "", "filter": ""}  # work under way, for the header
         self._roots: list[Path] = []
 
@@ -174,7 +176,8 @@ class Sidebar(Vertical):
 
     def _index_done(self) -> None:
         self._set_activity("index", "")
-        self.article_list.placeholder = EMPTY_CORPUS
+        self._unreadable.update(self._skipped)
+        self.article_list.placeholder = self.empty_text
         self.article_list.refresh()
         unreported = [item for path, item in self._skipped.items() if path not in self._reported]
         if unreported:
@@ -182,6 +185,16 @@ class Sidebar(Vertical):
         self._reported.update(self._skipped)
         self._skipped.clear()
         post_own(self, self.Indexed())
+
+    @property
+    def empty_text(self) -> str:
+        """Why there is nothing to read: what was skipped and why, else what reader opens."""
+        skipped = list(self._unreadable.values())
+        if not skipped:
+            return EMPTY_CORPUS
+        reasons = "; ".join(f"{item.path.name}: {item.reason}" for item in skipped[:3])
+        more = f"; and {len(skipped) - 3:,} more" if len(skipped) > 3 else ""
+        return f"No articles here: {plural(len(skipped), 'file')} skipped ({reasons}{more})."
 
     def _remember_skipped(self, skipped: list[Skipped]) -> None:
         for item in skipped:
@@ -206,6 +219,20 @@ class Sidebar(Vertical):
             if file.is_relative_to(root):
                 return file.relative_to(root).as_posix()
         return path
+
+    def report_unreadable(self, item: Skipped) -> None:
+        """An article that could not be opened: said with the others found in the same moment
+        (the first few of a folder of bad files fail one after another), in one notice."""
+        self._unreadable[str(item.path)] = item
+        if not self._pending_reports:
+            self.call_after_refresh(self._report_pending)
+        self._pending_reports.append(item)
+
+    def _report_pending(self) -> None:
+        pending, self._pending_reports = self._pending_reports, []
+        fresh = [item for item in pending if str(item.path) not in self._reported]
+        if fresh:
+            self.report_skipped(fresh)
 
     def report_skipped(self, skipped: list[Skipped]) -> None:
         """One notification for many files."""
