@@ -84,3 +84,36 @@ async def test_a_corpus_of_only_unreadable_files_says_what_was_skipped_and_why(t
         assert ".txt, .md and .markdown" not in said  # they were .txt files: not the reason
         skipped = [notice for notice in notices(app) if "Skipped" in notice]
         assert len(skipped) == 1 and "2 files" in skipped[0]
+
+
+async def test_at_40_columns_the_header_keeps_the_counts_and_cuts_the_folder_name(
+    tmp_path, locations
+):
+    folder = tmp_path / "international-news-archive"
+    folder.mkdir()
+    for number in range(84):
+        (folder / f"a{number:02}.txt").write_text(f"Story {number}\n\nText of story {number}.\n")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for(pilot, lambda: app.article_list.total_count == 84, "the 84 articles")
+        await settle(pilot, app)
+        title = app.screen.query_one("HeaderTitle")
+        line = str(title.render())
+        assert "84 articles · 84 unread" in line, line
+        assert len(line) <= title.size.width, (line, title.size.width)  # nothing cut off
+        assert app.corpus.name not in line  # the name gave way, not the counts
+
+
+async def test_after_resizing_down_the_status_line_keeps_its_percentage(tmp_path, locations):
+    article = tmp_path / "long.txt"
+    body = "\n\n".join(f"Paragraph {n} with words that go on for a while." for n in range(9))
+    article.write_text(f"A long article title that is quite long indeed\n\n{body}\n")
+    app = make_app([article], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for(pilot, lambda: status_text(app).endswith("%"), "the percentage")
+        await pilot.resize_terminal(40, 12)
+        await settle(pilot, app)
+        status = app.query_one("#status")
+        assert status_text(app).endswith("%")
+        assert len(status_text(app)) <= status.content_region.width  # fitted, not cut

@@ -7,6 +7,7 @@ for, and are dropped when the reader has moved on by the time they arrive.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,11 +31,24 @@ from reader.ui.widgets.article_messages import (
 )
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
+from reader.ui.widgets.line_renderer import fit_cells
 from reader.ui.widgets.quote_panel import QuotePanel
 from reader.ui.widgets.reader_pane import ReaderPane
 from reader.ui.widgets.sidebar import Sidebar
 
 NARROW_WIDTH = 90
+
+
+def header_subtitle(name: str, summary: str, room: int) -> str:
+    """The corpus's name and its counts in `room` cells: the name is cut first, then left
+    out, so the counts and the state (sorted, filtered, indexing) stay in view."""
+    full = f"{name} · {summary}"
+    if cell_len(full) <= room:
+        return full
+    left = room - cell_len(summary) - 3
+    if left >= 6:
+        return f"{fit_cells(name, left)} · {summary}"
+    return summary
 
 
 class MainScreen(Screen):
@@ -142,6 +156,7 @@ class MainScreen(Screen):
 
     def on_resize(self, event: Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
+        self.call_after_refresh(self._update_counts)  # the header's room changed
 
     def watch_narrow(self, old: bool, narrow: bool) -> None:
         self.set_class(narrow, "-narrow")
@@ -181,7 +196,10 @@ class MainScreen(Screen):
     @on(Sidebar.Activity)
     @on(ArticleList.Changed)
     def _update_counts(self) -> None:
-        self.sub_title = f"{self.app.corpus.name} · {self.sidebar.summary()}"
+        title = self.query_one_optional("HeaderTitle")
+        room = title.size.width if title is not None and title.size.width else self.size.width
+        room -= cell_len(f"{self.app.title} — ")
+        self.sub_title = header_subtitle(self.app.corpus.name, self.sidebar.summary(), room)
 
     @on(Sidebar.Listed)
     def _listed(self, event: Sidebar.Listed) -> None:

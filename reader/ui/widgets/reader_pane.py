@@ -307,6 +307,11 @@ class ReaderPane(Vertical):
     def _mention_stepped(self, event: MentionStepped) -> None:
         self.status.show_mention(event)
 
+    def on_resize(self) -> None:
+        # The status line's text was fitted to its old width: fit it again (after the
+        # layout, when the line has its new width).
+        self.call_after_refresh(self.status.show, self.view)
+
     @on(ChoiceChanged)
     def _choice_changed(self, event: ChoiceChanged) -> None:
         event.stop()
