@@ -37,7 +37,8 @@ async def test_the_header_and_footer_show_from_the_start_wide_and_narrow(locatio
             await settle(pilot, app)
             keys = [str(key.render_line(0).text) for key in app.screen.query("FooterKey")]
             assert any("List/Reader" in key for key in keys), (size, keys)
-            assert "test corpus" in str(app.screen.query_one("HeaderTitle").render_line(0).text)
+            header = str(app.screen.query_one("HeaderTitle").render_line(0).text)
+            assert "1 article · 1 unread" in header, (size, header)
 
 
 async def test_j_moves_the_cursor_down_paragraph_by_paragraph(locations):

@@ -527,9 +527,11 @@ async def test_a_bookmark_opened_from_M_in_a_changed_article_lands_where_it_was_
         await settle(pilot, app)
         await pilot.press("enter")
         view = app.article_view
-        # Flashed where it was found again (for a moment: looked for at once).
-        await wait_for(pilot, lambda: view.highlights.flash, "the passage flashed")
+        # Marked where it was found again, until the cursor moves on.
+        await wait_for(pilot, lambda: view.highlights.flash, "the passage marked")
         assert view.article.blocks[view.cursor].text.startswith("These moves arrive")
+        await pilot.press("j")
+        await wait_for(pilot, lambda: not view.highlights.flash, "the mark gone with the move")
 
 
 async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):

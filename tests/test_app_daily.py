@@ -117,3 +117,40 @@ async def test_after_resizing_down_the_status_line_keeps_its_percentage(tmp_path
         status = app.query_one("#status")
         assert status_text(app).endswith("%")
         assert len(status_text(app)) <= status.content_region.width  # fitted, not cut
+
+
+async def test_the_title_filter_keeps_the_reader_in_step_and_enter_opens(tmp_path, locations):
+    for number in range(1, 31):
+        (tmp_path / f"a{number:02}.txt").write_text(f"Article {number}\n\nText {number}.\n")
+    app = make_app([tmp_path], locations)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_for_article(pilot, app, "Article 1")
+        await pilot.press("f", *"Article 2")
+        # The shown article follows the filter: never one it leaves out.
+        await wait_for(
+            pilot,
+            lambda: (
+                app.article_view.article is not None
+                and app.article_view.article.title.startswith("Article 2")
+            ),
+            "an article the filter keeps",
+        )
+        await pilot.press("down", "enter")
+        # One Enter keeps the filter and opens the chosen article to read.
+        await wait_for(pilot, lambda: app.article_view.has_focus, "the article opened")
+        assert app.article_view.article.title == "Article 20"
+        assert app.article_list.title_filter == "Article 2"
+
+
+async def test_after_the_title_filter_the_list_starts_at_an_entry_not_inside_one(
+    tmp_path, locations
+):
+    for number in range(1, 33):
+        (tmp_path / f"a{number:02}.txt").write_text(f"Article {number}\n\nText {number}.\n")
+    app = make_app([tmp_path], locations)
+    async with app.run_test(size=(100, 16)) as pilot:
+        await wait_for_article(pilot, app, "Article 1")
+        await pilot.press("f", *"Article 2", "down", "down", "down", "escape", "escape")
+        await wait_for(pilot, lambda: not app.article_list.title_filter, "the filter cleared")
+        await settle(pilot, app)
+        assert int(app.article_list.scroll_y) % 2 == 0  # an entry is two lines

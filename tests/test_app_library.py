@@ -121,8 +121,10 @@ async def test_f_filters_the_list_by_title_and_escape_shows_all(corpus, location
         assert [row.title[:7] for row in app.article_list.rows] == ["Harbour"]
         assert "1 of 4 articles" in app.main.sub_title
         assert "United States" not in list_text(app)
-        await pilot.press("enter")  # keeps the filter, back to the list
-        assert app.article_list.has_focus
+        await pilot.press("enter")  # keeps the filter and opens the article to read
+        await wait_for(pilot, lambda: app.article_view.has_focus, "the article opened")
+        assert app.article_view.article.title.startswith("Harbour")
+        assert app.article_list.title_filter == "harb"
         await pilot.press("escape")
         assert len(app.article_list.rows) == 4
 

@@ -40,6 +40,11 @@ def _after_the_article(*keys: str, title: str = ""):
         for key in keys:
             await pilot.press(key)
             await settle(pilot, app)
+        from textual.widgets import Input
+
+        for screen in app.screen_stack:
+            for box in screen.query(Input):
+                box.cursor_blink = False  # a blinking cursor is caught on or off by chance
         app.clear_notifications()
         app.main.reader.unsay()  # a confirmation on the status line lasts until a move too
         await pilot.pause()

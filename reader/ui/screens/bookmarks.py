@@ -20,7 +20,7 @@ from reader.output import safe
 from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
 from reader.ui.widgets.line_renderer import excerpt, fit_cells
 from reader.ui.widgets.pane_bookmarks import NOTE_MERGED
-from reader.ui.widgets.text_input import TextInput
+from reader.ui.widgets.text_input import TextInput, move_list_from_filter
 
 _EXCERPT_CELLS = 200
 # Drawn at most: more options than this make the list slow to build (seconds for 10,000), and
@@ -29,13 +29,6 @@ MAX_SHOWN = 50
 _FILTER_DELAY = 0.1
 # Keys of the list (reached with Tab, on purpose); any other printable key goes on the filter.
 _LIST_KEYS = set("edujkagG/")
-# Keys that move the list's highlight while the filter keeps the focus.
-_MOVES = {
-    "up": "cursor_up",
-    "down": "cursor_down",
-    "pageup": "page_up",
-    "pagedown": "page_down",
-}
 HELP = (
     "type to filter · ↑↓ choose · Enter opens · Tab to the list: "
     "e note · d delete · u undo · a re-attach an orphan · Esc"
@@ -216,11 +209,9 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     def on_key(self, event: Key) -> None:
         box = self.filter_box
-        if box.has_focus and event.key in _MOVES:
-            event.stop()
-            event.prevent_default()
-            getattr(self.options, f"action_{_MOVES[event.key]}")()
-        elif (
+        if move_list_from_filter(event, box, self.options):
+            return
+        if (
             self.options.has_focus
             and event.character
             and event.character.isprintable()

@@ -1,6 +1,6 @@
 """The shown article's bookmarks in the reader pane: their lines marked in the margin, `'`/`"`
-between them, and a passage flashed when one is opened. Owned by the ArticleView, which it
-moves and repaints through its public methods."""
+between them, and the passage marked where one is opened, until the cursor moves. Owned by the
+ArticleView, which it moves and repaints through its public methods."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ from reader.ui.widgets.article_messages import Said
 
 if TYPE_CHECKING:
     from reader.ui.widgets.article_view import ArticleView
-
-_FLASH_SECONDS = 1.2
 
 
 class BookmarkMarks:
@@ -96,7 +94,8 @@ class BookmarkMarks:
         post_own(view, Said(f"Bookmark {index + 1} of {len(marked)}{note}"))
 
     def flash(self, start: int, end: int) -> None:
-        """Put the cursor on a source range and flash it (a bookmark opened from the list)."""
+        """Put the cursor on a source range and mark it until the cursor moves on (a bookmark
+        opened from the list: the reader sees where it landed for as long as they look)."""
         view = self._view
         if view.article is None:
             return
@@ -110,8 +109,9 @@ class BookmarkMarks:
         view.highlights.flash = flash
         view.repaint()
 
-        def unflash() -> None:
+    def unflash(self) -> None:
+        """The cursor moved on: the landing mark goes."""
+        view = self._view
+        if view.highlights.flash:
             view.highlights.flash = {}
             view.repaint()
-
-        view.set_timer(_FLASH_SECONDS, unflash)

@@ -224,7 +224,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_title_filter(self, text: str) -> None:
         self.title_filter = text
-        self._rebuild(keep=self.current.id if self.current else None)
+        self._rebuild(keep=self.current.id if self.current else None, follow=True)
 
     def cycle_sort(self) -> SortOrder:
         orders = list(SortOrder)
@@ -248,8 +248,13 @@ class ArticleList(ScrollView, can_focus=True):
         quiet: bool = False,
         in_path_order: bool = False,
         fallback: int = 0,
+        follow: bool = False,
     ) -> None:
-        """The shown order anew; the cursor stays on `keep`, else goes to `fallback`."""
+        """The shown order anew; the cursor stays on `keep`, else goes to `fallback`.
+        `follow` (a filter the reader typed): another article at the cursor's place is
+        announced as highlighted, so the reader pane shows it."""
+        # (Ids only: rows may have been taken out of `_rows` already.)
+        was = self._order[self.cursor] if 0 <= self.cursor < len(self._order) else None
         rows = self._rows.values()
         if self._keep is not None:
             rows = (row for row in rows if row.id in self._keep)
@@ -274,6 +279,10 @@ class ArticleList(ScrollView, can_focus=True):
                 self.set_reactive(ArticleList.cursor, target)
             else:
                 self.cursor = target
+        elif follow and self.current is not None and self.current.id != was:
+            # The same place in the list is another article now (a filter left the one
+            # there out): the reader follows it, as after a move.
+            post_own(self, self.Highlighted(self.current))
         self._scroll_to_cursor()
         self.refresh()
         post_own(self, self.Changed())
@@ -349,6 +358,19 @@ class ArticleList(ScrollView, can_focus=True):
         if self.cursor >= 0 and self.is_mounted:
             region = Region(0, self.cursor * ROW_HEIGHT, max(self.size.width, 1), ROW_HEIGHT)
             self.scroll_to_region(region, animate=False, immediate=True, force=True)
+            self._align_to_rows()
+
+    def _align_to_rows(self) -> None:
+        """The top line is an entry's first, never its second (an odd height scrolled to the
+        cursor's entry leaves half an entry at the top), keeping the cursor's entry in view."""
+        top = int(self.scroll_y)
+        if top % ROW_HEIGHT == 0:
+            return
+        up = top - top % ROW_HEIGHT
+        cursor_bottom = (self.cursor + 1) * ROW_HEIGHT
+        height = self.scrollable_content_region.height
+        aligned = up if cursor_bottom <= up + height else up + ROW_HEIGHT
+        self.scroll_to(y=aligned, animate=False, immediate=True, force=True)
 
     def _page_rows(self) -> int:
         return max(self.scrollable_content_region.height // ROW_HEIGHT, 1)

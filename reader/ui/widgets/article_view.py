@@ -239,6 +239,7 @@ class ArticleView(ScrollView, can_focus=True):
                 if top <= bottom:
                     self.refresh_lines(top, bottom - top + 1)
         self.choice.cursor_moved()
+        self.bookmarks.unflash()
         self._post_position()
 
     def _post_position(self) -> None:

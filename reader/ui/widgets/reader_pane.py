@@ -237,7 +237,7 @@ class ReaderPane(Vertical):
     def say(self, text: str) -> None:
         """A short confirmation on the status line until the next move (as vim's message
         line): a notice would cover the text, and pressing the key again would stack them."""
-        self.status.update(text, layout=False)
+        self.status.say(text)
 
     def unsay(self) -> None:
         """Back to what the line says when nothing was just said."""
@@ -310,7 +310,7 @@ class ReaderPane(Vertical):
     def on_resize(self) -> None:
         # The status line's text was fitted to its old width: fit it again (after the
         # layout, when the line has its new width).
-        self.call_after_refresh(self.status.show, self.view)
+        self.call_after_refresh(self.status.refit, self.view)
 
     @on(ChoiceChanged)
     def _choice_changed(self, event: ChoiceChanged) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.events import Key
 from textual.message import Message
 from textual.widgets import Input
 from textual.worker import get_current_worker
@@ -22,7 +23,7 @@ from reader.corpus.discover import Skipped
 from reader.services.library import ArticleRow, Indexer, IndexUpdate, load_rows
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_list import ArticleList, SortOrder
-from reader.ui.widgets.text_input import TextInput
+from reader.ui.widgets.text_input import TextInput, move_list_from_filter
 
 EMPTY_CORPUS = "No articles here: reader opens .txt, .md and .markdown files."
 
@@ -253,11 +254,15 @@ class Sidebar(Vertical):
         box = self.filter_box
         if box is None:
             box = TextInput(
-                placeholder="Filter titles…  (Enter keeps, Esc clears)", id="list-filter"
+                placeholder="Filter titles…  (↑↓ choose · Enter opens · Esc clears)",
+                id="list-filter",
             )
             await self.mount(box, before=self.article_list)
         box.add_class("-open")
         box.focus()
+
+    def on_key(self, event: Key) -> None:
+        move_list_from_filter(event, self.filter_box, self.article_list)
 
     @on(Input.Changed, "#list-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -266,10 +271,14 @@ class Sidebar(Vertical):
 
     @on(Input.Submitted, "#list-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter keeps the filter and opens the chosen article (an empty filter: the list)."""
         event.stop()
         if not event.value:
             event.input.remove_class("-open")
+            self.article_list.focus()
+            return
         self.article_list.focus()
+        self.article_list.action_open()
 
     # ----------------------------------------------------------------- filter by entity
 

@@ -21,6 +21,18 @@ class StatusLine(Static):
     (an article's title may be "Talks [/b] end" or hold an escape sequence)."""
 
     _search: SearchUpdated | None = None  # the last search progress shown
+    _said: str | None = None  # a confirmation shown until the next move (`say`)
+
+    def say(self, text: str) -> None:
+        self._said = text
+        self.update(text, layout=False)
+
+    def refit(self, view: ArticleView) -> None:
+        """After a resize: what was said stays; the rest is fitted to the new width."""
+        if self._said is not None:
+            self.update(self._said, layout=False)
+        else:
+            self.show(view)
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         if isinstance(content, str):
@@ -35,7 +47,7 @@ class StatusLine(Static):
             self.show_reading(view)
 
     def show_search(self, event: SearchUpdated) -> None:
-        self._search = event
+        self._search, self._said = event, None
         more = " (searching…)" if event.searching else ""
         if not event.query:
             self.update("")
@@ -50,9 +62,11 @@ class StatusLine(Static):
             self.update(f"No matches for “{event.query}”")
 
     def show_mention(self, event: MentionStepped) -> None:
+        self._said = None
         self.update(f"{event.entity}: mention {event.current} of {event.total}", layout=False)
 
     def show_reading(self, view: ArticleView) -> None:
+        self._said = None
         article = view.article
         if view.matches.query or article is None:
             return

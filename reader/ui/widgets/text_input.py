@@ -7,6 +7,8 @@ break), so it neither reaches the terminal alive nor splits the box.
 
 from __future__ import annotations
 
+from textual.events import Key
+from textual.widget import Widget
 from textual.widgets import Input
 
 from reader.output import visible
@@ -26,3 +28,22 @@ class TextInput(Input):
     def replace(self, text: str, start: int, end: int) -> None:
         # Typing, pasting and insert_text_at_cursor all come through here.
         super().replace(_plain(text), start, end)
+
+
+# Keys that move a list's highlight while its filter box keeps the focus.
+_MOVES = {
+    "up": "cursor_up",
+    "down": "cursor_down",
+    "pageup": "page_up",
+    "pagedown": "page_down",
+}
+
+
+def move_list_from_filter(event: Key, box: Input | None, target: Widget) -> bool:
+    """↑↓ (and paging) typed in a filter box move the list it filters: True if they did."""
+    if box is None or not box.has_focus or event.key not in _MOVES:
+        return False
+    event.stop()
+    event.prevent_default()
+    getattr(target, f"action_{_MOVES[event.key]}")()
+    return True
