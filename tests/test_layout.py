@@ -120,3 +120,23 @@ def test_a_table_keeps_its_rows_and_is_cut_at_the_measure_not_wrapped():
     lines = [line for line in layout.lines if line.block == table]
     assert len(lines) == len(article.blocks[table].text.split("\n"))
     assert all(line.end - line.start <= 40 for line in lines)
+
+
+def test_a_long_code_line_wraps_indented_under_itself_not_at_the_left_edge():
+    from reader.corpus.markdown import parse_markdown
+
+    code = "x = compute(alpha, beta, gamma, delta, epsilon, zeta, eta, theta)"
+    article = parse_markdown(Path("a.md"), f"# T\n\n```\n{code}\nshort()\n```\n")
+    index = next(i for i, block in enumerate(article.blocks) if block.kind.value == "code")
+    layout = layout_article(article, 30)
+    lines = layout.lines[layout.first_line[index] : layout.last_line[index] + 1]
+    block = article.blocks[index]
+    assert "".join(block.text[line.start : line.end] for line in lines) == block.text
+    first, continued = lines[0], lines[1]
+    assert len(continued.indent) > len(first.indent)  # a continuation, set in
+    assert all(
+        len(line.indent) + cell_len(block.text[line.start : line.end].rstrip("\n")) <= 30
+        for line in lines
+    )
+    short = next(line for line in lines if block.text[line.start : line.end].startswith("short"))
+    assert short.indent == first.indent  # a line of its own starts at the edge again

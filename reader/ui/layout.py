@@ -231,15 +231,16 @@ def _wrapped(article: Article, width: int) -> Layout:
             hanging = quote + list_indent + " " * cell_len(block.prefix)
             text_width = max(width - cell_len(first_indent), 4)
             if block.kind == BlockKind.CODE:
-                wrapped = _wrap_code(block.text, text_width)
+                wrapped = _wrap_code(block.text, text_width, _CODE_CONTINUATION)
             elif block.kind == BlockKind.TABLE:
                 wrapped = _clip_lines(block.text, text_width)
             else:
                 wrapped = wrap(block.text, text_width)
             for number, (start, end) in enumerate(wrapped):
-                lines.append(
-                    Line(index, start, end, "text", first_indent if number == 0 else hanging)
-                )
+                indent = first_indent if number == 0 else hanging
+                if block.kind == BlockKind.CODE and start and block.text[start - 1] != "\n":
+                    indent += _CODE_CONTINUATION  # the rest of a code line cut at the edge
+                lines.append(Line(index, start, end, "text", indent))
         layout.last_line[index] = len(lines) - 1
         if block.kind == BlockKind.TITLE:
             lines.append(Line(-1, 0, 0, "meta"))
@@ -255,17 +256,24 @@ def _wrapped(article: Article, width: int) -> Layout:
     return layout
 
 
-def _wrap_code(text: str, width: int) -> list[tuple[int, int]]:
-    """Code keeps its line breaks and indentation; an over-long line is cut, not re-flowed."""
+# Set before the rest of a code line cut at the text column's edge.
+_CODE_CONTINUATION = "  "
+
+
+def _wrap_code(text: str, width: int, continuation: str = "") -> list[tuple[int, int]]:
+    """Code keeps its line breaks and indentation; an over-long line is cut, not re-flowed,
+    its rest set in by `continuation` (and so that much narrower)."""
     lines = []
     start = 0
     for raw in text.split("\n"):
         end = start + len(raw)
         position = start
-        while end - position > 0 and cell_len(text[position:end]) > width:
-            cut = _fit(text[position:end], width)
+        room = width
+        while end - position > 0 and cell_len(text[position:end]) > room:
+            cut = _fit(text[position:end], room)
             lines.append((position, position + cut))
             position += cut
+            room = max(width - cell_len(continuation), 4)
         lines.append((position, min(end + 1, len(text))))
         start = end + 1
     return lines
