@@ -154,3 +154,31 @@ async def test_after_the_title_filter_the_list_starts_at_an_entry_not_inside_one
         await wait_for(pilot, lambda: not app.article_list.title_filter, "the filter cleared")
         await settle(pilot, app)
         assert int(app.article_list.scroll_y) % 2 == 0  # an entry is two lines
+
+
+async def test_a_measure_written_in_the_config_after_the_keys_wins(corpus, locations):
+    import os
+    import time as clock
+
+    from reader.config import load_config
+
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab", "minus")  # 76, set with a key
+        await settle(pilot, app)
+    # The reader then writes the config file: later than the key press.
+    locations.config_file.write_text("[reader]\nmeasure = 60\n")
+    now = clock.time()
+    os.utime(locations.config_file, (now, now))
+    config = load_config(locations.config_file)
+    again = make_app([corpus], locations, config)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, again)
+        assert again.article_view.measure == 60
+        await pilot.press("tab", "plus")  # and a key after that wins again, next time too
+        await settle(pilot, again)
+    third = make_app([corpus], locations, config)
+    async with third.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, third)
+        assert third.article_view.measure == 64

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.config import MAX_MEASURE, MIN_MEASURE
@@ -12,6 +14,21 @@ if TYPE_CHECKING:
 MIN_LIST_WIDTH, MAX_LIST_WIDTH = 20, 120
 
 
+def _modified(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
+def _seconds(text: str) -> float:
+    """A time saved as text (0 for none: a measure saved before times were, or damaged)."""
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
 class Widths:
     """Owned by the main screen: sets, applies and remembers both widths."""
 
@@ -20,13 +37,21 @@ class Widths:
         self.list_width: int | None = None  # set with < and >; else the stylesheet's
 
     def restore(self) -> None:
-        """The measure and list width last set in the app win over the config file's."""
+        """The measure set last wins: with + and - (remembered), or in the config file when
+        the file was written after that. The list width is the app's alone."""
         screen = self.screen
         state = screen.app.state
         saved = state.get_value("measure")
-        screen.article_view.measure = (
-            int(saved) if saved and saved.isdigit() else screen.app.config.measure
-        )
+        set_at = state.get_value("measure_set_at") or ""
+        config_at = _modified(screen.app.locations.config_file)
+        keys_win = saved and saved.isdigit() and (config_at is None or config_at < _seconds(set_at))
+        screen.article_view.measure = int(saved) if keys_win else screen.app.config.measure
+        if saved and not keys_win and saved != str(screen.app.config.measure):
+            name = screen.app.locations.config_file.name
+            screen.reader.say(
+                f"Text column: {screen.app.config.measure} columns, from {name} "
+                "(written after the last + or -)"
+            )
         saved = state.get_value("list_width")
         if saved and saved.isdigit():
             self.set_list_width(int(saved), announce=False)
@@ -35,6 +60,7 @@ class Widths:
         view = self.screen.article_view
         view.measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
         self.screen.app.state.set_value("measure", str(view.measure))
+        self.screen.app.state.set_value("measure_set_at", str(time.time()))
         self.screen.reader.say(f"Text column: {view.measure} columns · + and - change it")
 
     def step_measure(self, step: int) -> None:
