@@ -182,3 +182,42 @@ async def test_a_measure_written_in_the_config_after_the_keys_wins(corpus, locat
     async with third.run_test(size=(120, 40)) as pilot:
         await wait_for_article(pilot, third)
         assert third.article_view.measure == 64
+
+
+async def test_ctrl_d_and_ctrl_u_move_half_a_page_and_ctrl_f_ctrl_b_a_page(locations):
+    from tests.conftest import SEEDS
+
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_article(pilot, app)
+        view = app.article_view
+        await pilot.press("tab")
+        height = view.scrollable_content_region.height
+        await pilot.press("ctrl+d")
+        assert int(view.scroll_y) == height // 2
+        await pilot.press("ctrl+u")
+        assert int(view.scroll_y) == 0
+        await pilot.press("ctrl+f")
+        assert int(view.scroll_y) == height - 1
+        await pilot.press("ctrl+b")
+        assert int(view.scroll_y) == 0
+
+
+async def test_n_past_the_last_match_says_it_went_back_to_the_first(locations):
+    from tests.conftest import SEEDS
+
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("tab", "slash", *"kuleba", "enter")
+        await wait_for(pilot, lambda: "Match 1 of" in status_text(app), "the first match")
+        total = app.article_view.matches.hits.hits
+        for _ in range(len(total)):
+            await pilot.press("n")
+        await wait_for(
+            pilot,
+            lambda: "Match 1 of" in status_text(app) and "from the top" in status_text(app),
+            "back at the first, said so",
+        )
+        await pilot.press("n")
+        await wait_for(pilot, lambda: "from the" not in status_text(app), "an ordinary step")

@@ -8,8 +8,14 @@ from textual.binding import Binding
 ARTICLE_BINDINGS = [
     Binding("j,down", "move('down')", "Down", show=False, id="reader.down"),
     Binding("k,up", "move('up')", "Up", show=False, id="reader.up"),
-    Binding("space,pagedown", "move('page_down')", "Page down", show=False, id="reader.page_down"),
-    Binding("b,pageup,shift+space", "move('page_up')", "Page up", show=False, id="reader.page_up"),
+    Binding(
+        "space,pagedown,ctrl+f", "move('page_down')", "Page down", show=False, id="reader.page_down"
+    ),
+    Binding(
+        "b,pageup,shift+space,ctrl+b", "move('page_up')", "Page up", show=False, id="reader.page_up"
+    ),
+    Binding("ctrl+d", "move('half_down')", "Half a page down", show=False, id="reader.half_down"),
+    Binding("ctrl+u", "move('half_up')", "Half a page up", show=False, id="reader.half_up"),
     Binding("g,home", "move('top')", "Top", show=False, id="reader.top"),
     Binding("G,end", "move('bottom')", "Bottom", show=False, id="reader.bottom"),
     Binding("n", "step('match', 1)", "Next match", show=False, id="reader.next_match"),

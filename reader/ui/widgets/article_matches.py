@@ -139,6 +139,7 @@ class Matches:
 
     def step(self, step: int) -> None:
         view = self._view
+        before = self.hits.index
         if self.hits.step(step) is None:
             if self.query:
                 view.notify(f"No matches for “{self.query}”", severity="warning")
@@ -146,11 +147,15 @@ class Matches:
         view.go_to(self.hits.current)
         view.highlights.current = self.hits.current
         view.repaint()
-        self._announce()
+        # Past the last match to the first (or back past the first): said, as less and vim do.
+        after = self.hits.index
+        went_round = after != before and (after < before) == (step > 0)
+        self._announce(("top" if step > 0 else "bottom") if went_round else "")
 
-    def _announce(self) -> None:
+    def _announce(self, wrapped: str = "") -> None:
         hits = self.hits
+        found = len(hits.hits)
         post_own(
             self._view,
-            SearchUpdated(self.query, hits.index + 1, len(hits.hits), self.searching, self.capped),
+            SearchUpdated(self.query, hits.index + 1, found, self.searching, self.capped, wrapped),
         )

@@ -61,6 +61,7 @@ class SearchUpdated(Message):
     total: int
     searching: bool = False  # more matches may still come
     capped: bool = False  # there are more matches than `total`, not marked
+    wrapped: str = ""  # "top" or "bottom": n or N went round to the other end
 
 
 @dataclass

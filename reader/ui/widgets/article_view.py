@@ -318,6 +318,8 @@ class ArticleView(ScrollView, can_focus=True):
             "up": lambda: cursor_up(layout, cursor, top, height),
             "page_down": lambda: page(layout, top, height, max_top, 1),
             "page_up": lambda: page(layout, top, height, max_top, -1),
+            "half_down": lambda: page(layout, top, height // 2 + 1, max_top, 1),
+            "half_up": lambda: page(layout, top, height // 2 + 1, max_top, -1),
             "top": lambda: Move(layout.blocks[0], 0),
             "bottom": lambda: Move(layout.blocks[-1], max_top),
         }

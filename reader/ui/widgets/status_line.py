@@ -53,8 +53,9 @@ class StatusLine(Static):
             self.update("")
         elif event.total:
             total = f"{event.total:,}+" if event.capped else f"{event.total:,}"
+            went = f" · from the {event.wrapped}" if event.wrapped else ""
             self.update(
-                f"Match {event.current:,} of {total}{more} for “{event.query}” · n/N to move"
+                f"Match {event.current:,} of {total}{more} for “{event.query}”{went} · n/N to move"
             )
         elif event.searching:
             self.update(f"Searching for “{event.query}”…")
