@@ -12,6 +12,8 @@ from pathlib import Path
 from reader import __version__
 from reader.output import json_line, safe, write_line
 
+SEARCH_LIMIT = 50  # results `reader search` prints unless --limit says
+
 
 def field(text: str) -> str:
     """One field of a line of output: control characters, tabs and line breaks as symbols."""
@@ -88,6 +90,13 @@ def _parser(help_asked: bool = False) -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="analyze: neither read nor write the cache"
     )
     parser.add_argument("--errors", action="store_true", help="evaluate: list every error")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=SEARCH_LIMIT,
+        metavar="N",
+        help=f"search: print at most N results, best first (default {SEARCH_LIMIT})",
+    )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     return parser
 
@@ -127,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     query = ""
     if command == "search":
+        if args.limit < 1:
+            print("reader: --limit must be at least 1", file=sys.stderr)
+            return 2
         if not args.paths:
             print("reader: search needs a QUERY", file=sys.stderr)
             return 2
@@ -154,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "analyze":
         return analyze_articles(paths, args.engine, args.json, args.data_dir, args.no_cache)
     if command == "search":
-        return search_articles(query, paths, args.json, args.data_dir)
+        return search_articles(query, paths, args.json, args.data_dir, args.limit)
     return open_app(paths, name, args.data_dir, args.config, args.engine)
 
 
@@ -222,7 +234,13 @@ def analyze_articles(
     return 0
 
 
-def search_articles(query: str, paths: list[Path], as_json: bool, data_dir: str | None) -> int:
+def search_articles(
+    query: str,
+    paths: list[Path],
+    as_json: bool,
+    data_dir: str | None,
+    limit: int = 50,
+) -> int:
     """Bring the index in step with `paths` (reading only what changed), then search it."""
     from reader.paths import locations
     from reader.services.search import StoreError
@@ -237,7 +255,7 @@ def search_articles(query: str, paths: list[Path], as_json: bool, data_dir: str 
     try:
         for attempt in (1, 2):
             try:
-                found = _index_and_search(keeper, query, paths)
+                found = _index_and_search(keeper, query, paths, limit)
                 break
             except StoreError as error:
                 if attempt == 2 or not keeper.damaged:
@@ -273,7 +291,7 @@ def search_articles(query: str, paths: list[Path], as_json: bool, data_dir: str 
     return 0
 
 
-def _index_and_search(keeper, query: str, paths: list[Path]):
+def _index_and_search(keeper, query: str, paths: list[Path], limit: int):
     import sqlite3
 
     from reader.services.library import Indexer
@@ -295,7 +313,7 @@ def _index_and_search(keeper, query: str, paths: list[Path]):
         raise StoreError(
             f"Could not index the articles: {describe(error, keeper.home)}", problem_kind(error)
         ) from error
-    return keeper.search.find(query, paths)
+    return keeper.search.find(query, paths, limit=limit)
 
 
 def format_analysis(title: str, path: str, analysis) -> str:

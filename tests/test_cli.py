@@ -70,3 +70,20 @@ def test_analyze_no_cache_writes_no_cache(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "data" / "cache").exists()
     assert main(["analyze", str(SEEDS)]) == 0
     assert list((tmp_path / "data" / "cache" / "analysis").glob("*.json"))
+
+
+def test_search_limit_sets_how_many_results_and_help_says_the_default(tmp_path, capsys):
+    for number in range(70):
+        (tmp_path / f"a{number:02}.txt").write_text(f"Story {number}\n\nThe harbour reopened.\n")
+    data = str(tmp_path / "state")
+    assert main(["search", "harbour", str(tmp_path), "--data-dir", data]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 50
+    assert main(["search", "harbour", str(tmp_path), "--limit", "65", "--data-dir", data]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 65
+    assert main(["search", "harbour", str(tmp_path), "--limit", "0", "--data-dir", data]) == 2
+    assert "--limit" in capsys.readouterr().err
+    try:
+        main(["--help"])
+    except SystemExit:
+        pass
+    assert "--limit N" in capsys.readouterr().out
