@@ -221,3 +221,26 @@ async def test_n_past_the_last_match_says_it_went_back_to_the_first(locations):
         )
         await pilot.press("n")
         await wait_for(pilot, lambda: "from the" not in status_text(app), "an ordinary step")
+
+
+async def test_at_40_by_12_the_bookmarks_screen_shows_several_bookmarks(locations):
+    from reader.ui.screens.bookmarks import BookmarksScreen
+    from tests.conftest import SEEDS
+
+    app = make_app([SEEDS], locations)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for_article(pilot, app)
+        app.article_view.focus()
+        for note in ("one", "two"):
+            await pilot.press("right_parenthesis", "m")  # a sentence each
+            await wait_for(pilot, lambda: app.screen.__class__.__name__ == "NoteScreen", "note")
+            await pilot.press(*note, "enter")
+            await wait_for(pilot, lambda: app.screen is app.main, "the note saved")
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen), "M")
+        options = app.screen.options
+        await wait_for(pilot, lambda: options.option_count == 2, "the bookmarks listed")
+        await settle(pilot, app)
+        # Two lines an entry, no rules between them, and room for both.
+        assert options.virtual_size.height == 4
+        assert options.scrollable_content_region.height >= 4

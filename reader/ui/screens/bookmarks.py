@@ -57,6 +57,23 @@ def bookmark_prompt(bookmark: Bookmark) -> Content:
     return Content.assemble(*pieces)
 
 
+def compact_prompt(bookmark: Bookmark, width: int) -> Content:
+    """A bookmark in two lines of `width` cells, for a small terminal: the passage, then the
+    note (else the title)."""
+    quoted = fit_cells(" ".join(bookmark.text.split()), width)
+    if bookmark.note:
+        second = Content.assemble(
+            ("✎ ", "$text-warning"), fit_cells(safe(bookmark.note, tabs=False), width - 2)
+        )
+    else:
+        second = Content.styled(fit_cells(bookmark.title or bookmark.path, width), "bold")
+    return Content.assemble((quoted, "italic"), "\n", second)
+
+
+# Below this many rows or columns the screen is cramped: entries take two lines, no rules.
+_CRAMPED_ROWS, _CRAMPED_COLUMNS = 20, 60
+
+
 class BookmarksScreen(ModalScreen[Bookmark | None]):
     """Dismissed with the bookmark to open (None: closed)."""
 
@@ -101,9 +118,29 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         return self.query_one("#bookmark-filter", Input)
 
     def on_mount(self) -> None:
+        self._fit()
         self.reload()
         # Typing always filters: the list's one-letter commands wait for Tab.
         self.filter_box.focus()
+
+    def on_resize(self) -> None:
+        if self._fit() and self._all:
+            self._show(self._highlighted_id())
+
+    def _fit(self) -> bool:
+        """Cramped or not, for the terminal's size now: True if that changed."""
+        size = self.app.size
+        cramped = size.height < _CRAMPED_ROWS or size.width < _CRAMPED_COLUMNS
+        changed = cramped != self.has_class("-cramped")
+        self.set_class(cramped, "-cramped")
+        return changed
+
+    def _highlighted_id(self) -> int | None:
+        options = self.options
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        return int(option_id) if option_id and option_id.isdigit() else None
 
     def reload(self, keep: int | None = None) -> None:
         """Read every bookmark (in a thread: 10,000 take about a tenth of a second), then show
@@ -135,9 +172,17 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         found = [b for b in kept if not b.orphan][:MAX_SHOWN]
         orphans = [b for b in kept if b.orphan]
         options: list[Option | None] = []
-        for bookmark in found:
+        cramped = self.has_class("-cramped")
+        width = max((self.options.scrollable_content_region.width or 40) - 2, 10)
+
+        def entry(bookmark: Bookmark) -> list[Option | None]:
+            if cramped:
+                return [Option(compact_prompt(bookmark, width), id=str(bookmark.id))]
             # A rule between bookmarks: each is three lines, and they would run together.
-            options += [Option(bookmark_prompt(bookmark), id=str(bookmark.id)), None]
+            return [Option(bookmark_prompt(bookmark), id=str(bookmark.id)), None]
+
+        for bookmark in found:
+            options += entry(bookmark)
         if len(found) == MAX_SHOWN:
             options.append(
                 Option(
@@ -152,7 +197,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             )
             options.append(Option(heading, disabled=True))
             for bookmark in orphans:
-                options += [Option(bookmark_prompt(bookmark), id=str(bookmark.id)), None]
+                options += entry(bookmark)
         self._shown = {str(b.id): b for b in kept}
         option_list = self.options
         option_list.set_options(options)
