@@ -1,5 +1,6 @@
 """The command line: --version, --help, list, and clear errors for bad paths."""
 
+import contextlib
 import subprocess
 import sys
 
@@ -82,8 +83,6 @@ def test_search_limit_sets_how_many_results_and_help_says_the_default(tmp_path, 
     assert len(capsys.readouterr().out.splitlines()) == 65
     assert main(["search", "harbour", str(tmp_path), "--limit", "0", "--data-dir", data]) == 2
     assert "--limit" in capsys.readouterr().err
-    try:
+    with contextlib.suppress(SystemExit):
         main(["--help"])
-    except SystemExit:
-        pass
     assert "--limit N" in capsys.readouterr().out

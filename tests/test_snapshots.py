@@ -47,9 +47,28 @@ def _after_the_article(*keys: str, title: str = ""):
                 box.cursor_blink = False  # a blinking cursor is caught on or off by chance
         app.clear_notifications()
         app.main.reader.unsay()  # a confirmation on the status line lasts until a move too
-        await pilot.pause()
+        await _laid_out(pilot, app)
 
     return run_before
+
+
+async def _laid_out(pilot, app) -> None:
+    """Wait until every scrolling part of the screen keeps its size through a few frames (the
+    help lays its rows out in more than one pass; a picture between them has another
+    scrollbar)."""
+
+    def sizes() -> list:
+        return [(w.virtual_size, w.size) for w in app.screen.query("*") if w.is_scrollable]
+
+    last, steady = sizes(), 0
+    for _ in range(500):
+        await pilot.pause(0.02)
+        now = sizes()
+        steady = steady + 1 if now == last else 0
+        if steady >= 3:
+            return
+        last = now
+    raise AssertionError("the screen's layout never settled")
 
 
 KEEP_TWO = [
