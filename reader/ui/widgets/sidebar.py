@@ -58,7 +58,6 @@ class Sidebar(Vertical):
         self._skipped: dict[str, Skipped] = {}  # found by the running pass
         self._reported: set[str] = set()  # said once this session, not again on a rescan
         self._unreadable: dict[str, Skipped] = {}  # every file skipped, or failed to open
-        self._pending_reports: list[Skipped] = []  # failed to open, to be said together
         self._activity = {"index": "", "filter": ""}  # work under way, for the header
         self._roots: list[Path] = []
 
@@ -222,18 +221,14 @@ class Sidebar(Vertical):
         return path
 
     def report_unreadable(self, item: Skipped) -> None:
-        """An article that could not be opened: said with the others found in the same moment
-        (the first few of a folder of bad files fail one after another), in one notice."""
+        """An article that could not be opened: while the index runs, said with everything
+        else it skips, in one notice when it is done (the first files of a folder of bad ones
+        fail one after another); after that, at once."""
         self._unreadable[str(item.path)] = item
-        if not self._pending_reports:
-            self.call_after_refresh(self._report_pending)
-        self._pending_reports.append(item)
-
-    def _report_pending(self) -> None:
-        pending, self._pending_reports = self._pending_reports, []
-        fresh = [item for item in pending if str(item.path) not in self._reported]
-        if fresh:
-            self.report_skipped(fresh)
+        if self.indexing:
+            self._skipped.setdefault(str(item.path), item)
+        elif str(item.path) not in self._reported:
+            self.report_skipped([item])
 
     def report_skipped(self, skipped: list[Skipped]) -> None:
         """One notification for many files."""
