@@ -244,3 +244,24 @@ async def test_at_40_by_12_the_bookmarks_screen_shows_several_bookmarks(location
         # Two lines an entry, no rules between them, and room for both.
         assert options.virtual_size.height == 4
         assert options.scrollable_content_region.height >= 4
+
+
+async def test_mark_every_listed_article_read_then_undo(tmp_path, locations):
+    for number in range(1, 13):
+        (tmp_path / f"a{number:02}.txt").write_text(f"Article {number}\n\nText {number}.\n")
+    app = make_app([tmp_path], locations)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_for(pilot, lambda: app.article_list.total_count == 12, "the list")
+        app.article_list.focus()
+        await pilot.press("f", *"Article 1")  # 4 shown: 1, 10, 11, 12
+        await wait_for(pilot, lambda: app.article_list.shown_count == 4, "the filter")
+        app.article_list.focus()
+        await pilot.press("R")
+        await wait_for(pilot, lambda: app.article_list.unread_count == 8, "4 marked read")
+        assert "4 articles marked read" in status_text(app)
+        await pilot.press("R")  # at once again: undone
+        await wait_for(pilot, lambda: app.article_list.unread_count == 12, "undone")
+    again = make_app([tmp_path], locations)
+    async with again.run_test(size=(100, 24)) as pilot:
+        await wait_for(pilot, lambda: again.article_list.total_count == 12, "the list")
+        assert again.article_list.unread_count == 12

@@ -183,6 +183,19 @@ class StateKeeper:
     def remember(self, article_id: int, position: int, read: bool) -> None:
         self._pending[article_id] = (position, read)
 
+    def set_read(self, ids: list[int], read: bool) -> None:
+        """Read marks of many articles at once (R in the list); pending positions first."""
+        self.flush()
+        if self._articles is None or self.damaged:
+            return
+        try:
+            self._articles.set_read(ids, read)
+        except sqlite3.Error as error:
+            if problem_kind(error) == "corrupt":
+                self._damage(error)
+                return
+            self._report(f"Could not save the read marks: {describe(error, self.home)}")
+
     def flush(self) -> None:
         if self._articles is None or not self._pending or self.damaged:
             return

@@ -200,6 +200,13 @@ class ArticleStore:
     def mark_gone(self, ids: Iterable[int]) -> None:
         self.conn.executemany("UPDATE articles SET gone = 1 WHERE id = ?", ((i,) for i in ids))
 
+    def set_read(self, ids: list[int], read: bool) -> None:
+        """Read marks of many articles (their positions kept), in one transaction."""
+        with transaction(self.conn):
+            self.conn.executemany(
+                "UPDATE articles SET read = ? WHERE id = ?", [(int(read), id_) for id_ in ids]
+            )
+
     def set_state(self, states: dict[int, tuple[int, bool]]) -> None:
         """Reading positions and read marks, all in one transaction."""
         with transaction(self.conn):

@@ -52,6 +52,11 @@ def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
         ("Previous article", "Open the previous article", "previous_article"),
         ("Search in article", "Find text in this article", "search"),
         ("Mark read / unread", "Toggle the read mark", "toggle_read"),
+        (
+            "Mark all listed read",
+            "Every article the list shows (as filtered) read; again to undo",
+            "mark_all_read",
+        ),
         ("Wider text column", "Widen the reading measure", "wider"),
         ("Narrower text column", "Narrow the reading measure", "narrower"),
         ("Entities", "People, organisations, places named in this article", "entities"),

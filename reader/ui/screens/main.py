@@ -68,6 +68,13 @@ class MainScreen(Screen):
         Binding("l", "toggle_list", "List", id="app.toggle_list"),
         Binding("ctrl+r", "rescan", "Look for new files", show=False, id="app.rescan"),
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
+        Binding(
+            "R",
+            "mark_all_read",
+            "Mark every article listed read (R again: undo)",
+            show=False,
+            id="app.mark_all_read",
+        ),
         Binding("plus,equals_sign", "wider", "Wider text column", show=False, id="app.wider"),
         Binding("minus", "narrower", "Narrower text column", show=False, id="app.narrower"),
         Binding(
@@ -272,6 +279,9 @@ class MainScreen(Screen):
         row = self.article_list.current
         if row is not None:
             self.opener.mark_read(row.id, not row.read)
+
+    def action_mark_all_read(self) -> None:
+        self.opener.mark_all_read()
 
     def action_rescan(self) -> None:
         if any(w.group == "index" and not w.is_finished for w in self.workers):

@@ -35,6 +35,7 @@ class Opener:
         self._passing: int | None = None  # opened with J/K/., not yet read
         self._passing_from = 0
         self._read_timer = None
+        self._marked_all: list[int] | None = None  # what R marked read, for R to undo
         self._looking_for: ArticleRow | None = None  # its file went while the index runs
         # Set once the first article is on screen: the indexer waits for it before it reads.
         self._first_paint = threading.Event()
@@ -199,8 +200,31 @@ class Opener:
         if land is not None:
             self.screen.reader.land(land)
 
+    def mark_all_read(self) -> None:
+        """Every article the list shows (as filtered) read, in one write; at once again, the
+        same ones unread (undo)."""
+        article_list, state = self.screen.article_list, self.screen.app.state
+        undo, self._marked_all = self._marked_all, None
+        if undo:
+            ids, read = undo, False
+        else:
+            ids, read = [row.id for row in article_list.rows if not row.read], True
+        if not ids:
+            self.screen.reader.say("Every article listed is read already")
+            return
+        for article_id in ids:
+            article_list.set_read(article_id, read)
+        state.set_read(ids, read)
+        count = f"{len(ids):,} article{'s' if len(ids) != 1 else ''}"
+        if read:
+            self._marked_all = ids
+            self.screen.reader.say(f"{count} marked read · R again to undo")
+        else:
+            self.screen.reader.say(f"{count} unread again")
+
     def mark_read(self, article_id: int, read: bool) -> None:
         # The list's row is the one truth of a read mark while the app runs.
+        self._marked_all = None  # a read mark changed since: R no longer undoes
         row = self.screen.article_list.row(article_id)
         if row is None or row.read == read:
             return
