@@ -265,3 +265,32 @@ async def test_mark_every_listed_article_read_then_undo(tmp_path, locations):
     async with again.run_test(size=(100, 24)) as pilot:
         await wait_for(pilot, lambda: again.article_list.total_count == 12, "the list")
         assert again.article_list.unread_count == 12
+
+
+async def test_editing_the_article_hands_the_terminal_to_the_editor_and_shows_the_edit(
+    tmp_path, locations, monkeypatch
+):
+    import contextlib
+    import subprocess
+
+    article = tmp_path / "story.txt"
+    article.write_text("Harbour story\n\nThe harbour reopened on Monday.\n")
+    ran = []
+
+    def editor(command, **_kwargs):  # the editor the user has: it changes a word
+        ran.append(command)
+        article.write_text("Harbour story\n\nThe harbour reopened on Tuesday.\n")
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setenv("EDITOR", "nano -w")
+    monkeypatch.setattr(subprocess, "run", editor)
+    app = make_app([article], locations)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no real terminal here
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_for_article(pilot, app, "Harbour")
+        await pilot.press("ctrl+e")
+        view = app.article_view
+        await wait_for(
+            pilot, lambda: view.article and "Tuesday" in view.article.source, "the edit shown"
+        )
+        assert ran == [["nano", "-w", str(article)]]

@@ -52,6 +52,7 @@ def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
         ("Previous article", "Open the previous article", "previous_article"),
         ("Search in article", "Find text in this article", "search"),
         ("Mark read / unread", "Toggle the read mark", "toggle_read"),
+        ("Edit the article", "Its file in $EDITOR, reloaded after the edit", "edit_article"),
         (
             "Mark all listed read",
             "Every article the list shows (as filtered) read; again to undo",

@@ -69,6 +69,13 @@ class MainScreen(Screen):
         Binding("ctrl+r", "rescan", "Look for new files", show=False, id="app.rescan"),
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
         Binding(
+            "ctrl+e",
+            "edit_article",
+            "Edit the article's file in $EDITOR (reloaded after)",
+            show=False,
+            id="app.edit_article",
+        ),
+        Binding(
             "R",
             "mark_all_read",
             "Mark every article listed read (R again: undo)",
@@ -279,6 +286,9 @@ class MainScreen(Screen):
         row = self.article_list.current
         if row is not None:
             self.opener.mark_read(row.id, not row.read)
+
+    def action_edit_article(self) -> None:
+        self.opener.edit_shown()
 
     def action_mark_all_read(self) -> None:
         self.opener.mark_all_read()

@@ -4,6 +4,9 @@ when a file cannot be read or has moved; and the read marks and reading places t
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 import threading
 from typing import TYPE_CHECKING
 
@@ -199,6 +202,37 @@ class Opener:
             self.screen.article_view.focus()
         if land is not None:
             self.screen.reader.land(land)
+
+    def edit_shown(self) -> None:
+        """The shown article's file in the user's editor ($VISUAL, else $EDITOR), the app
+        suspended meanwhile; then read again (its bookmarks found again in the new text) and
+        the folders looked through, so the index has the edit too."""
+        from textual.app import SuspendNotSupported
+
+        row = self.screen.article_list.row(self.shown) if self.shown is not None else None
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if row is None:
+            self.screen.reader.say("No article open to edit")
+            return
+        if not editor:
+            self.screen.reader.say("Set $EDITOR (or $VISUAL) to edit an article's file")
+            return
+        state = self.screen.app.state
+        state.remember(row.id, self.screen.article_view.position, row.read)
+        state.flush()  # the place read, to come back to in the edited text
+        try:
+            with self.screen.app.suspend():
+                subprocess.run([*shlex.split(editor), str(row.file)], check=False)
+        except SuspendNotSupported:
+            self.screen.reader.say("This terminal cannot be handed to an editor")
+            return
+        except OSError as error:
+            self.screen.notify(f"Could not run {editor}: {error}", severity="error")
+            return
+        self.screen.reader.forget(row.id)
+        self.shown = None  # shown anew, not kept as the article already open
+        self.screen.reader.load(row, focus=True)
+        self.load_corpus(rescan=True)
 
     def mark_all_read(self) -> None:
         """Every article the list shows (as filtered) read, in one write; at once again, the

@@ -149,6 +149,10 @@ class ReaderPane(Vertical):
         self._remember(row, article)
         post_own(self, self.Loaded(row, article, focus, land))
 
+    def forget(self, row_id: int) -> None:
+        """The file changed (edited from here): read it anew next time."""
+        self._parsed.pop(row_id, None)
+
     def _remember(self, row: ArticleRow, article: Article) -> None:
         self._parsed.pop(row.id, None)
         self._parsed[row.id] = article
