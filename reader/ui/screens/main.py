@@ -39,6 +39,10 @@ from reader.ui.widgets.sidebar import Sidebar
 NARROW_WIDTH = 90
 
 
+_HEADER_CHROME = 18  # Textual's header icon (8) and the clock's space (10)
+_NARROW_HEADER_CHROME = 3  # the icon alone, narrowed
+
+
 def header_subtitle(name: str, summary: str, room: int) -> str:
     """The corpus's name and its counts in `room` cells: the name is cut first, then left
     out, so the counts and the state (sorted, filtered, indexing) stay in view."""
@@ -174,6 +178,7 @@ class MainScreen(Screen):
 
     def watch_narrow(self, old: bool, narrow: bool) -> None:
         self.set_class(narrow, "-narrow")
+        self._update_counts()
         self.widths.apply()
         if old != narrow:
             self.list_open = not narrow
@@ -210,8 +215,10 @@ class MainScreen(Screen):
     @on(Sidebar.Activity)
     @on(ArticleList.Changed)
     def _update_counts(self) -> None:
-        title = self.query_one_optional("HeaderTitle")
-        room = title.size.width if title is not None and title.size.width else self.size.width
+        # The header's title has the width less its icon and the clock's space (narrower on a
+        # narrow screen, see reader.tcss): worked out, not read from a header still laid out.
+        chrome = _NARROW_HEADER_CHROME if self.narrow else _HEADER_CHROME
+        room = (self.size.width or self.app.size.width) - chrome
         room -= cell_len(f"{self.app.title} — ")
         self.sub_title = header_subtitle(self.app.corpus.name, self.sidebar.summary(), room)
 
