@@ -288,7 +288,7 @@ async def test_editing_the_article_hands_the_terminal_to_the_editor_and_shows_th
     monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no real terminal here
     async with app.run_test(size=(100, 24)) as pilot:
         await wait_for_article(pilot, app, "Harbour")
-        await pilot.press("ctrl+e")
+        await pilot.press("E")
         view = app.article_view
         await wait_for(
             pilot, lambda: view.article and "Tuesday" in view.article.source, "the edit shown"

@@ -73,7 +73,7 @@ class MainScreen(Screen):
         Binding("ctrl+r", "rescan", "Look for new files", show=False, id="app.rescan"),
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
         Binding(
-            "ctrl+e",
+            "E",
             "edit_article",
             "Edit the article's file in $EDITOR (reloaded after)",
             show=False,
