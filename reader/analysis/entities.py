@@ -175,12 +175,14 @@ def _titles_of_works(text: str, found: list[Candidate]) -> frozenset[str]:
     return frozenset(
         candidate.text
         for candidate in found
-        if candidate.label is None
-        and not candidate.cue
-        and (
-            _word_before(text, candidate.start) in _WORK_NOUNS
-            or _ON_CHANNEL.match(text, candidate.end)
-        )
+        if candidate.label is None and not candidate.cue and _titled_as_work(text, candidate)
+    )
+
+
+def _titled_as_work(text: str, candidate: Candidate) -> bool:
+    """Named as a work here: after "the sitcom", "shows", or before a channel in brackets."""
+    return _word_before(text, candidate.start) in _WORK_NOUNS or bool(
+        _ON_CHANNEL.match(text, candidate.end)
     )
 
 
@@ -425,7 +427,7 @@ def classify(
     before = _word_before(text, candidate.start)
     if _PLURAL_ACRONYM.fullmatch(candidate.text):
         return None  # "the MPs said", "DVDs": a plural is a kind of thing, not a name
-    if candidate.cue != "title" and (before in _WORK_NOUNS or _ON_CHANNEL.match(after)):
+    if candidate.cue != "title" and _titled_as_work(text, candidate):
         return None  # a title: "the sitcom Nighty Night", "Jonathan Creek (BBC One)"
     if candidate.text.isupper() and _is_dateline(text, candidate):
         return "GPE"  # "LONDON — Shell reported…"
