@@ -150,6 +150,17 @@ async def wait_for(pilot, condition, what: str, tries: int = 3000) -> None:
     raise AssertionError(f"waited in vain for {what}")
 
 
+async def wait_for_focus(pilot, app: ReaderApp, widget_id: str) -> None:
+    """Until the widget with this id has focus: keys typed before it has would reach the
+    screen underneath as commands (a screen's `on_mount` focus may come late on a busy
+    machine)."""
+
+    def focused() -> bool:
+        return app.focused is not None and app.focused.id == widget_id
+
+    await wait_for(pilot, focused, f"#{widget_id} to have focus")
+
+
 async def wait_for_palette(pilot, app: ReaderApp) -> None:
     """Until the command palette lists what was typed into it."""
     from textual.command import CommandList

@@ -16,6 +16,7 @@ from tests.conftest import (
     view_text,
     wait_for,
     wait_for_article,
+    wait_for_focus,
     wait_for_palette,
 )
 
@@ -46,12 +47,31 @@ def _stored(locations) -> list:
 
 
 async def _keep(pilot, note: str = "") -> None:
+    """`m`, the note typed into the box once it has focus (on a busy machine a key pressed
+    before would reach the article as a command), and Enter."""
+    app = pilot.app
     await pilot.press("m")
-    await pilot.pause()
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(app.screen, NoteScreen)
+            and app.focused is not None
+            and app.focused.id == "note"
+        ),
+        "the note box",
+    )
     if note:
         await pilot.press(*note)
     await pilot.press("enter")
-    await pilot.pause()
+    # Kept (the box closes) or refused (the box stays, the reason under the note).
+    await wait_for(
+        pilot,
+        lambda: (
+            not isinstance(app.screen, NoteScreen)
+            or app.screen.query_one("#note-problem").has_class("-shown")
+        ),
+        "the note box to close or say why not",
+    )
 
 
 def _seed_copy(tmp_path):
@@ -117,7 +137,7 @@ async def test_bookmark_with_a_note_marks_the_gutter_and_survives_a_restart(loca
         assert stored[0].exact.startswith(BLINKEN)
         # m on the bookmarked passage edits its note.
         await pilot.press("m")
-        await pilot.pause()
+        await wait_for_focus(pilot, app, "note")
         await pilot.press("ctrl+u", *"edited", "enter")
         await pilot.pause()
         assert [b.note for b in _stored(locations)] == ["edited"]
@@ -133,7 +153,7 @@ async def test_escape_cancels_the_note_and_keeps_nothing(locations):
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_seed(pilot, app)
         await pilot.press("m")
-        await pilot.pause()
+        await wait_for_focus(pilot, app, "note")
         await pilot.press(*"never", "escape")
         await pilot.pause()
         assert _stored(locations) == []
@@ -260,6 +280,7 @@ async def test_typing_in_the_bookmarks_screen_only_ever_filters(locations):
         await _cursor_to(pilot, app, "Belarus")
         await _keep(pilot, "migrants")
         await pilot.press("M")
+        await wait_for_focus(pilot, app, "bookmark-filter")
         await settle(pilot, app)
         # Letters that are the list's commands (d deletes, e edits, u, a, j, k) are typed.
         for key in "democrat jake":
@@ -277,7 +298,7 @@ async def test_typing_in_the_bookmarks_screen_only_ever_filters(locations):
         await settle(pilot, app)
         assert app.screen.options.has_focus
         await pilot.press("e")
-        await pilot.pause()
+        await wait_for_focus(pilot, app, "note")
         # The note editor shows the note; typing adds to it, nothing is replaced unseen.
         await pilot.press(*" now")
         await pilot.press("enter")
@@ -295,6 +316,7 @@ async def test_bookmarks_screen_filters_opens_edits_deletes_and_undoes(locations
         await _keep(pilot, "migrants")
         await pilot.press("g")
         await pilot.press("M")
+        await wait_for_focus(pilot, app, "bookmark-filter")
         await settle(pilot, app)
         texts = _options_text(app)
         assert len(texts) == 2 and "migrants" in texts[0]  # newest first
@@ -315,6 +337,7 @@ async def test_bookmarks_screen_filters_opens_edits_deletes_and_undoes(locations
         await pilot.pause()
         assert app.screen is app.main
         await pilot.press("M")
+        await wait_for_focus(pilot, app, "bookmark-filter")
         await settle(pilot, app)
         assert len(_options_text(app)) == 2
         await pilot.press("tab", "d")
@@ -341,7 +364,7 @@ async def test_corpus_search_finds_bookmark_notes(locations):
         await _cursor_to(pilot, app, "Belarus")
         await _keep(pilot, "zeppelin angle")
         await pilot.press("F")
-        await pilot.pause()
+        await wait_for_focus(pilot, app, "corpus-query")
         await pilot.press(*"zeppelin")
         await settle(pilot, app)
         results = app.screen.query_one("#corpus-results")
@@ -375,8 +398,7 @@ async def test_a_bookmark_that_cannot_be_written_keeps_its_note_in_the_box(locat
         # The disk has room again: Enter saves the same note.
         monkeypatch.setattr(BookmarkStore, "add", add)
         await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, NoteScreen)
+        await wait_for(pilot, lambda: not isinstance(app.screen, NoteScreen), "the box to close")
         assert [b.note for b in app.state.bookmarks.all()] == ["check the date"]
 
 
@@ -495,6 +517,7 @@ async def test_a_note_edited_in_another_window_meanwhile_is_kept_beside_this_one
         await _open_seed(pilot, app)
         await _keep(pilot, "check later")
         await pilot.press("M")
+        await wait_for_focus(pilot, app, "bookmark-filter")
         await settle(pilot, app)
         await pilot.press("tab", "e")
         await pilot.pause()
@@ -540,11 +563,13 @@ async def test_a_deletion_can_be_undone_after_the_screen_was_closed(locations):
         await _open_seed(pilot, app)
         await _keep(pilot, "keep me")
         await pilot.press("M")
+        await wait_for_focus(pilot, app, "bookmark-filter")
         await settle(pilot, app)
         await pilot.press("tab", "d", "escape")
         await pilot.pause()
         assert _stored(locations) == [] and app.article_view.bookmarks.shown == []
         await pilot.press("M")
+        await wait_for_focus(pilot, app, "bookmark-filter")
         await settle(pilot, app)
         await pilot.press("tab", "u")
         await settle(pilot, app)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reader.paths import Locations
 from reader.ui.screens.note import NoteScreen
-from tests.conftest import make_app, settle, wait_for_article
+from tests.conftest import make_app, settle, wait_for_article, wait_for_focus
 
 # What reaches the terminal as text: a control character here would be written alive.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -59,6 +59,7 @@ async def _through_the_app(root: Path, notes: list[str]) -> None:
             await settle(pilot, app)
             assert_nothing_alive(app)
         await pilot.press("F")
+        await wait_for_focus(pilot, app, "corpus-query")
         await pilot.press(*"the")
         await settle(pilot, app)
         assert_nothing_alive(app)
@@ -139,7 +140,7 @@ async def test_a_title_and_a_passage_with_markup_show_as_written(tmp_path):
         await settle(pilot, app)
         app.article_view.focus()
         await pilot.press("j", "m")
-        await pilot.pause()
+        await wait_for_focus(pilot, app, "note")
         assert isinstance(app.screen, NoteScreen)
         assert "[Reuters] spoke [/url]" in screen_text(app)
         await pilot.press(*"see [sic]", "enter")

@@ -16,6 +16,7 @@ from tests.conftest import (
     view_text,
     wait_for,
     wait_for_article,
+    wait_for_focus,
 )
 
 
@@ -31,6 +32,7 @@ async def test_search_screen_finds_a_word_in_a_body_and_opens_the_article_at_it(
         await wait_for(pilot, lambda: indexed(app), "the index")
         await pilot.press("F")
         assert isinstance(app.screen, SearchScreen)
+        await wait_for_focus(pilot, app, "corpus-query")
         await pilot.press(*"breakw")  # a prefix, as typed so far, of a word in one body only
         await settle(pilot, app)
         results = app.screen.query_one("#corpus-results")
@@ -63,6 +65,7 @@ async def test_a_search_result_opens_at_the_hit_its_snippet_shows(tmp_path, loca
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: indexed(app), "the index")
         await pilot.press("F")
+        await wait_for_focus(pilot, app, "corpus-query")
         await pilot.press(*"harbour closed storm ")
         await settle(pilot, app)
         results = app.screen.query_one("#corpus-results")
