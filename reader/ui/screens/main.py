@@ -210,7 +210,7 @@ class MainScreen(Screen):
 
     def reload_corpus(self) -> None:
         """The list again from the index (after the database was repaired), then the disk."""
-        self.opener.load_corpus()
+        self.opener.load_corpus(restart=True)
 
     @on(Sidebar.Activity)
     @on(ArticleList.Changed)

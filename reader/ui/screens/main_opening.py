@@ -64,7 +64,7 @@ class Opener:
         if article is not None:
             self.show(row, article, focus=False)
 
-    def load_corpus(self, rescan: bool = False) -> None:
+    def load_corpus(self, rescan: bool = False, restart: bool = False) -> None:
         last = self.screen.app.state.get_value("last_article")
         self.screen.sidebar.load(
             self.screen.app.state.database,
@@ -72,6 +72,7 @@ class Opener:
             self._first_paint,
             highlight=int(last) if last and last.isdigit() else None,
             rescan=rescan,
+            restart=restart,
         )
 
     def listed(self, event: Sidebar.Listed) -> None:

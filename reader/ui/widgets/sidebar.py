@@ -108,10 +108,14 @@ class Sidebar(Vertical):
         first_paint: threading.Event,
         highlight: int | None = None,
         rescan: bool = False,
+        restart: bool = False,
     ) -> None:
         """Fill the list from the index, then keep it in step with the disk (a rescan: only
-        the latter). The indexer reads no file before `first_paint` is set."""
-        if self.indexing:
+        the latter). The indexer reads no file before `first_paint` is set. `restart`: a
+        run under way is replaced (after a repair: it was reading the damaged file)."""
+        if self.app.state.damaged:
+            return  # a repair is under way, and loads the list again when done
+        if self.indexing and not restart:
             return
         self._highlight = highlight
         self._roots = roots
@@ -135,6 +139,8 @@ class Sidebar(Vertical):
                 app.call_from_thread(self._rows_loaded, rows, skipped)
             Indexer(database, roots).run(report, lambda: worker.is_cancelled, first_paint)
         except Exception as error:
+            if worker.is_cancelled:
+                return  # replaced: what this run failed on is the new run's to find
             app.call_from_thread(self._set_activity, "index", "")
             if app.state.damage_found(error):
                 return  # being repaired; the index is rebuilt after
