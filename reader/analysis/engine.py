@@ -54,8 +54,8 @@ class BuiltinEngine:
 def complete_analysis(text, found: list[tuple[int, int, str, str]], engine: str) -> Analysis:
     """The shared second half of every engine: quotations and speakers over its mentions
     (start, end, label, canonical name in the joined text), all mapped to source offsets."""
+    from reader.analysis.attribution import attribute
     from reader.analysis.quotes import find_quotes
-    from reader.analysis.speakers import attribute
 
     quotes = find_quotes(text)
     attribute(text, quotes, found)

@@ -36,6 +36,7 @@ class Found:
     kind: str = ""
     runs_on: bool = False  # continues in the next paragraph's quotation (no closing mark here)
     speaker: tuple[int, int, str] | None = None  # mention (start, end, canonical)
+    rule: str = ""  # the speaker rule that found it (`attribution.RULES`)
 
 
 def _is_apostrophe(text: str, index: int) -> bool:

@@ -1,11 +1,11 @@
-"""What each quotation is (speech, scare quote, title) and who is speaking.
+"""What each quotation is (speech, scare quote, title), and the phrases that name its speaker.
 
-Attribution looks after the closing mark (", said X", ", X said", "according to X"), then
-before the opening one ("X said:", "quoted X as saying"), then at the reporting verb of a
-partial quotation's sentence; pronouns are resolved to the person named later in the clause
-or to the subject of the latest sentence naming anyone; a quotation with no cue of its own
-continues the previous speaker in its paragraph, or in the paragraph before when it fills its
-own paragraph.
+The speaker rules that use these, in their order, are in `attribution`: after the closing
+mark (", said X", ", X said", "according to X"), then before the opening one ("X said:",
+"quoted X as saying"), then at the reporting verb of a partial quotation's sentence; pronouns
+are resolved to the person named later in the clause or to the subject of the latest sentence
+naming anyone; a quotation with no cue of its own continues the previous speaker in its
+paragraph, or in the paragraph before when it fills its own paragraph.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from reader.analysis.speaker_phrases import (
     Mentions,
     bare_name,
     description,
-    known_genders,
     mention_in,
     possessive,
 )
@@ -165,76 +164,11 @@ def reporting_subject(text: str, quote: Found) -> tuple[int, int] | None:
     return floor, verb.start()
 
 
-def attribute(
-    article_text: ArticleText,
-    quotes: list[Found],
-    mentions: list[tuple[int, int, str, str]],
-) -> None:
-    """Give each speech quotation its speaker: a mention (start, end, canonical) or None."""
-    text = article_text.text
-    mentions = Mentions(mentions, text)
-    people = Mentions((m for m in mentions if m[2] == "PERSON"), text)
-    groups = Mentions((m for m in mentions if m[2] in ("ORG", "GPE", "NORP")), text)
-    mentions.groups = groups
-    people.groups = groups
-    people.genders = known_genders(text, people)
-    quotes = sorted(quotes, key=lambda found: found.start)
-    quote_starts = [quote.start for quote in quotes]
-    previous: Found | None = None
-    for quote in quotes:
-        quote.kind = classify(text, quote)
-        if quote.kind != "speech":
-            continue
-        # A quotation running on from the one before in the same paragraph (paragraphs run
-        # together: `X said: "A. "B.`) is the same speaker's words, attributed once.
-        continued = (
-            previous is not None
-            and previous.runs_on
-            and previous.speaker is not None
-            and article_text.paragraph_at(previous.start) == article_text.paragraph_at(quote.start)
-        )
-        speaker = (
-            (previous.speaker if continued and previous is not None else None)
-            or _turn_label(text, quote, people)
-            or _speaker_after(text, quote, quote_starts, mentions, people)
-            or _speaker_before(text, quote, mentions, people)
-        )
-        subject = reporting_subject(text, quote) if speaker is None else None
-        if subject is not None:
-            speaker = (
-                mention_in(people, *subject, last=True)
-                or _subject_pronoun(text, subject, quote, people, mentions)
-                or _subject_entity(text, mentions, *subject)
-                or bare_name(text, *subject, whole=True)
-            )
-        if speaker is None:
-            speaker = _sentence_subject(text, quote, mentions)
-        if speaker is None and previous is not None and previous.speaker is not None:
-            same_paragraph = article_text.paragraph_at(previous.start) == article_text.paragraph_at(
-                quote.start
-            )
-            whole_paragraph = _fills_paragraph(article_text, quote)
-            adjacent_paragraph = (
-                article_text.paragraph_index(quote.start)
-                - article_text.paragraph_index(previous.end - 1)
-                <= 1
-            )
-            if same_paragraph or (whole_paragraph and adjacent_paragraph):
-                speaker = previous.speaker
-        quote.speaker = speaker
-        previous = quote
-    # A quotation running over paragraphs is attributed once, most often at its end.
-    for number in range(len(quotes) - 2, -1, -1):
-        quote, following = quotes[number], quotes[number + 1]
-        if quote.runs_on and quote.speaker is None and quote.kind == following.kind == "speech":
-            quote.speaker = following.speaker
-
-
 # A speaker's name in capitals opening a transcript's turn: `"PENCE: Well, look, …`.
 _TURN_LABEL = re.compile(r"\s*(?P<name>[A-Z][A-Z’'.-]{2,}(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 
 
-def _turn_label(text: str, quote: Found, people: Mentions) -> tuple[int, int, str] | None:
+def turn_label(text: str, quote: Found, people: Mentions) -> tuple[int, int, str] | None:
     """A transcript's turn quoted whole is its labelled speaker's: the person the article
     names in full ("Mike Pence" for PENCE), else the label itself."""
     label = _TURN_LABEL.match(text, quote.content_start, quote.content_end)
@@ -251,7 +185,7 @@ def _turn_label(text: str, quote: Found, people: Mentions) -> tuple[int, int, st
 _FRONTED = re.compile(r"(?:[^,.;:“”\"]{1,60},\s*)?\Z")
 
 
-def _sentence_subject(text: str, quote: Found, mentions: Mentions):
+def sentence_subject(text: str, quote: Found, mentions: Mentions):
     """The speaker of a partial quotation with no reporting verb: the person or body its
     sentence is about, named as that sentence's subject ("Trump openly admires Putin as a
     “strong leader,”", "Hillary Clinton is describing as “unhinged” a tweet")."""
@@ -270,7 +204,7 @@ def _sentence_subject(text: str, quote: Found, mentions: Mentions):
     return first[0], first[1], first[3]
 
 
-def _subject_pronoun(text, subject, quote, people, mentions):
+def subject_pronoun(text, subject, quote, people, mentions):
     words = text[subject[0] : subject[1]].split()
     if words and words[0].lower() in _PRONOUNS:
         return _resolve_pronoun(
@@ -279,7 +213,7 @@ def _subject_pronoun(text, subject, quote, people, mentions):
     return None
 
 
-def _fills_paragraph(article_text: ArticleText, quote: Found) -> bool:
+def fills_paragraph(article_text: ArticleText, quote: Found) -> bool:
     paragraph = article_text.paragraph_at(quote.start)
     text = article_text.text
     return not text[paragraph.start : quote.start].strip() and (
@@ -349,7 +283,7 @@ _TAIL_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<who>[^\n“\"]{
 
 
 # A description that speaks: "the mayor", "one Democratic source on the panel".
-def _speaker_after(text, quote, quote_starts, mentions, people):
+def speaker_after(text, quote, quote_starts, mentions, people):
     clause_end = _sentence_end(text, quote.end, quote_starts)
     dash = _TAIL_DASH.match(text, quote.end, clause_end)
     if dash:
@@ -489,7 +423,7 @@ def _main_clause_person(text, start: int, verb_start: int, people, participle: b
     return chosen[0], chosen[1], chosen[3]
 
 
-def _speaker_before(text, quote, mentions, people):
+def speaker_before(text, quote, mentions, people):
     floor = _sentence_floor(text, quote.start)
     head = text[floor : quote.start]
     if not head.strip():
@@ -524,7 +458,7 @@ def _speaker_before(text, quote, mentions, people):
         _main_clause_person(
             text, floor if participle else subject_start, subject_end, people, participle
         )
-        or _subject_entity(text, mentions, subject_start, subject_end)
+        or subject_entity(text, mentions, subject_start, subject_end)
         or description(text, subject_start, subject_end, mentions)
         or bare_name(text, subject_start, subject_end, whole=True)
     )
@@ -550,7 +484,7 @@ _PREPOSITIONS = frozenset(
 _NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){1,3}\s*,?\s*$")
 
 
-def _subject_entity(text, mentions, start: int, end: int) -> tuple[int, int, str] | None:
+def subject_entity(text, mentions, start: int, end: int) -> tuple[int, int, str] | None:
     """The entity that is the subject: the last one in the span not governed by a preposition
     ("spoke with Moscow" is no speaker); a nationality or place heading a noun phrase speaks
     as that phrase ("British government sources")."""

@@ -84,7 +84,8 @@ STATE_ABBREVIATIONS = (
     "Okla Ore Tenn Tex Va Vt Wash Wis Wyo".split()
 )
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st mt gen col lt sgt capt adm gov sen rep rev jr sr inc ltd co corp vs no "
+    "mr mrs ms dr prof st mt gen col lt sgt capt adm maj gov sen rep rev jr sr inc ltd co corp vs "
+    "no "
     "del lt.gov supt det cmdr "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e etc "
     # States written with inner full stops, and Pa. (also a word: no token or place of its own).

@@ -12,9 +12,21 @@ from dataclasses import dataclass
 from reader.analysis import gazetteer as gz
 from reader.analysis.text import STATE_ABBREVIATIONS, sentence_spans
 
+# The titles news style writes with a full stop ("Adm.", "Sen."): one token with it, as listed.
+_DOTTED_TITLES = "|".join(
+    sorted(
+        (
+            re.escape(title[:-1])
+            for title in gz.PERSON_TITLES
+            if title.endswith(".") and " " not in title
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr)\.(?=\s)"
+    rf"|(?:{_DOTTED_TITLES}|St|Jr|Sr)\.(?=\s)"
     # A company's legal form and a state as news style shortens them keep their full stop.
     rf"|(?:Corp|Inc|Co|Ltd|Bros|{'|'.join(STATE_ABBREVIATIONS)})\.(?=[\s,;:)])"
     r"|[A-Z]{1,3}&[A-Z]{1,3}\b"  # AT&T, S&P, P&G

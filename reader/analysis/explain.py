@@ -1,0 +1,61 @@
+"""`reader analyze --explain`: the built-in engine's analysis of an article with, for every
+entity and speaker, the name of the rule that decided it (`run_cutting`, `label_rules`,
+`entities`, `attribution`), so a newcomer sees which rule to change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.corpus.model import Article
+
+NOT_MARKED = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    start: int  # offsets in `article.source`
+    end: int
+    text: str  # as written
+    answer: str  # the label (NOT_MARKED for a name decided to be none), or the speaker
+    name: str  # the entity's canonical name ("" for a quotation)
+    rule: str  # "" for a quotation no rule gave a speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    entities: list[Decision]  # in reading order, the names decided to be none among them
+    speakers: list[Decision]  # speech quotations, with their speakers ("" if none)
+
+
+def explain(article: Article) -> Explanation:
+    from reader.analysis.attribution import attribute
+    from reader.analysis.entities import explained_entities
+    from reader.analysis.quotes import find_quotes
+    from reader.analysis.text import ArticleText
+
+    text = ArticleText(article)
+    source = article.source
+    rejected: list[tuple[int, int, str]] = []
+    decided = explained_entities(text, rejected)
+    entities = []
+    for start, end, label, name, rule in decided:
+        first, last = text.to_source(start, end)
+        entities.append(Decision(first, last, source[first:last], label, name, rule))
+    for start, end, rule in rejected:
+        first, last = text.to_source(start, end)
+        entities.append(Decision(first, last, source[first:last], NOT_MARKED, "", rule))
+    entities.sort(key=lambda decision: decision.start)
+    quotes = find_quotes(text)
+    attribute(text, quotes, [mention[:4] for mention in decided])
+    speakers = []
+    for quote in sorted(quotes, key=lambda found: found.start):
+        if quote.kind != "speech":
+            continue
+        first, last = text.to_source(quote.start, quote.end)
+        speaker = quote.speaker[2] if quote.speaker else ""
+        speakers.append(Decision(first, last, source[first:last], speaker, "", quote.rule))
+    return Explanation(entities, speakers)
+
+
+def line_of(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1

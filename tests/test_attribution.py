@@ -1,0 +1,90 @@
+"""Every speaker rule of the built-in engine, each shown finding the speaker of an example
+(what `reader analyze --explain` reports), so a rule is never added without one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import attribution
+from reader.analysis.explain import explain
+from reader.corpus.plaintext import parse_plaintext
+
+# rule: (article body, the quotation's first words, its speaker)
+EXAMPLES = {
+    "runs-on-from-before": (
+        "Minister Hamish Grolt said: “We will build it. “And we will pay for it.”",
+        "“And we will pay",
+        "Hamish Grolt",
+    ),
+    "transcript-turn": (
+        "Hamish Grolt spoke.\n\n“GROLT: We will build it,” the transcript reads.",
+        "“GROLT:",
+        "Hamish Grolt",
+    ),
+    "named-after": ("“We will build it,” said Hamish Grolt.", "“We will", "Hamish Grolt"),
+    "named-before": ("Hamish Grolt said: “We will build it.”", "“We will", "Hamish Grolt"),
+    "subject-person": (
+        "Hamish Grolt, spokesman for the campaign, said the decision dragged the campaign "
+        "“into the gutter” and showed they were “rattled”.",
+        "“rattled”",
+        "Hamish Grolt",
+    ),
+    "subject-pronoun-resolved": (
+        "Anna Ferris spoke on Monday. “I had fun,” Ferris said. She also said that her fellow "
+        "housemates had publicity-seeking “agendas”.",
+        "“agendas”",
+        "Anna Ferris",
+    ),
+    "subject-body": (
+        "The Tories have promised an upper limit on the number of people allowed into Britain "
+        "with the slogan: “It is not racist to impose limits on immigration”.",
+        "“It is not racist",
+        "Tories",
+    ),
+    "subject-bare-name": (
+        "The colour orange is everywhere. Orange claims the rival service infringed its rights "
+        "and could confuse customers - known as “passing off”.",
+        "“passing off”",
+        "Orange",
+    ),
+    "sentence-about": (
+        "Hamish Grolt was threatened with violence, then locked into a room on suspicion of "
+        "“promoting activities hostile to the state” while away.",
+        "“promoting",
+        "Hamish Grolt",
+    ),
+    "previous-speaker-goes-on": (
+        "“We will build it,” said Hamish Grolt.\n\n“And we will pay for it.”",
+        "“And we will pay",
+        "Hamish Grolt",
+    ),
+    attribution.ATTRIBUTED_AT_ITS_END: (
+        "“We will build it and we will pay for it, every penny of it.\n\n"
+        "“And we will pay for it, every penny,” said Hamish Grolt.",
+        "“We will build",
+        "Hamish Grolt",
+    ),
+}
+
+
+def speakers(body: str) -> dict[str, tuple[str, str]]:
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    return {d.text: (d.answer, d.rule) for d in explain(article).speakers}
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [attribution.rule_name(r) for r in attribution.RULES] + [attribution.ATTRIBUTED_AT_ITS_END],
+)
+def test_each_speaker_rule_finds_the_speaker_of_its_example(rule):
+    assert rule in EXAMPLES, f"the rule {rule} has no example here"
+    body, opening, speaker = EXAMPLES[rule]
+    found = [said for text, said in speakers(body).items() if text.startswith(opening)]
+    assert found == [(speaker, rule)]
+
+
+def test_a_quotation_no_rule_attributes_says_so():
+    found = speakers("Prices rose on Monday.\n\n“It was a disgrace to us all, and it still is.”")
+    assert list(found.values()) == [("", "")]
