@@ -25,7 +25,7 @@ reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
        reader list [PATH ...]
        reader search [--json] QUERY [PATH ...]
        reader bookmarks list | export [--format md|json] [--output FILE] | import FILE.json
-       reader analyze [--json] [--no-cache] [--engine NAME] PATH ...
+       reader analyze [--json] [--no-cache] [--engine NAME] [--explain] PATH ...
        reader evaluate [--engine NAME] [--errors] [GOLD_DIR]"""
 
 DESCRIPTION = """\
@@ -40,7 +40,8 @@ commands:
   bookmarks list       the kept passages: path, title, passage, note (tab-separated)
   bookmarks export     Markdown grouped by article (--format json: every field;
                        --output FILE); bookmarks import FILE.json merges an export
-  analyze PATH ...     entities and quotations of each article (--json: one object a line)
+  analyze PATH ...     entities and quotations of each article (--json: one object a line;
+                       --explain: every entity and speaker with the rule that decided it)
   evaluate [GOLD_DIR]  precision, recall and F1 of an engine on gold annotations
                        (default: tests/gold of a source checkout)
 
@@ -88,6 +89,11 @@ def _parser(help_asked: bool = False) -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="analyze, search: JSON lines")
     parser.add_argument(
         "--no-cache", action="store_true", help="analyze: neither read nor write the cache"
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="analyze: each entity and speaker with the built-in engine's rule that decided it",
     )
     parser.add_argument("--errors", action="store_true", help="evaluate: list every error")
     parser.add_argument(
@@ -163,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if command == "list":
         return list_articles(paths)
+    if command == "analyze" and args.explain:
+        return explain_articles(paths, args.json)
     if command == "analyze":
         return analyze_articles(paths, args.engine, args.json, args.data_dir, args.no_cache)
     if command == "search":
@@ -314,6 +322,69 @@ def _index_and_search(keeper, query: str, paths: list[Path], limit: int):
             f"Could not index the articles: {describe(error, keeper.home)}", problem_kind(error)
         ) from error
     return keeper.search.find(query, paths, limit=limit)
+
+
+def explain_articles(paths: list[Path], as_json: bool) -> int:
+    """Each article's entities and speakers with the rules that decided them (the built-in
+    engine's: its rules are what a newcomer changes)."""
+    from reader.analysis.explain import explain
+
+    print("reader: explaining the built-in engine's rules", file=sys.stderr)
+    for article in _articles(paths):
+        explained = explain(article)
+        if as_json:
+            record = {
+                "path": str(article.path),
+                "title": article.title,
+                "entities": [
+                    {
+                        "start": d.start,
+                        "end": d.end,
+                        "text": d.text,
+                        "label": d.answer,
+                        "entity": d.name,
+                        "rule": d.rule,
+                    }
+                    for d in explained.entities
+                ],
+                "speakers": [
+                    {
+                        "start": d.start,
+                        "end": d.end,
+                        "text": d.text,
+                        "speaker": d.answer or None,
+                        "rule": d.rule or None,
+                    }
+                    for d in explained.speakers
+                ],
+            }
+            write_line(json_line(record))
+        else:
+            write_line(format_explanation(article, explained))
+    return 0
+
+
+def format_explanation(article, explained) -> str:
+    """One line per entity and per speech quotation: where (line), what, and which rule."""
+    from reader.analysis.explain import line_of
+
+    source = article.source
+    lines = [f"{field(' '.join(article.title.split()))}  ({field(str(article.path))})"]
+    for decision in explained.entities:
+        where = f"line {line_of(source, decision.start)}"
+        written = " ".join(decision.text.split())
+        named = "" if decision.name == written else f" = {field(decision.name)}"
+        lines.append(
+            f"  {where:<10} {decision.answer:<6} {field(written)}{named}  ← {decision.rule}"
+        )
+    for decision in explained.speakers:
+        where = f"line {line_of(source, decision.start)}"
+        words = " ".join(decision.text.split())
+        short = words if len(words) <= 50 else words[:49] + "…"
+        speaker = field(decision.answer) if decision.answer else "no speaker"
+        rule = decision.rule or "no rule found one"
+        lines.append(f"  {where:<10} said   {field(short)}  — {speaker}  ← {rule}")
+    return "\n".join(lines)
 
 
 def format_analysis(title: str, path: str, analysis) -> str:
