@@ -40,8 +40,10 @@ commands:
   bookmarks list       the kept passages: path, title, passage, note (tab-separated)
   bookmarks export     Markdown grouped by article (--format json: every field;
                        --output FILE); bookmarks import FILE.json merges an export
-  analyze PATH ...     entities and quotations of each article (--json: one object a line;
-                       --explain: every entity and speaker with the rule that decided it)
+  analyze PATH ...     entities and quotations of each article (--json: one object a line,
+                       a quotation's kind "speech" or "other" (a scare quote, a term or a
+                       title: "form" says which); --explain: every entity and speaker with
+                       the rule that decided it)
   evaluate [GOLD_DIR]  precision, recall and F1 of an engine on gold annotations
                        (default: tests/gold of a source checkout)
 
@@ -236,6 +238,8 @@ def analyze_articles(
             record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
             for quote in record["quotes"]:
                 del quote["speaker_entity"]
+                if quote["kind"] != "speech":  # a scare quote, a term or a title: "other"
+                    quote["kind"], quote["form"] = "other", quote["kind"]
             write_line(json_line(record))
         else:
             write_line(format_analysis(article.title, str(article.path), analysis))

@@ -97,6 +97,19 @@ def test_analyze_explain_names_the_rule_behind_each_entity_and_speaker(tmp_path,
     assert record["speakers"][0]["speaker"] == "Hamish Grolt"
 
 
+def test_analyze_json_says_speech_or_other_and_the_form_of_the_other(tmp_path, capsys):
+    article = tmp_path / "plan.txt"
+    article.write_text(
+        "Plan\n\nCritics call it the “points system” now.\n\n"
+        "“We will build it,” said Hamish Grolt.\n",
+        encoding="utf-8",
+    )
+    assert main(["analyze", "--json", "--no-cache", str(article)]) == 0
+    quotes = json.loads(capsys.readouterr().out)["quotes"]
+    kinds = {quote["text"]: (quote["kind"], quote.get("form")) for quote in quotes}
+    assert kinds == {"“points system”": ("other", "scare"), "“We will build it,”": ("speech", None)}
+
+
 def test_search_limit_sets_how_many_results_and_help_says_the_default(tmp_path, capsys):
     for number in range(70):
         (tmp_path / f"a{number:02}.txt").write_text(f"Story {number}\n\nThe harbour reopened.\n")

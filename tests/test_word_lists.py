@@ -46,9 +46,7 @@ def matchable_name(entry: str) -> bool:
     """Whether the tokenizer makes the whole entry one run, short enough to be looked up."""
     text = f"{entry} ."  # a full stop after, as in a sentence
     runs = [
-        run
-        for sentence in tokenize(text, 0, len(text))
-        for run in capitalised_runs(text, sentence)
+        run for sentence in tokenize(text, 0, len(text)) for run in capitalised_runs(text, sentence)
     ]
     return (
         len(runs) == 1
