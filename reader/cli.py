@@ -377,7 +377,7 @@ def format_explanation(article, explained) -> str:
     for decision in explained.entities:
         where = f"line {line_of(source, decision.start)}"
         written = " ".join(decision.text.split())
-        named = "" if decision.name == written else f" = {field(decision.name)}"
+        named = "" if decision.name in ("", written) else f" = {field(decision.name)}"
         lines.append(
             f"  {where:<10} {decision.answer:<6} {field(written)}{named}  ← {decision.rule}"
         )

@@ -403,3 +403,15 @@ def test_titles_of_shows_and_airlines():
     labels = {text: label for text, label, _entity in found}
     assert "Harbour Lights" not in labels and "Morgan Vale" not in labels
     assert labels["Air France"] == "ORG" and "France" not in labels
+
+
+def test_an_owner_and_what_it_owns_are_two_names():
+    found = mentions_of("Shares in Norway’s Zorblat Pharmaceuticals rose on Monday.")
+    assert ("Norway", "GPE", "Norway") in found
+    assert ("Zorblat Pharmaceuticals", "ORG", "Zorblat Pharmaceuticals") in found
+
+
+def test_a_show_named_after_its_star_is_no_person_and_no_body():
+    found = mentions_of("Catherine Tate won. The Catherine Tate Show returns on Friday.")
+    assert ("Catherine Tate", "PERSON", "Catherine Tate") in found
+    assert not [m for m in found if m[0] == "Catherine Tate Show"]

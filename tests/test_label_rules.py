@@ -56,6 +56,11 @@ LABEL_EXAMPLES = {
         "ORG",
     ),
     "thing-or-shouted": ("Fans travelled to the Grolt Cup on Monday.", "Grolt Cup", NOT_MARKED),
+    "ordinary-word-first": (
+        "Millions watched Wife Swap on Monday. His wife was not amused.",
+        "Wife Swap",
+        NOT_MARKED,
+    ),
     "short-capitalised-name": ("The plan was drawn up by Hamish Grolt.", "Hamish Grolt", "PERSON"),
     "unexplained": (
         "We met Zorb van der Tarquil Grolt there.",

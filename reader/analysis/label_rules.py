@@ -39,6 +39,8 @@ _NOT_ACRONYMS = frozenset(
     "NET TOTAL YES AND OR BUT THE FOR WITH FROM".split()
 )
 _VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
+# Last words of a broadcast's title, named after its star or host ("The Catherine Tate Show").
+_WORK_HEADS = frozenset("Show Hour Special Programme Podcast".split())
 _ACRONYM_LETTERS = range(2, 7)
 
 _ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(\w+)")
@@ -269,6 +271,7 @@ def named_after_a_person(c: Clues) -> str | None:
         and len(words) >= 3
         and words[0] in c.people
         and words[-1] not in NAME_SUFFIXES
+        and words[-1] not in _WORK_HEADS  # "The Catherine Tate Show" is a show
     ):
         return "ORG"
     return None
@@ -280,6 +283,15 @@ def thing_or_shouted(c: Clues) -> str | None:
     if _short_name(c) and (
         words[-1] in gz.THING_HEADS or c.candidate.text.isupper() or words[0] in _VESSELS
     ):
+        return NOT_A_NAME
+    return None
+
+
+def ordinary_word_first(c: Clues) -> str | None:
+    """ "Wife Swap", "Night Takeaway", "Great Champ": a name nothing else explained whose
+    first word the article also writes in lower case, as an ordinary word, names a thing
+    (a show, a product, a place) more often than a person."""
+    if _short_name(c) and c.words[0].lower() in c.lower_words:
         return NOT_A_NAME
     return None
 
@@ -321,6 +333,7 @@ RULES: list[Rule] = [
     place_word_last,
     named_after_a_person,
     thing_or_shouted,
+    ordinary_word_first,
     short_capitalised_name,
     unexplained,
 ]

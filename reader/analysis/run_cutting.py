@@ -295,9 +295,9 @@ def given_name(run: list[Token], index: int) -> bool:
     if index + 1 >= len(run):
         return False
     word = run[index].text
-    if word in gz.GIVEN_NAMES:
-        return True
     last = run[-1].text
+    if word in gz.GIVEN_NAMES and last not in gz.THING_HEADS:
+        return True  # not "Catherine Tate Show", "Grace Kelly Award"
     return word in gz.CENSUS_FIRST_NAMES and not (
         last in gz.PLACE_HEADS
         or last in gz.ORG_HEADS

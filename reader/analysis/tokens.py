@@ -147,7 +147,28 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[list[Token]]:
         current = [token] if joinable else []
     if current:
         runs.append(current)
-    return [piece for run in runs for piece in _split_at_and(text, run)]
+    return [
+        piece
+        for run in runs
+        for owned in _split_after_owner(text, run)
+        for piece in _split_at_and(text, owned)
+    ]
+
+
+_OWNER = re.compile(r"\w['’]s$")
+
+
+def _split_after_owner(text: str, run: list[Token]) -> list[list[Token]]:
+    """ "Israel's Teva Pharmaceuticals", "Fox's Trading Spouses": an owner, then what it owns,
+    two names; unless the whole is a listed name ("McDonald's Corp")."""
+    cuts = [i + 1 for i, token in enumerate(run[:-1]) if _OWNER.search(token.text)]
+    if not cuts:
+        return [run]
+    whole = joined_text(text, run)
+    if gazetteer_label(whole) or whole in gz.GEONAMES_PLACES:
+        return [run]
+    bounds = [0, *cuts, len(run)]
+    return [run[a:b] for a, b in zip(bounds, bounds[1:]) if run[a:b]]
 
 
 def _split_at_and(text: str, run: list[Token]) -> list[list[Token]]:
