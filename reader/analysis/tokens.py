@@ -6,6 +6,7 @@ connectors ("of", "and") inside; "and" splits a run unless the whole is a known 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -168,7 +169,7 @@ def _split_after_owner(text: str, run: list[Token]) -> list[list[Token]]:
     if gazetteer_label(whole) or whole in gz.GEONAMES_PLACES:
         return [run]
     bounds = [0, *cuts, len(run)]
-    return [run[a:b] for a, b in zip(bounds, bounds[1:]) if run[a:b]]
+    return [run[a:b] for a, b in itertools.pairwise(bounds) if run[a:b]]
 
 
 def _split_at_and(text: str, run: list[Token]) -> list[list[Token]]:
