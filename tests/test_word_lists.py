@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.analysis.candidates import LONGEST_LISTED_NAME
-from reader.analysis.tokens import capitalised_runs, strip_possessive, tokenize
+from reader.analysis.tokens import matches_whole
 
 DATA = Path(__file__).resolve().parent.parent / "reader" / "analysis" / "data"
 # Looked up as whole names, cut from runs of capitalised words ("Black Sea", "The Hague").
@@ -43,17 +43,7 @@ def entries(name: str) -> list[str]:
 
 
 def matchable_name(entry: str) -> bool:
-    """Whether the tokenizer makes the whole entry one run, short enough to be looked up."""
-    text = f"{entry} ."  # a full stop after, as in a sentence
-    runs = [
-        run for sentence in tokenize(text, 0, len(text)) for run in capitalised_runs(text, sentence)
-    ]
-    return (
-        len(runs) == 1
-        and runs[0][0].start == 0
-        and strip_possessive(text, runs[0][-1]) == len(entry)
-        and len(runs[0]) <= LONGEST_LISTED_NAME
-    )
+    return matches_whole(entry, LONGEST_LISTED_NAME)
 
 
 def test_every_list_beside_the_engine_is_checked_here():

@@ -9,7 +9,8 @@ package in the app would cost 0.46 s and 76 MB; the table costs a few millisecon
 
 A single-word city must have 500,000 people (multi-word ones 150,000): smaller single names
 are too often something else ("Reading", "Mobile"). Names that are given names, nationalities
-or the reader's other word lists are left out.
+or the reader's other word lists are left out, and so are names the engine could never match
+(tests/test_word_lists.py checks every list).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from reader.analysis import gazetteer as gz  # noqa: E402
+from reader.analysis.candidates import LONGEST_LISTED_NAME  # noqa: E402
+from reader.analysis.tokens import matches_whole  # noqa: E402
 
 OUT = REPO / "reader" / "analysis" / "data" / "places.txt"
 SINGLE_WORD_POPULATION = 500_000
@@ -56,7 +59,12 @@ def main() -> None:
     kept = sorted(
         name
         for name in spelled
-        if name not in taken and len(name) > 2 and not any(char.isdigit() for char in name)
+        if name not in taken
+        and len(name) > 2
+        and not any(char.isdigit() for char in name)
+        # Only what the engine can match: not "Dar es Salaam" (a lower-case word), nor an
+        # ASCII form that lost its first letter ("a Lat" of "Đà Lạt").
+        and matches_whole(name, LONGEST_LISTED_NAME)
     )
     OUT.parent.mkdir(exist_ok=True)
     header = (

@@ -220,3 +220,18 @@ def strip_possessive(text: str, token: Token) -> int:
     if match and len(token.text) > len(match.group()) + 1 and token.capitalised:
         return token.end - len(match.group())
     return token.end
+
+
+def matches_whole(name: str, longest: int = 6) -> bool:
+    """Whether the tokenizer makes `name` one run of capitalised words of at most `longest`
+    tokens: what a word list's entry must be for the engine ever to match it."""
+    text = f"{name} ."  # a full stop after, as in a sentence
+    runs = [
+        run for sentence in tokenize(text, 0, len(text)) for run in capitalised_runs(text, sentence)
+    ]
+    return (
+        len(runs) == 1
+        and runs[0][0].start == 0
+        and strip_possessive(text, runs[0][-1]) == len(name)
+        and len(runs[0]) <= longest
+    )
