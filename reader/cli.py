@@ -237,7 +237,6 @@ def analyze_articles(
         if as_json:
             record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
             for quote in record["quotes"]:
-                del quote["speaker_entity"]
                 if quote["kind"] != "speech":  # a scare quote, a term or a title: "other"
                     quote["kind"], quote["form"] = "other", quote["kind"]
             write_line(json_line(record))

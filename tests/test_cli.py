@@ -108,6 +108,9 @@ def test_analyze_json_says_speech_or_other_and_the_form_of_the_other(tmp_path, c
     quotes = json.loads(capsys.readouterr().out)["quotes"]
     kinds = {quote["text"]: (quote["kind"], quote.get("form")) for quote in quotes}
     assert kinds == {"“points system”": ("other", "scare"), "“We will build it,”": ("speech", None)}
+    # Who speaks, as written and as the person the article names (the README's promise).
+    speech = next(quote for quote in quotes if quote["kind"] == "speech")
+    assert (speech["speaker"], speech["speaker_entity"]) == ("Hamish Grolt", "Hamish Grolt")
 
 
 def test_search_limit_sets_how_many_results_and_help_says_the_default(tmp_path, capsys):
