@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import attribution
+from reader.analysis.engine import get_engine
 from reader.analysis.explain import explain
 from reader.corpus.plaintext import parse_plaintext
 
@@ -88,3 +89,17 @@ def test_each_speaker_rule_finds_the_speaker_of_its_example(rule):
 def test_a_quotation_no_rule_attributes_says_so():
     found = speakers("Prices rose on Monday.\n\n“It was a disgrace to us all, and it still is.”")
     assert list(found.values()) == [("", "")]
+
+
+def test_a_scare_quote_framed_by_its_sentence_is_that_speakers_and_stays_a_scare_quote():
+    body = "Hamish Grolt exhorted the delegates to “vote your conscience” and left."
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    (quote,) = get_engine().analyze(article).quotes
+    assert (quote.kind, quote.speaker) == ("scare", "Hamish Grolt")
+    assert speakers(body) == {"“vote your conscience”": ("Hamish Grolt", "sentence-about")}
+
+
+def test_so_called_marks_a_scare_quote_nobody_said():
+    article = parse_plaintext(Path("a.txt"), "Report\n\nThe so-called “reforms” passed.\n")
+    (quote,) = get_engine().analyze(article).quotes
+    assert (quote.kind, quote.speaker) == ("scare", None)

@@ -415,3 +415,8 @@ def test_a_show_named_after_its_star_is_no_person_and_no_body():
     found = mentions_of("Catherine Tate won. The Catherine Tate Show returns on Friday.")
     assert ("Catherine Tate", "PERSON", "Catherine Tate") in found
     assert not [m for m in found if m[0] == "Catherine Tate Show"]
+
+
+def test_time_zones_months_and_days_in_capitals_are_no_organisations():
+    found = mentions_of("Trading closed at 1400 GMT.\n\nRESULTS FOR AUGUST\n\nFIXTURES ON MONDAY")
+    assert [m for m in found if m[0] in ("GMT", "AUGUST", "MONDAY")] == []

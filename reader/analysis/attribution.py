@@ -142,6 +142,10 @@ RULES: list[Rule] = [
     sentence_about,
     previous_speaker_goes_on,
 ]
+# A scare quote in a sentence that names who used the words ("Grolt exhorted them to “vote
+# your conscience”") is still a scare quote, but the words are that speaker's: only the rules
+# that read the quotation's own sentence are asked, never the previous speaker.
+FRAMED = [named_before, subject_person, subject_pronoun_resolved, sentence_about]
 # Not in the table: a quotation running over paragraphs, still without a speaker, is
 # attributed once at its end (`attribute`'s last pass).
 ATTRIBUTED_AT_ITS_END = "attributed-at-its-end"
@@ -156,8 +160,8 @@ def attribute(
     quotes: list[Found],
     mentions: list[tuple[int, int, str, str]],
 ) -> None:
-    """Give each quotation its kind and each speech quotation its speaker (a mention) and the
-    rule that found it."""
+    """Give each quotation its kind, and each speech quotation (and a scare quote its own
+    sentence attributes) its speaker (a mention) and the rule that found it."""
     text = article_text.text
     mentions = Mentions(mentions, text)
     people = Mentions((m for m in mentions if m[2] == "PERSON"), text)
@@ -170,6 +174,14 @@ def attribute(
     previous: Found | None = None
     for quote in quotes:
         quote.kind = classify(text, quote)
+        if quote.kind == "scare":
+            scene = Scene(article_text, quote, quote_starts, mentions, people, None)
+            for rule in FRAMED:
+                speaker = rule(scene)
+                if speaker is not None:
+                    quote.speaker, quote.rule = speaker, rule_name(rule)
+                    break
+            continue
         if quote.kind != "speech":
             continue
         scene = Scene(article_text, quote, quote_starts, mentions, people, previous)

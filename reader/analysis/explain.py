@@ -24,7 +24,7 @@ class Decision:
 @dataclass(frozen=True, slots=True)
 class Explanation:
     entities: list[Decision]  # in reading order, the names decided to be none among them
-    speakers: list[Decision]  # speech quotations, with their speakers ("" if none)
+    speakers: list[Decision]  # speech quotations ("" if no speaker) and others given one
 
 
 def explain(article: Article) -> Explanation:
@@ -49,8 +49,8 @@ def explain(article: Article) -> Explanation:
     attribute(text, quotes, [mention[:4] for mention in decided])
     speakers = []
     for quote in sorted(quotes, key=lambda found: found.start):
-        if quote.kind != "speech":
-            continue
+        if quote.kind != "speech" and quote.speaker is None:
+            continue  # a scare quote or a title nobody is said to have said
         first, last = text.to_source(quote.start, quote.end)
         speaker = quote.speaker[2] if quote.speaker else ""
         speakers.append(Decision(first, last, source[first:last], speaker, "", quote.rule))

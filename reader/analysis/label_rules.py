@@ -37,6 +37,10 @@ _NOT_ACRONYMS = frozenset(
     # Ordinary words set in capitals for stress or in tables: "UP", "DOWN", "NEW", "TOTAL".
     + "UP DOWN IN ON OFF OUT NO NOT ALL NEW OLD BIG TOP HOT WIN WON LOST BUY SELL HIGH LOW "
     "NET TOTAL YES AND OR BUT THE FOR WITH FROM".split()
+    # Months and days in capitals (a dateline, a table's heading), and time zones.
+    + "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
+    "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY "
+    "GMT UTC BST CET CEST EST EDT CST CDT MST MDT PST PDT".split()
 )
 _VESSELS = frozenset("USS HMS RMS HMAS HMCS INS".split())
 # Last words of a broadcast's title, named after its star or host ("The Catherine Tate Show").

@@ -113,7 +113,7 @@ def head_match(text: str, start: int = 0, end: int | None = None) -> HeadMatch |
     return None
 
 
-_LAST_VERB = re.compile(rf"\b{_VERB_BEFORE}\b", re.I)
+_LAST_VERB = re.compile(rf"(?<![\w-]){_VERB_BEFORE}\b", re.I)  # not "so-called"
 
 
 _QUOTED_AS_SAYING = re.compile(r"quot(?:ed|es|ing)\s+(?P<who>.{1,80}?)\s+as\s+saying", re.I)
