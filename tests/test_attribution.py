@@ -26,6 +26,11 @@ EXAMPLES = {
     ),
     "named-after": ("“We will build it,” said Hamish Grolt.", "“We will", "Hamish Grolt"),
     "named-before": ("Hamish Grolt said: “We will build it.”", "“We will", "Hamish Grolt"),
+    "named-at-the-end": (
+        "It represents a “big leap forward” for the town, said Hamish Grolt, the mayor.",
+        "“big leap forward”",
+        "Hamish Grolt",
+    ),
     "subject-person": (
         "Hamish Grolt, spokesman for the campaign, said the decision dragged the campaign "
         "“into the gutter” and showed they were “rattled”.",

@@ -19,6 +19,7 @@ from reader.analysis.speakers import (
     classify,
     fills_paragraph,
     reporting_subject,
+    said_at_the_end,
     sentence_subject,
     speaker_after,
     speaker_before,
@@ -85,6 +86,11 @@ def named_before(scene: Scene) -> Speaker | None:
     return speaker_before(scene.text, scene.quote, scene.mentions, scene.people)
 
 
+def named_at_the_end(scene: Scene) -> Speaker | None:
+    """At the end of the quotation's sentence: `… a "stellar year", said Roger Bennett.`"""
+    return said_at_the_end(scene.text, scene.quote, scene.quote_starts, scene.people)
+
+
 def subject_person(scene: Scene) -> Speaker | None:
     """A partial quotation's reporting verb, its subject a person: `Kuleba called it "…"`."""
     return mention_in(scene.people, *scene.subject, last=True) if scene.subject else None
@@ -135,6 +141,7 @@ RULES: list[Rule] = [
     transcript_turn,
     named_after,
     named_before,
+    named_at_the_end,
     subject_person,
     subject_pronoun_resolved,
     subject_body,
@@ -145,7 +152,7 @@ RULES: list[Rule] = [
 # A scare quote in a sentence that names who used the words ("Grolt exhorted them to “vote
 # your conscience”") is still a scare quote, but the words are that speaker's: only the rules
 # that read the quotation's own sentence are asked, never the previous speaker.
-FRAMED = [named_before, subject_person, subject_pronoun_resolved, sentence_about]
+FRAMED = [named_before, named_at_the_end, subject_person, subject_pronoun_resolved, sentence_about]
 # Not in the table: a quotation running over paragraphs, still without a speaker, is
 # attributed once at its end (`attribute`'s last pass).
 ATTRIBUTED_AT_ITS_END = "attributed-at-its-end"

@@ -283,6 +283,21 @@ _TAIL_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<who>[^\n“\"]{
 
 
 # A description that speaks: "the mayor", "one Democratic source on the panel".
+# A sentence that ends by saying who spoke: `… a "stellar year", said Roger Bennett, …`.
+_SAID_AT_THE_END = re.compile(rf"[,\s](?:{_VERB})\s+(?=[A-Z])")
+
+
+def said_at_the_end(text, quote, quote_starts, people):
+    """A partial quotation in a sentence that ends ", said X" (X a person named right after
+    the verb): X's words. Read only to the sentence's end or the next quotation."""
+    clause_end = _sentence_end(text, quote.end, quote_starts)
+    for verb in _SAID_AT_THE_END.finditer(text, quote.end, clause_end):
+        found = mention_in(people, verb.end(), clause_end)
+        if found is not None and found[0] == verb.end():
+            return found
+    return None
+
+
 def speaker_after(text, quote, quote_starts, mentions, people):
     clause_end = _sentence_end(text, quote.end, quote_starts)
     dash = _TAIL_DASH.match(text, quote.end, clause_end)
