@@ -378,3 +378,16 @@ def test_he_after_an_owners_lawyer_spoke_is_the_lawyer_and_jr_names_are_people()
     )
     quotes = [quote for quote in quotes_of(text) if quote.kind == "speech"]
     assert [quote.speaker_name for quote in quotes] == ["Walter M Phillips Jr"]
+
+
+def test_a_framing_verb_before_a_short_quotation_makes_it_speech_and_names_its_speaker():
+    for body, speaker in [
+        ("Mr Grolt provoked fury by branding the campaign “two-bit crooks” outside.", "Grolt"),
+        (
+            "President Hamish Grolt condemned the test as “provocative and destabilizing”.",
+            "Hamish Grolt",
+        ),
+    ]:
+        article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+        (quote,) = get_engine().analyze(article).quotes
+        assert (quote.kind, quote.speaker) == ("speech", speaker)

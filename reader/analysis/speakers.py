@@ -42,7 +42,8 @@ alleges contended contends proclaimed texted emailed posted pleads begged scoffe
 _BEFORE_CUES = """
 ruled rules cited cites likened likens blasted blasts slammed slams branded brands mocked
 mocks derided derides dismissed dismisses hailed hails touted touts praised praises criticized
-criticised criticizes criticises compared compares
+criticised criticizes criticises compared compares condemned condemns denounced denounces
+branding describing calling labelling labeling dubbing condemning denouncing citing likening
 """.split()
 
 
