@@ -391,3 +391,14 @@ def test_a_framing_verb_before_a_short_quotation_makes_it_speech_and_names_its_s
         article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
         (quote,) = get_engine().analyze(article).quotes
         assert (quote.kind, quote.speaker) == ("speech", speaker)
+
+
+def test_he_after_a_sentence_naming_only_an_owner_is_the_person_before_it():
+    body = (
+        "Hamish Grolt, spokesman for the campaign, said the plan was weak. And he hit back at "
+        "Mr Tarquil's claim that it would help. “It can push paper around but it cannot move "
+        "people,” he said."
+    )
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    (quote,) = get_engine().analyze(article).quotes
+    assert quote.speaker_entity == "Hamish Grolt"

@@ -238,6 +238,10 @@ def _sentence_end(text: str, start: int, quote_starts: list[int]) -> int:
     return limit
 
 
+# How many sentences naming only owners a pronoun looks back past for its person.
+_OWNER_SENTENCES_SKIPPED = 1
+
+
 def _resolve_pronoun(
     text: str,
     pronoun_end: int,
@@ -265,17 +269,24 @@ def _resolve_pronoun(
         # (or of none known), as far as the article says whose is which (Mr., Mrs., Ms.).
         while latest >= 0 and people.genders.get(people[latest][3], wanted) != wanted:
             latest -= 1
-    if latest < 0:
-        return None
     # The subject comes first: take the first person of the latest sentence naming anyone
-    # (of the pronoun's gender).
-    sentence = sentence_start(text, people[latest][0], 0)
-    for index in range(bisect_left(people.starts, sentence, 0, latest + 1), latest + 1):
-        first = people[index]
-        if possessive(text, first) and index < latest:
-            continue  # an owner is not the subject: "Cosby's lawyer, Walter Phillips, said"
-        if not wanted or people.genders.get(first[3], wanted) == wanted:
-            return first[0], first[1], first[3]
+    # (of the pronoun's gender). An owner is not the subject ("Cosby's lawyer, Walter Phillips,
+    # said"); a sentence that names only owners ("And he hit back at Mr Mallon's claim") goes
+    # on about someone named before it.
+    for _sentence in range(_OWNER_SENTENCES_SKIPPED + 1):
+        if latest < 0:
+            return None
+        sentence = sentence_start(text, people[latest][0], 0)
+        first_index = bisect_left(people.starts, sentence, 0, latest + 1)
+        for index in range(first_index, latest + 1):
+            first = people[index]
+            if possessive(text, first):
+                continue
+            if not wanted or people.genders.get(first[3], wanted) == wanted:
+                return first[0], first[1], first[3]
+        latest = first_index - 1
+        while wanted and latest >= 0 and people.genders.get(people[latest][3], wanted) != wanted:
+            latest -= 1
     return None
 
 
