@@ -402,3 +402,13 @@ def test_he_after_a_sentence_naming_only_an_owner_is_the_person_before_it():
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     (quote,) = get_engine().analyze(article).quotes
     assert quote.speaker_entity == "Hamish Grolt"
+
+
+def test_a_sentence_after_a_closed_quotation_opening_with_a_verb_is_not_its_attribution():
+    body = (
+        "Hamish Grolt spoke first. He said: “We will win this seat.” Asked whether he was "
+        "worried, Mr Tarquil told the radio: “Not at all.”"
+    )
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    speakers = [quote.speaker_entity for quote in get_engine().analyze(article).quotes]
+    assert speakers == ["Hamish Grolt", "Tarquil"]

@@ -332,6 +332,9 @@ def speaker_after(text, quote, quote_starts, mentions, people):
         # `the advertisement “unmistakably and wrongfully” suggests that…`: a partial quotation
         # inside its clause; the verb after it is that clause's own.
         verb_first = None
+    if verb_first and ends in ".!?" and tail.lstrip(" ,")[:1].isupper():
+        # `…our vote." Asked whether he …, Mr Howard told`: the next sentence's verb.
+        verb_first = None
     if verb_first:
         rest_start = quote.end + verb_first.start("rest")
         word = verb_first.group("rest").split(" ", 1)[0].strip(",").lower()
