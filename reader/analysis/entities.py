@@ -340,6 +340,7 @@ def _with_headline_names(
     return sorted([*results, *added], key=lambda item: item[0].start)
 
 
+_DIGIT = re.compile(r"\d")
 _SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs".split())
 
 
@@ -347,11 +348,11 @@ def _title_case(block_text: str) -> bool:
     """A Title Case Headline: nearly every word but the small ones capitalised. A line of
     names and figures (a scorecard, a table: "J. Pooley 111, M. Ramprakash 108") is none."""
     tokens = block_text.split()
-    figures = sum(1 for token in tokens if any(char.isdigit() for char in token))
-    if figures >= 2 and figures * 5 >= len(tokens):
-        return False
     words = [w for w in tokens if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
     if len(words) < 4:
         return False
     capitalised = sum(word[0].isupper() for word in words)
-    return capitalised / len(words) >= TITLE_CASE_SHARE
+    if capitalised / len(words) < TITLE_CASE_SHARE:
+        return False  # most paragraphs: prose, settled before the figures are counted
+    figures = sum(1 for token in tokens if _DIGIT.search(token))
+    return not (figures >= 2 and figures * 5 >= len(tokens))

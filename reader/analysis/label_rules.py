@@ -9,9 +9,9 @@ None (no opinion: the next rule is asked). Each has an example in `tests/test_la
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reader.analysis import gazetteer as gz
 from reader.analysis.candidates import Candidate, context_after, word_before
@@ -65,19 +65,43 @@ _PLACE_OF = re.compile(
 _PLACE_OF_REACH = 40  # characters before a name: "the autonomous region of "
 
 
-@dataclass(slots=True)
 class Clues:
-    """What the rules read of one candidate, worked out once."""
+    """What the rules read of one candidate, each worked out once and only when a rule asks
+    (most candidates are settled by the first few rules)."""
 
-    text: str
-    candidate: Candidate
-    people: dict[str, str]  # surname or name → the person's full name, found so far
-    lower_words: frozenset[str]  # the words the article writes in lower case somewhere
-    words: list[str]
-    before: str  # the word before, lower case ("" at a sentence's start)
-    role: str  # the noun of ", the minister" after it
-    verb: str  # the word after it ("said", "river")
-    kind: str  # the noun of "X investment bank" after it
+    def __init__(self, text: str, candidate: Candidate, people, lower_words) -> None:
+        self.text = text
+        self.candidate = candidate
+        self.people: dict[str, str] = people  # surname or name → the full name, found so far
+        self.lower_words: frozenset[str] = lower_words  # words written in lower case somewhere
+        self.words = candidate.text.split()
+
+    @functools.cached_property
+    def _after(self) -> str:
+        return context_after(self.text, self.candidate.end)
+
+    @functools.cached_property
+    def before(self) -> str:
+        """The word before, lower case ("" at a sentence's start)."""
+        return word_before(self.text, self.candidate.start)
+
+    @functools.cached_property
+    def role(self) -> str:
+        """The noun of ", the minister" after it."""
+        role = _ROLE_AFTER.match(self._after)
+        return role.group(1) if role else ""
+
+    @functools.cached_property
+    def verb(self) -> str:
+        """The word after it ("said", "river")."""
+        verb = _VERB_AFTER.match(self._after)
+        return verb.group(1) if verb else ""
+
+    @functools.cached_property
+    def kind(self) -> str:
+        """The noun of "X investment bank" after it."""
+        kind = _KIND_AFTER.match(self._after)
+        return kind.group(1) if kind else ""
 
     @property
     def lone(self) -> bool:
@@ -89,25 +113,8 @@ class Clues:
 
     def after_verb(self, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` matches right after "X said"."""
-        after = context_after(self.text, self.candidate.end)
-        verb = _VERB_AFTER.match(after)
+        verb = _VERB_AFTER.match(self._after)
         return verb is not None and bool(pattern.match(self.text, self.candidate.end + verb.end()))
-
-
-def clues(text: str, candidate: Candidate, people, lower_words) -> Clues:
-    after = context_after(text, candidate.end)
-    role, verb, kind = _ROLE_AFTER.match(after), _VERB_AFTER.match(after), _KIND_AFTER.match(after)
-    return Clues(
-        text,
-        candidate,
-        people,
-        lower_words,
-        candidate.text.split(),
-        word_before(text, candidate.start),
-        role.group(1) if role else "",
-        verb.group(1) if verb else "",
-        kind.group(1) if kind else "",
-    )
 
 
 Rule = Callable[[Clues], str | None]
@@ -355,7 +362,7 @@ def classify(
 ) -> tuple[str | None, str]:
     """The label of a candidate the gazetteers did not settle (None: no entity), and the
     name of the rule that decided it."""
-    found = clues(text, candidate, people, lower_words)
+    found = Clues(text, candidate, people, lower_words)
     for rule in RULES:
         answer = rule(found)
         if answer is not None:

@@ -102,16 +102,20 @@ def tokenize(text: str, start: int, end: int) -> list[list[Token]]:
         first_word = True
         previous = ""
         for match in _TOKEN.finditer(text, sentence_start, sentence_end):
-            token = Token(match.start(), match.end(), match.group())
-            head, dash, tail = token.text.partition("-")
-            if dash and tail[:1].islower() and gazetteer_label(head):
-                # "California-based", "Russian-led": the name is the part before the hyphen.
-                token = Token(match.start(), match.start() + len(head), head)
-            if token.is_word:
+            word = match.group()
+            if "-" in word:
+                head, _dash, tail = word.partition("-")
+                if tail[:1].islower() and gazetteer_label(head):
+                    # "California-based", "Russian-led": the name is the part before the hyphen.
+                    word = head
+            token = Token(match.start(), match.start() + len(word), word)
+            if word[0].isalpha():
                 token.sentence_initial = first_word or (bool(previous) and previous in '“"‘«:—–')
                 token.after_quote = bool(previous) and previous in _QUOTE_OPENERS
                 first_word = False
-            previous = token.text if not token.is_word else ""
+                previous = ""
+            else:
+                previous = word
             tokens.append(token)
         sentences.append(tokens)
     return sentences
