@@ -98,16 +98,24 @@ class HeadMatch:
     subject_end: int
 
 
+# How far before an opening mark its reporting verb is looked for ("X said on Monday that …:"),
+# how far before the verb its subject, and how far back a quotation's sentence is read, in
+# characters: bounds that keep a long paragraph from being read again for every quotation.
+_VERB_REACH = 200
+_SUBJECT_REACH = 600
+_SENTENCE_REACH = 400
+
+
 def head_match(text: str, start: int = 0, end: int | None = None) -> HeadMatch | None:
     """`Subject said:` ending text[start:end] (the stretch before an opening mark)."""
     end = len(text) if end is None else end
-    for verb in reversed(list(_LAST_VERB.finditer(text, max(start, end - 200), end))):
+    for verb in reversed(list(_LAST_VERB.finditer(text, max(start, end - _VERB_REACH), end))):
         if not _HEAD_TAIL.match(text, verb.end(), end):
             continue
         subject_end = verb.start()
         while subject_end > start and text[subject_end - 1].isspace():
             subject_end -= 1
-        subject = _HEAD_SUBJECT.search(text, max(start, subject_end - 600), subject_end)
+        subject = _HEAD_SUBJECT.search(text, max(start, subject_end - _SUBJECT_REACH), subject_end)
         if subject is None:
             continue
         return HeadMatch(subject.group(), subject.start(), subject_end)
@@ -190,7 +198,7 @@ def sentence_subject(text: str, quote: Found, mentions: Mentions):
     """The speaker of a partial quotation with no reporting verb: the person or body its
     sentence is about, named as that sentence's subject ("Trump openly admires Putin as a
     “strong leader,”", "Hillary Clinton is describing as “unhinged” a tweet")."""
-    start = _sentence_floor(text, quote.start, quote.start - 400)
+    start = _sentence_floor(text, quote.start, quote.start - _SENTENCE_REACH)
     if not text[start : quote.start].strip():
         return None  # the quotation opens its sentence: no subject before it
     inside = [m for m in mentions.between(start, quote.start) if m[2] in ("PERSON", "ORG")]
