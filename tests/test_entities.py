@@ -420,3 +420,31 @@ def test_a_show_named_after_its_star_is_no_person_and_no_body():
 def test_time_zones_months_and_days_in_capitals_are_no_organisations():
     found = mentions_of("Trading closed at 1400 GMT.\n\nRESULTS FOR AUGUST\n\nFIXTURES ON MONDAY")
     assert [m for m in found if m[0] in ("GMT", "AUGUST", "MONDAY")] == []
+
+
+def test_a_review_of_computer_games_and_betting_odds_are_no_sports_report():
+    from reader.analysis.teams import is_sports
+
+    review = (
+        "Games makers had a good year. The games sold well: players bought 20 games each, and "
+        "the game that sold best beat every other game. Gamers and players say the games win "
+        "over film. The team behind the game plans more games for players next year.\n"
+    )
+    odds = (
+        "Bez is now 2-1 favourite, Kenzie at 5-2, Edwards at 4-1, the outsider at 40-1, 8-1, 20-1."
+    )
+    assert not is_sports(review) and not is_sports(odds)
+
+
+def test_cities_in_results_and_cricket_innings_are_clubs():
+    report = (
+        "CRICKET - COUNTY RESULTS\n\n"
+        "Hove: Zorbshire 363 (W. Athey 111), Tarquilshire 197 and 109-5. Zorbshire 22 points.\n\n"
+        "Leeds beat Bristol by an innings. The win over Bristol left Leeds top of the league, "
+        "and Bristol's defeat was their third of the season.\n"
+    )
+    article = parse_plaintext(Path("a.txt"), report)
+    labels = [(m.text, m.label) for m in get_engine().analyze(article).mentions]
+    for club in ("Zorbshire", "Tarquilshire", "Leeds", "Bristol"):
+        assert (club, "ORG") in labels, club
+    assert ("Hove", "ORG") not in labels  # the venue

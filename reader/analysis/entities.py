@@ -17,7 +17,7 @@ from reader.analysis.candidates import Candidate, shouted, word_before
 from reader.analysis.label_rules import classify
 from reader.analysis.people import FullNames, canonical, remember_person
 from reader.analysis.run_cutting import CHANNEL_NUMBER, split_run
-from reader.analysis.teams import as_team, is_country, is_sports, table_side
+from reader.analysis.teams import as_team, in_a_result, is_country, is_sports, table_side
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import PARTICLES, capitalised_runs, tokenize
 
@@ -262,7 +262,11 @@ def _sports_label(
     """In a sports report: a city or state as a side of a league table, result or fixture is
     a club; so is a name nothing else recognised where a team stands (see `teams`)."""
     start, end = candidate.start, candidate.end
-    if label == "GPE" and not is_country(candidate.text) and table_side(text, start, end):
+    if (
+        label == "GPE"
+        and not is_country(candidate.text)
+        and (table_side(text, start, end) or in_a_result(text, start, end))
+    ):
         return "ORG"
     if label is None or candidate.cue == "geonames":
         known_person = candidate.cue in ("title", "given") or candidate.text.split()[-1] in people

@@ -27,6 +27,11 @@ _SPORTS_WORDS = frozenset(
     """.split()
 )
 
+_COMMON_WORDS = frozenset(
+    "game games win wins team teams player players beat beats victory final round season "
+    "points".split()
+)
+
 _COUNTRY_TAG = r"(?:\s*\(\s*[A-Z][\w .'-]{1,30}\))?"
 _AFTER_TEAM = re.compile(
     rf"{_COUNTRY_TAG}\s*(?:"
@@ -34,6 +39,10 @@ _AFTER_TEAM = re.compile(
     r"|\d+\s+[A-Z]"  # a score line: "CHICAGO 3 Atlanta 2", "Benetton (Italy) 92 Dinamo"
     r"|(?:beat|beats|drew|thrashed|edged|routed|crushed|AT)\b"
     r"|of\s+[A-Z][a-z]+\b(?!\s+[A-Z])"  # "Karlsruhe of Germany"
+    # A cricket side's innings and points: "Glamorgan 259 and 207 (A. Dale 69", "Surrey 429-7",
+    # "Sussex 363 (W. Athey", "Leicestershire 22 points".
+    r"|\d{2,3}(?:-\d{1,2})?(?:\s+and\s+\d{1,3}(?:-\d{1,2})?)?\s*(?:\(|,|;)"
+    r"|\d{1,3}\s+points\b"
     r")",
     re.M,
 )
@@ -46,13 +55,24 @@ _DATELINE_AFTER = re.compile(r"\s+\d{4}-\d\d-\d\d")
 # A standings row ("Doncaster 4 1 1 2 4 5 4", "TORONTO 63 71 .470 11 1/2") or a result line
 # ("Scarborough 1 Northampton 1").
 _TABLE_LINE = re.compile(
-    r"^[A-Z][\w .'()-]{1,30}?\s+\d+(?:(?:\s+[\d./-]+){2,}|\s+[A-Z][\w .'()-]{1,30}?\s+\d+)\s*$",
+    r"^[A-Z][\w .'()-]{1,30}?\s+\d+(?:(?:\s+[\d./-]+){2,}|\s+[A-Z][\w .'()-]{1,30}?\s+\d+)"
+    r"(?:\s*\([^()\n]{1,20}\))?\s*$",  # "(in 12)", "(1st game)" after a result
     re.M,
 )
 
 
 # A wire-service slug naming the sport before the headline: "CRICKET - LEICESTERSHIRE TAKE…".
 _SPORT_SLUG = re.compile(r"^\s*(?P<sport>[A-Z][A-Za-z ]{2,30}?)\s+-\s")
+
+
+# Betting odds look like scores: "now 2-1 favourite", "at 5-2", "odds of 40-1".
+_ODDS_BEFORE = re.compile(r"(?:odds of|at|now|to|from)\s+$", re.I)
+_ODDS_AFTER = re.compile(r"\s*(?:favourite|favorite|shot|outsider|chance|on|against)\b", re.I)
+
+
+def _odds(text: str, score: re.Match[str]) -> bool:
+    before = text[max(0, score.start() - 12) : score.start()]
+    return bool(_ODDS_BEFORE.search(before) or _ODDS_AFTER.match(text, score.end()))
 
 
 def is_sports(text: str) -> bool:
@@ -62,13 +82,19 @@ def is_sports(text: str) -> bool:
         return True
     if len(_TABLE_LINE.findall(text)) >= 4:
         return True
-    scores = len(_SCORE.findall(text))
+    scores = sum(1 for score in _SCORE.finditer(text) if not _odds(text, score))
     if scores >= 6:
         return True
-    words = sum(1 for word in re.findall(r"[a-z-]+", text.lower()) if word in _SPORTS_WORDS)
+    found = [word for word in re.findall(r"[a-z-]+", text.lower()) if word in _SPORTS_WORDS]
+    words = len(found)
+    # Words any article on games, elections or business uses ("games", "players", "win") count
+    # only beside the words of sport itself: a review of computer games is no sports report.
+    strong = sum(1 for word in found if word not in _COMMON_WORDS)
     # Or sports words alone, many and dense: a match report without scores (a cricket day's
     # play); a long article on politics "wins" and "races" far more thinly.
-    return (scores >= 2 and words >= 4) or (words >= 10 and words * 250 >= len(text))
+    return (scores >= 2 and words >= 4 and strong >= 2) or (
+        strong >= 3 and words >= 4 and words * 250 >= len(text)
+    )
 
 
 def is_country(name: str) -> bool:
@@ -116,3 +142,25 @@ def table_side(text: str, start: int, end: int) -> bool:
     if not _TABLE_LINE.fullmatch(text, line_start, line_end):
         return False
     return start == line_start or re.search(r"\d\s+$", text[line_start:start]) is not None
+
+
+# A result around a side: "Atlanta beat Houston", "a 5-3 win over Atlanta", "lost to Milan".
+_RESULT_AFTER = re.compile(
+    r"\s+(?:beat|beats|drew|thrashed|edged|routed|crushed|defeated|downed|blanked|swept|"
+    r"outscored|rallied|lost|won)\b"
+    # Its player or its record: "Atlanta's Tom Glavine", "Boston's seventh loss".
+    r"|['’]s?\s+(?:(?:\w+\s+){0,2}(?:lead|loss|losses|defeat|win|"
+    r"victory|homer|goal|goals|manager|coach|captain|striker|pitcher|starter|side|squad))\b"
+)
+_RESULT_BEFORE = re.compile(
+    r"\b(?:beat|beats|drew with|thrashed|edged|routed|crushed|defeated|downed|blanked|swept|"
+    r"win over|victory over|loss to|lost to|defeat by|defeat to|draw with|against|over)\s+$"
+)
+
+
+def in_a_result(text: str, start: int, end: int) -> bool:
+    """Whether a place's name stands as a side of a result in a sports report ("Atlanta beat
+    Los Angeles 5-3", "a win over Milan"): a club, whatever else the city is."""
+    return bool(
+        _RESULT_AFTER.match(text, end) or _RESULT_BEFORE.search(text, max(0, start - 20), start)
+    )
