@@ -448,3 +448,8 @@ def test_cities_in_results_and_cricket_innings_are_clubs():
     for club in ("Zorbshire", "Tarquilshire", "Leeds", "Bristol"):
         assert (club, "ORG") in labels, club
     assert ("Hove", "ORG") not in labels  # the venue
+
+
+def test_a_day_with_a_possessive_is_still_a_day():
+    found = mentions_of("The spread narrowed to $4.22 a barrel from Thursday’s $4.58 in London.")
+    assert [m for m in found if m[0].startswith("Thursday")] == []

@@ -218,8 +218,9 @@ def listed_name(cut: Cut) -> bool:
 
 
 def common_capitalised_word(cut: Cut) -> bool:
-    """ "Monday", "Government", "Several": capitalised words of prose, no name."""
-    if cut.token.text in gz.COMMON_CAPITALISED:
+    """ "Monday", "Government", "Several": capitalised words of prose, no name (nor
+    "Thursday's")."""
+    if _POSSESSIVE_END.sub("", cut.token.text) in gz.COMMON_CAPITALISED:
         cut.index += 1
         return True
     return False

@@ -154,7 +154,10 @@ _RESULT_AFTER = re.compile(
 )
 _RESULT_BEFORE = re.compile(
     r"\b(?:beat|beats|drew with|thrashed|edged|routed|crushed|defeated|downed|blanked|swept|"
-    r"win over|victory over|loss to|lost to|defeat by|defeat to|draw with|against|over)\s+$"
+    r"win over|victory over|loss to|lost to|defeat by|defeat to|draw with|against|over|"
+    # A player's side: "homered for Seattle", "joined Milan from Torino", "moved to Atalanta".
+    r"(?:played|plays|playing|scored|scores|signed|homer|homers|homered) for|joined|joins|"
+    r"moved to|move to|transferred to|lead over)\s+$"
 )
 
 
