@@ -453,3 +453,11 @@ def test_cities_in_results_and_cricket_innings_are_clubs():
 def test_a_day_with_a_possessive_is_still_a_day():
     found = mentions_of("The spread narrowed to $4.22 a barrel from Thursday’s $4.58 in London.")
     assert [m for m in found if m[0].startswith("Thursday")] == []
+
+
+def test_an_event_named_after_a_place_is_no_place_but_a_day_keeps_its_place():
+    found = mentions_of(
+        "Seles won at the U.S. Open and the Hong Kong Open before the U.S. Labor Day."
+    )
+    texts = [m[0] for m in found]
+    assert texts.count("U.S.") == 1 and "Hong Kong" not in texts  # only Labor Day's U.S.

@@ -177,8 +177,20 @@ def title(cut: Cut) -> bool:
     return True
 
 
+# Words that end the name of an event after a place or a people's name: "U.S. Open", "Hong
+# Kong Open", "Belgian Grand Prix". (Not "Station", "Fund" or a number: "Tokyo Station" is a
+# place, "Kuwait Fund" a body; nor "Day" or "War": "U.S. Labor Day", "the Korean War" keep their
+# place and people, as the news marks them.)
+_EVENT_HEADS = gz.THING_HEADS - set(
+    "Station Fund Index Initiative Project Program Programme Plan Show Day Week Year War Wars "
+    "One Two Three Four Five Six Seven Eight Nine Ten".split()
+)
+
+
 def day_named_after_a_body(cut: Cut) -> bool:
-    """ "Labour Day" is a day, no Labour: a body's name then a thing's word ends the run."""
+    """ "Labour Day" is a day, no Labour: a body's name then a thing's word ends the run; so
+    does a place's or a people's name before an event's word ("U.S. Open", "Belgian Grand
+    Prix", "U.S. Amateur Championship")."""
     rest = cut.rest
     length, label = cut.listed()
     if (
@@ -187,6 +199,9 @@ def day_named_after_a_body(cut: Cut) -> bool:
         and rest[-1].text in gz.THING_HEADS
         and not CHANNEL_NUMBER.fullmatch(" " + rest[-1].text)  # "BBC One" is a channel
     ):
+        cut.done = True
+        return True
+    if label in ("GPE", "LOC", "NORP") and 0 < length < len(rest) and rest[-1].text in _EVENT_HEADS:
         cut.done = True
         return True
     return False
