@@ -15,6 +15,7 @@ from reader.corpus.plaintext import parse_plaintext
 
 # rule: (sentence, the name as written, the label it is given; NOT_MARKED for none)
 LABEL_EXAMPLES = {
+    "single-letter": ("The teams in pool B met on Monday.", "B", NOT_MARKED),
     "too-long-for-a-person": (
         "The James Webb Space Telescope took pictures of galaxies.",
         "James Webb Space Telescope",

@@ -120,6 +120,11 @@ class Clues:
 Rule = Callable[[Clues], str | None]
 
 
+def single_letter(c: Clues) -> str | None:
+    """ "N", "B.": a letter alone (a table's column, a grade, a group) names nobody."""
+    return NOT_A_NAME if len(c.candidate.text.rstrip(".")) == 1 else None
+
+
 def too_long_for_a_person(c: Clues) -> str | None:
     """More words than a person's name has, with no particle: a thing ("James Webb Space
     Telescope")."""
@@ -319,6 +324,7 @@ def unexplained(c: Clues) -> str | None:
 
 
 RULES: list[Rule] = [
+    single_letter,
     too_long_for_a_person,
     kind_of_body_after,
     given_name_first,
