@@ -108,3 +108,10 @@ def test_so_called_marks_a_scare_quote_nobody_said():
     article = parse_plaintext(Path("a.txt"), "Report\n\nThe so-called “reforms” passed.\n")
     (quote,) = get_engine().analyze(article).quotes
     assert (quote.kind, quote.speaker) == ("scare", None)
+
+
+def test_a_short_quotation_its_sentence_says_someone_said_is_speech():
+    body = "It represents a “big leap forward” for the town, said Hamish Grolt, the mayor."
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    (quote,) = get_engine().analyze(article).quotes
+    assert (quote.kind, quote.speaker) == ("speech", "Hamish Grolt")

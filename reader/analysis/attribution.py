@@ -187,8 +187,11 @@ def attribute(
                 speaker = rule(scene)
                 if speaker is not None:
                     quote.speaker, quote.rule = speaker, rule_name(rule)
+                    if rule is named_at_the_end:
+                        quote.kind = "speech"  # `a "stellar year", said Roger Bennett`: said
                     break
-            continue
+            if quote.kind == "scare":
+                continue
         if quote.kind != "speech":
             continue
         scene = Scene(article_text, quote, quote_starts, mentions, people, previous)
