@@ -412,3 +412,12 @@ def test_a_sentence_after_a_closed_quotation_opening_with_a_verb_is_not_its_attr
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     speakers = [quote.speaker_entity for quote in get_engine().analyze(article).quotes]
     assert speakers == ["Hamish Grolt", "Tarquil"]
+
+
+def test_a_present_tense_reporting_verb_frames_a_partial_quotation():
+    body = (
+        "The makers are suing over a show they claim is “a blatant and wholescale copy” of theirs."
+    )
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    (quote,) = get_engine().analyze(article).quotes
+    assert quote.kind == "speech"

@@ -36,6 +36,7 @@ tweeting writing wrote demanded demands exclaimed yelled screamed cried chanted 
 testified testifies countered counters retorted quipped mused asserted asserts charged charges
 wondered concluded concludes recounted recounts lamented laments protested objected alleged
 alleges contended contends proclaimed texted emailed posted pleads begged scoffed sneered
+claim insist argue warn admit deny allege contend maintain
 """.split()
 # Verbs that frame someone else's words only before them ("Christie blasted Clinton as a
 # “disgrace”"); after a quotation they start another clause ("…,” when Clinton blasted him).
