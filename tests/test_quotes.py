@@ -421,3 +421,13 @@ def test_a_present_tense_reporting_verb_frames_a_partial_quotation():
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     (quote,) = get_engine().analyze(article).quotes
     assert quote.kind == "speech"
+
+
+def test_a_term_or_a_slogan_is_no_speech():
+    for body in [
+        "The rival could confuse customers, a practice known as “passing off” in law.",
+        "The party campaigned with the slogan: “Limits are not wrong”.",
+    ]:
+        article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+        (quote,) = get_engine().analyze(article).quotes
+        assert quote.kind == "scare", body

@@ -129,6 +129,10 @@ _LAST_VERB = re.compile(rf"(?<![\w-]){_VERB_BEFORE}\b", re.I)  # not "so-called"
 _QUOTED_AS_SAYING = re.compile(r"quot(?:ed|es|ing)\s+(?P<who>.{1,80}?)\s+as\s+saying", re.I)
 
 
+# What names a term rather than quoting a speaker, right before the opening mark.
+_NAMED_AS = re.compile(r"\b(?:known as|the slogan:?|the term|so-called)\s*$", re.I)
+
+
 def classify(text: str, quote: Found) -> str:
     content = text[quote.content_start : quote.content_end].strip()
     inner = content.strip(" ,.;:!?…—–-")
@@ -140,6 +144,8 @@ def classify(text: str, quote: Found) -> str:
     ends_like_speech = content[-1:] in ",.!?…—-" if content else False
     small = {"of", "the", "and", "in", "a", "an", "for", "on", "to", "at", "de", "la", "le"}
     title_case = all(word[0].isupper() or word in small for word in words)
+    if _NAMED_AS.search(text, max(0, quote.start - 24), quote.start):
+        return "scare"  # a term or a slogan: `known as "passing off"`, `the slogan: "…"`
     if inner in gz.PUBLICATIONS or inner in gz.ORGANISATIONS:
         return "title"
     if title_case and len(words) <= 6 and not ends_like_speech:
