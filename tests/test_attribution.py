@@ -44,15 +44,16 @@ EXAMPLES = {
         "Anna Ferris",
     ),
     "subject-body": (
-        "The Tories have promised an upper limit on the number of people allowed into Britain "
-        "with the slogan: “It is not racist to impose limits on immigration”.",
-        "“It is not racist",
-        "Tories",
+        "A Government Accountability Office report released last year found that the agency "
+        "could not be sure the money was not coming from “the drug trade or other crime.” "
+        "Officials said so.",
+        "“the drug trade",
+        "A Government Accountability Office",
     ),
     "subject-bare-name": (
         "The colour orange is everywhere. Orange claims the rival service infringed its rights "
-        "and could confuse customers - known as “passing off”.",
-        "“passing off”",
+        "and could confuse customers with “copycat adverts of every kind”.",
+        "“copycat adverts",
         "Orange",
     ),
     "sentence-about": (
