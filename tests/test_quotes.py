@@ -431,3 +431,13 @@ def test_a_term_or_a_slogan_is_no_speech():
         article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
         (quote,) = get_engine().analyze(article).quotes
         assert quote.kind == "scare", body
+
+
+def test_a_letter_reads_and_a_crowd_chants():
+    body = (
+        "“We support these schools,” the letter reads. Hamish Grolt walked onto the stage, "
+        "chanting “Win it again! Win it again!”"
+    )
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
+    assert speakers == ["the letter", "Hamish Grolt"]

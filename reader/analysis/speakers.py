@@ -37,6 +37,7 @@ testified testifies countered counters retorted quipped mused asserted asserts c
 wondered concluded concludes recounted recounts lamented laments protested objected alleged
 alleges contended contends proclaimed texted emailed posted pleads begged scoffed sneered
 claim insist argue warn admit deny allege contend maintain
+chanting shouting telling warning insisting arguing noting declaring reads
 """.split()
 # Verbs that frame someone else's words only before them ("Christie blasted Clinton as a
 # “disgrace”"); after a quotation they start another clause ("…,” when Clinton blasted him).
