@@ -31,6 +31,12 @@ EXAMPLES = {
         "“big leap forward”",
         "Hamish Grolt",
     ),
+    "as-put-it": (
+        "The first requirement is a “lawful source of investment income,” as a Zorblat "
+        "Ministry memo put it.",
+        "“lawful source",
+        "Zorblat Ministry",
+    ),
     "subject-person": (
         "Hamish Grolt, spokesman for the campaign, said the decision dragged the campaign "
         "“into the gutter” and showed they were “rattled”.",

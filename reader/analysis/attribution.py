@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reader.analysis.quotes import Found
 from reader.analysis.speaker_phrases import Mentions, bare_name, known_genders, mention_in
 from reader.analysis.speakers import (
+    as_they_put_it,
     classify,
     fills_paragraph,
     reporting_subject,
@@ -91,6 +92,11 @@ def named_at_the_end(scene: Scene) -> Speaker | None:
     return said_at_the_end(scene.text, scene.quote, scene.quote_starts, scene.people)
 
 
+def as_put_it(scene: Scene) -> Speaker | None:
+    """ "…," as a Homeland Security memo put it; as The New Yorker put it, "…"."""
+    return as_they_put_it(scene.text, scene.quote, scene.quote_starts, scene.mentions)
+
+
 def subject_person(scene: Scene) -> Speaker | None:
     """A partial quotation's reporting verb, its subject a person: `Kuleba called it "…"`."""
     return mention_in(scene.people, *scene.subject, last=True) if scene.subject else None
@@ -142,6 +148,7 @@ RULES: list[Rule] = [
     named_after,
     named_before,
     named_at_the_end,
+    as_put_it,
     subject_person,
     subject_pronoun_resolved,
     subject_body,
@@ -152,7 +159,14 @@ RULES: list[Rule] = [
 # A scare quote in a sentence that names who used the words ("Grolt exhorted them to “vote
 # your conscience”") is still a scare quote, but the words are that speaker's: only the rules
 # that read the quotation's own sentence are asked, never the previous speaker.
-FRAMED = [named_before, named_at_the_end, subject_person, subject_pronoun_resolved, sentence_about]
+FRAMED = [
+    named_before,
+    named_at_the_end,
+    as_put_it,
+    subject_person,
+    subject_pronoun_resolved,
+    sentence_about,
+]
 # Not in the table: a quotation running over paragraphs, still without a speaker, is
 # attributed once at its end (`attribute`'s last pass).
 ATTRIBUTED_AT_ITS_END = "attributed-at-its-end"

@@ -326,6 +326,26 @@ def said_at_the_end(text, quote, quote_starts, people):
     return None
 
 
+# "…," as a Homeland Security memo put it / as The New Yorker put it, "…".
+_AS_PUT_IT = re.compile(r"\bas\s+(?P<who>[^,.;:“”\"]{2,60}?)\s+(?:put|puts)\s+it\b")
+
+
+def as_they_put_it(text, quote, quote_starts, mentions):
+    """Whose words by "as X put it", in the quotation's own sentence, after it or before."""
+    clause_end = _sentence_end(text, quote.end, quote_starts)
+    floor = _sentence_floor(text, quote.start)
+    for match in (
+        _AS_PUT_IT.search(text, quote.end, clause_end),
+        _AS_PUT_IT.search(text, floor, quote.start),
+    ):
+        if match is not None:
+            start, end = match.span("who")
+            found = mention_in(mentions, start, end) or description(text, start, end, mentions)
+            if found is not None:
+                return found
+    return None
+
+
 def speaker_after(text, quote, quote_starts, mentions, people):
     clause_end = _sentence_end(text, quote.end, quote_starts)
     dash = _TAIL_DASH.match(text, quote.end, clause_end)
