@@ -441,3 +441,13 @@ def test_a_letter_reads_and_a_crowd_chants():
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
     assert speakers == ["the letter", "Hamish Grolt"]
+
+
+def test_a_sentence_closing_x_said_and_they_call_them_name_the_speaker():
+    body = (
+        "A cashier who “steals a handful of notes” is held accountable, Hamish Grolt said. "
+        "Anna Ferris and Tom Bell call them “lone wolves” and move on."
+    )
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    speakers = [quote.speaker_entity for quote in get_engine().analyze(article).quotes]
+    assert speakers[0] == "Hamish Grolt" and speakers[1] in ("Anna Ferris", "Tom Bell")

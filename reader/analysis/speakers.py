@@ -46,6 +46,7 @@ ruled rules cited cites likened likens blasted blasts slammed slams branded bran
 mocks derided derides dismissed dismisses hailed hails touted touts praised praises criticized
 criticised criticizes criticises compared compares condemned condemns denounced denounces
 branding describing calling labelling labeling dubbing condemning denouncing citing likening
+call
 """.split()
 
 
@@ -315,13 +316,27 @@ _TAIL_DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?P<who>[^\n“\"]{
 _SAID_AT_THE_END = re.compile(rf"[,\s](?:{_VERB})\s+(?=[A-Z])")
 
 
+# … or ", X said." closing it: `a cashier who "steals" is held accountable, Warren said.`
+_SAID_CLOSING = re.compile(rf"\s+(?:{_VERB})\s*[.!?]?\s*$", re.I)
+
+
 def said_at_the_end(text, quote, quote_starts, people):
-    """A partial quotation in a sentence that ends ", said X" (X a person named right after
-    the verb): X's words. Read only to the sentence's end or the next quotation."""
+    """A partial quotation in a sentence that ends ", said X" or ", X said" (X a person
+    named right beside the verb): X's words. Read only to the sentence's end or the next
+    quotation."""
     clause_end = _sentence_end(text, quote.end, quote_starts)
     for verb in _SAID_AT_THE_END.finditer(text, quote.end, clause_end):
         found = mention_in(people, verb.end(), clause_end)
         if found is not None and found[0] == verb.end():
+            return found
+    comma = text.rfind(",", quote.end, clause_end)
+    if comma >= 0:
+        found = mention_in(people, comma + 1, clause_end)
+        if (
+            found is not None
+            and not text[comma + 1 : found[0]].strip()
+            and _SAID_CLOSING.match(text, found[1], clause_end)
+        ):
             return found
     return None
 
