@@ -100,7 +100,7 @@ def test_analyze_explain_names_the_rule_behind_each_entity_and_speaker(tmp_path,
 def test_analyze_json_says_speech_or_other_and_the_form_of_the_other(tmp_path, capsys):
     article = tmp_path / "plan.txt"
     article.write_text(
-        "Plan\n\nCritics call it the “points system” now.\n\n"
+        "Plan\n\nLabour unveiled its own “points system” on Monday.\n\n"
         "“We will build it,” said Hamish Grolt.\n",
         encoding="utf-8",
     )
