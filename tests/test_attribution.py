@@ -26,6 +26,12 @@ EXAMPLES = {
     ),
     "named-after": ("“We will build it,” said Hamish Grolt.", "“We will", "Hamish Grolt"),
     "named-before": ("Hamish Grolt said: “We will build it.”", "“We will", "Hamish Grolt"),
+    "verb-first-before": (
+        "Tax breaks would make the code more complicated. Said Hamish Grolt: “I don’t get the "
+        "sense she is the least bit worried.”",
+        "“I don’t get",
+        "Hamish Grolt",
+    ),
     "named-at-the-end": (
         "It represents a “big leap forward” for the town, said Hamish Grolt, the mayor.",
         "“big leap forward”",

@@ -451,3 +451,10 @@ def test_a_sentence_closing_x_said_and_they_call_them_name_the_speaker():
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     speakers = [quote.speaker_entity for quote in get_engine().analyze(article).quotes]
     assert speakers[0] == "Hamish Grolt" and speakers[1] in ("Anna Ferris", "Tom Bell")
+
+
+def test_a_description_with_my_and_an_adverb_before_said_still_speaks():
+    body = "The fear remained. “We live in a dark kingdom,” my father often said."
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    (quote,) = get_engine().analyze(article).quotes
+    assert quote.speaker == "my father"

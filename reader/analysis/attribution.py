@@ -27,6 +27,7 @@ from reader.analysis.speakers import (
     subject_entity,
     subject_pronoun,
     turn_label,
+    verb_then_who,
 )
 from reader.analysis.text import ArticleText
 
@@ -85,6 +86,11 @@ def named_after(scene: Scene) -> Speaker | None:
 def named_before(scene: Scene) -> Speaker | None:
     """Before the opening mark: `X said: "`, `quoted X as saying "`."""
     return speaker_before(scene.text, scene.quote, scene.mentions, scene.people)
+
+
+def verb_first_before(scene: Scene) -> Speaker | None:
+    """ "Said Ellis: “…”", "Added the minister: “…”"."""
+    return verb_then_who(scene.text, scene.quote, scene.mentions)
 
 
 def named_at_the_end(scene: Scene) -> Speaker | None:
@@ -147,6 +153,7 @@ RULES: list[Rule] = [
     transcript_turn,
     named_after,
     named_before,
+    verb_first_before,
     named_at_the_end,
     as_put_it,
     subject_person,

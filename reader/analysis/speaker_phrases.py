@@ -78,7 +78,7 @@ def known_genders(text: str, people) -> dict[str, str]:
 
 
 _DESCRIPTION = re.compile(
-    r"^(?:(?:the|a|an|one|two|several|some|many|another|his|her|their|its)\s+\S"
+    r"^(?:(?:the|a|an|one|two|several|some|many|another|his|her|their|its|my|our|your)\s+\S"
     r"|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[a-z]))",  # "Donald Trump's son"
     re.I,
 )

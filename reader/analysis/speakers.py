@@ -361,6 +361,26 @@ def as_they_put_it(text, quote, quote_starts, mentions):
     return None
 
 
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:often|also|later|then|once|again|previously|recently|repeatedly|\w+ly)$"
+)
+
+
+# "Said Ellis: “…”", "Added the minister: “…”": the verb first, then who, then the colon.
+_VERB_THEN_WHO = re.compile(
+    rf"(?:^|[.!?]\s+|\n)(?:{_VERB})\s+(?P<who>[^:“\"\n]{{2,60}}):\s*$", re.I
+)
+
+
+def verb_then_who(text, quote, mentions):
+    """ "Said Ellis:" before the quotation: Ellis."""
+    match = _VERB_THEN_WHO.search(text, max(0, quote.start - 80), quote.start)
+    if match is None:
+        return None
+    start, end = match.span("who")
+    return mention_in(mentions, start, end) or description(text, start, end, mentions)
+
+
 def speaker_after(text, quote, quote_starts, mentions, people):
     clause_end = _sentence_end(text, quote.end, quote_starts)
     dash = _TAIL_DASH.match(text, quote.end, clause_end)
@@ -418,9 +438,12 @@ def speaker_after(text, quote, quote_starts, mentions, people):
     if subject_first and not _can_open_subject(subject_first.group("subject")):
         subject_first = None  # `“a mistake” to use email at the State Department, but she denied`
     if subject_first:
-        subject = subject_first.group("subject").strip(" ,")
         subject_start = quote.end + subject_first.start("subject")
         subject_end = quote.end + subject_first.end("subject")
+        adverb = _TRAILING_ADVERB.search(text, subject_start, subject_end)
+        if adverb is not None and adverb.start() > subject_start:
+            subject_end = adverb.start()  # "my father often said": the father
+        subject = text[subject_start:subject_end].strip(" ,")
         if subject.lower() in _PRONOUNS:
             return _resolve_pronoun(
                 text, subject_end, sentence_end, quote.start, people, mentions, subject.lower()
