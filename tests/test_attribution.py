@@ -74,6 +74,12 @@ EXAMPLES = {
         "“promoting",
         "Hamish Grolt",
     ),
+    "paraphrase-goes-on": (
+        "Minister Hamish Grolt spoke. The ministry may wait for the talks, Grolt said. “The "
+        "other factor is the money we do not have.”",
+        "“The other factor",
+        "Hamish Grolt",
+    ),
     "previous-speaker-goes-on": (
         "“We will build it,” said Hamish Grolt.\n\n“And we will pay for it.”",
         "“And we will pay",

@@ -19,6 +19,7 @@ from reader.analysis.speakers import (
     as_they_put_it,
     classify,
     fills_paragraph,
+    paraphrase_before,
     reporting_subject,
     said_at_the_end,
     sentence_subject,
@@ -131,6 +132,11 @@ def sentence_about(scene: Scene) -> Speaker | None:
     return sentence_subject(scene.text, scene.quote, scene.mentions)
 
 
+def paraphrase_goes_on(scene: Scene) -> Speaker | None:
+    """After "…, Schiff said." in its paragraph, a quotation with no cue of its own is Schiff's."""
+    return paraphrase_before(scene.article_text, scene.quote, scene.people)
+
+
 def previous_speaker_goes_on(scene: Scene) -> Speaker | None:
     """No cue of its own: the previous speaker goes on, in the same paragraph, or in the next
     when the quotation fills its paragraph."""
@@ -161,6 +167,7 @@ RULES: list[Rule] = [
     subject_body,
     subject_bare_name,
     sentence_about,
+    paraphrase_goes_on,
     previous_speaker_goes_on,
 ]
 # A scare quote in a sentence that names who used the words ("Grolt exhorted them to “vote

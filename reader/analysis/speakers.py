@@ -381,6 +381,29 @@ def verb_then_who(text, quote, mentions):
     return mention_in(mentions, start, end) or description(text, start, end, mentions)
 
 
+# The sentence before a quotation, ending with its own attribution: "…, Schiff said." or
+# "…, said Schiff." (a day may follow: "said Friday").
+_ATTRIBUTED_SENTENCE = re.compile(
+    rf",\s+(?:(?P<who>[^,.;:“”\"\n]{{2,60}}?)\s+(?:{_VERB})|(?:{_VERB})\s+"
+    rf"(?P<who2>[^,.;:“”\"\n]{{2,60}}?))(?:\s+[A-Z][a-z]+day)?\.\s*$"
+)
+
+
+def paraphrase_before(article_text, quote, people):
+    """A quotation opening its sentence with no attribution of its own, after a sentence of
+    the same paragraph that ends ", Schiff said.": Schiff's (the paraphrase goes on)."""
+    text = article_text.text
+    paragraph = article_text.paragraph_at(quote.start)
+    floor = max(paragraph.start, quote.start - 300)
+    match = _ATTRIBUTED_SENTENCE.search(text, floor, quote.start)
+    if match is None:
+        return None
+    name = "who" if match.group("who") is not None else "who2"
+    start, end = match.span(name)
+    found = mention_in(people, start, end)
+    return found if found is not None and found[:2] == (start, end) else None
+
+
 def speaker_after(text, quote, quote_starts, mentions, people):
     clause_end = _sentence_end(text, quote.end, quote_starts)
     dash = _TAIL_DASH.match(text, quote.end, clause_end)
