@@ -458,3 +458,13 @@ def test_a_description_with_my_and_an_adverb_before_said_still_speaks():
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     (quote,) = get_engine().analyze(article).quotes
     assert quote.speaker == "my father"
+
+
+def test_a_party_tag_after_the_name_and_the_article_read_keep_the_speaker():
+    body = (
+        "“Our assumption is that the veto will be overridden,” Senate Majority Leader Hamish "
+        "Grolt, R-Ky., said Tuesday. “Though there are still four years to go,” the article read."
+    )
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
+    assert speakers == ["Hamish Grolt", "the article"]

@@ -37,7 +37,7 @@ testified testifies countered counters retorted quipped mused asserted asserts c
 wondered concluded concludes recounted recounts lamented laments protested objected alleged
 alleges contended contends proclaimed texted emailed posted pleads begged scoffed sneered
 claim insist argue warn admit deny allege contend maintain
-chanting shouting telling warning insisting arguing noting declaring reads
+chanting shouting telling warning insisting arguing noting declaring reads read
 """.split()
 # Verbs that frame someone else's words only before them ("Christie blasted Clinton as a
 # “disgrace”"); after a quotation they start another clause ("…,” when Clinton blasted him).
@@ -71,7 +71,9 @@ _TAIL_VERB_FIRST = re.compile(rf"^\s*,?\s*(?:{_VERB})\b\s*(?P<rest>[^“\"]*)", 
 
 # A subject may hold the full stop of a title or an initial: "Mr. Butterfield", "Sen. J. Doe".
 _TITLE_STOP = (
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Del|Gov|Rev|Gen|Col|Lt|Sgt|Capt|Adm|St|Jr|Sr|[A-Z])\."
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Del|Gov|Rev|Gen|Col|Lt|Sgt|Capt|Adm|Maj|St|Jr|Sr|[A-Z]"
+    # …or a party and its state after a name: "Mitch McConnell, R-Ky., said".
+    r"|[DRI]-[A-Z][a-z]{1,4})\."
 )
 # …and a party and state in brackets: "Sen. Claire McCaskill (D-Mo.)".
 _SUBJECT_PIECE = rf"(?:{_TITLE_STOP}|\([^()“\"\n]{{1,40}}\)|[^“\".!?])"
