@@ -468,3 +468,13 @@ def test_a_party_tag_after_the_name_and_the_article_read_keep_the_speaker():
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
     assert speakers == ["Hamish Grolt", "the article"]
+
+
+def test_a_crowd_and_a_polls_share_speak_as_described():
+    body = (
+        "Protesters marching through the streets chanted “What curfew?” and kept going. Only "
+        "52 percent of registered voters agreed that he is in “good enough health to serve.”"
+    )
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
+    assert "Protesters" in speakers[0] and "52 percent" in speakers[1]

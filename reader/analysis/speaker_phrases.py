@@ -79,7 +79,10 @@ def known_genders(text: str, people) -> dict[str, str]:
 
 _DESCRIPTION = re.compile(
     r"^(?:(?:the|a|an|one|two|several|some|many|another|his|her|their|its|my|our|your)\s+\S"
-    r"|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[a-z]))",  # "Donald Trump's son"
+    r"|(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+[a-z])"  # "Donald Trump's son"
+    r"|(?-i:[A-Z][a-z]{3,}s\s+[a-z]+ing\b)"  # "Protesters marching through the streets"
+    # A poll's share: "Only 52 percent of registered voters agreed".
+    r"|(?:only\s+|about\s+|nearly\s+|almost\s+|just\s+)?\d[\d,.]*\s*(?:percent|per cent|%)\s)",
     re.I,
 )
 
