@@ -461,3 +461,24 @@ def test_an_event_named_after_a_place_is_no_place_but_a_day_keeps_its_place():
     )
     texts = [m[0] for m in found]
     assert texts.count("U.S.") == 1 and "Hong Kong" not in texts  # only Labor Day's U.S.
+
+
+def test_a_lone_shared_surname_outside_the_sentence_is_whom_the_article_is_about():
+    article = parse_plaintext(
+        Path("a.txt"),
+        "Report\n\nDonald Trump spoke in Ohio. Donald Trump spoke again in Iowa. Melania Trump "
+        "spoke later. The Trump campaign said it was pleased.\n",
+    )
+    lone = [m.entity for m in get_engine().analyze(article).mentions if m.text == "Trump"]
+    assert lone == ["Donald Trump"]
+
+
+def test_prepositions_party_adjectives_plural_acronyms_and_honours_are_no_names():
+    found = mentions_of(
+        "Unlike Obama, the senator spoke. Democratic House members voted. The Super PACs spent "
+        "heavily. Jane Grolt OBE and Charles Tarquil QC were there."
+    )
+    texts = {m[0]: m[1] for m in found}
+    assert texts.get("Obama") == "PERSON" and "Unlike Obama" not in texts
+    assert "Democratic House" not in texts and "Super PACs" not in texts
+    assert "OBE" not in texts and texts.get("Charles Tarquil") == "PERSON"

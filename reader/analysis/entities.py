@@ -247,7 +247,10 @@ def explained_entities(
             written = written.title()
         name = canonical(written, label, people)
         if label == "PERSON" and len(written.split()) == 1:
-            name = full_names.named(written, candidate.start) or name
+            sentence = max(
+                text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start)
+            )
+            name = full_names.named(written, candidate.start, sentence + 1) or name
         mentions.append((candidate.start, candidate.end, label, name, rule))
     return mentions
 

@@ -37,6 +37,8 @@ _NOT_ACRONYMS = frozenset(
     # Ordinary words set in capitals for stress or in tables: "UP", "DOWN", "NEW", "TOTAL".
     + "UP DOWN IN ON OFF OUT NO NOT ALL NEW OLD BIG TOP HOT WIN WON LOST BUY SELL HIGH LOW "
     "NET TOTAL YES AND OR BUT THE FOR WITH FROM".split()
+    # Honours after a name: "OBE", "MBE".
+    + "OBE MBE CBE KBE DBE".split()
     # Months and days in capitals (a dateline, a table's heading), and time zones.
     + "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
     "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY "
@@ -167,8 +169,8 @@ def in_a_headline(c: Clues) -> str | None:
 
 
 def plural_acronym(c: Clues) -> str | None:
-    """ "the MPs said", "DVDs": a plural is a kind of thing, not a name."""
-    return NOT_A_NAME if _PLURAL_ACRONYM.fullmatch(c.candidate.text) else None
+    """ "the MPs said", "DVDs", "Super PACs": a plural is a kind of thing, not a name."""
+    return NOT_A_NAME if _PLURAL_ACRONYM.fullmatch(c.words[-1]) else None  # "Super PACs" too
 
 
 def dateline(c: Clues) -> str | None:

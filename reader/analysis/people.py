@@ -67,9 +67,12 @@ class FullNames:
                 counts = self._counts.setdefault(word, {})
                 counts[name] = counts.get(name, 0) + 1
 
-    def named(self, word: str, at: int) -> str | None:
-        """The only full name `word` fits; among several, the nearest before `at`, else the
-        most mentioned."""
+    def named(self, word: str, at: int, sentence_start: int = 0) -> str | None:
+        """The only full name `word` fits; among several, the one named earlier in the same
+        sentence ("Then Donald Trump took the stage, and Trump said"), else the one the article
+        names most (the first named of those named as often): news calls the others by their
+        first name or a title ("Melania", "Mrs. Trump"), and "Trump" alone is whom it is
+        about."""
         counts = self._counts.get(word)
         if not counts:
             return None
@@ -77,6 +80,7 @@ class FullNames:
             return next(iter(counts))
         starts, names = self._by_word[word]
         before = bisect_left(starts, at)
-        if before:
+        if before and starts[before - 1] >= sentence_start:
             return names[before - 1]
-        return max(counts, key=counts.get)
+        first = {name: names.index(name) for name in counts}
+        return max(counts, key=lambda name: (counts[name], -first[name]))

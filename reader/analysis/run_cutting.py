@@ -30,6 +30,7 @@ _PLACE_QUALIFIERS = frozenset(
 )
 _NOT_ROLES = frozenset({"A", "An", "The", "Who", "Whose", "General", "Head", "Chief", "Member"})
 _SHOUTED_LINKS = frozenset("AT VS V".split())
+_HONOURS = frozenset("QC KC OBE MBE CBE KBE DBE".split())
 # A broadcaster's channel, after its name ("BBC Three"): see `entities._with_channels`.
 CHANNEL_NUMBER = re.compile(r"\s+(?:One|Two|Three|Four|Five|Radio\s+\d{1,2})(?![\w-])")
 # A possessive ending, and only that: "Airlines" keeps its s ("rstrip" took it: "Airline").
@@ -262,8 +263,8 @@ def rest_is_one_name(cut: Cut) -> bool:
         if longest_match(text, run, end, gz.PERSON_TITLES) and run[end].text not in gz.GIVEN_NAMES:
             break
         end += 1
-    while end > index + 1 and run[end - 1].text in (CONNECTORS | PARTICLES):
-        end -= 1
+    while end > index + 1 and run[end - 1].text in (CONNECTORS | PARTICLES | _HONOURS):
+        end -= 1  # "Charles Harris QC", "Jane Doe OBE": the honour is no part of the name
     cue = "title" if cut.title_cue else "given" if given else ""
     if not cue and index == 0 and end == len(run) and geonames_place(text, run[index:end]):
         cut.take(end - index, "GPE", "geonames", "geonames-place")
