@@ -482,3 +482,8 @@ def test_prepositions_party_adjectives_plural_acronyms_and_honours_are_no_names(
     assert texts.get("Obama") == "PERSON" and "Unlike Obama" not in texts
     assert "Democratic House" not in texts and "Super PACs" not in texts
     assert "OBE" not in texts and texts.get("Charles Tarquil") == "PERSON"
+
+
+def test_washington_dc_is_a_place():
+    found = mentions_of("They met in Washington, D.C. on Monday.")
+    assert ("D.C.", "GPE", "D.C.") in found

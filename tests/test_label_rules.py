@@ -33,6 +33,7 @@ LABEL_EXAMPLES = {
     "plural-acronym": ("Several of the MPs voted against the plan.", "MPs", NOT_MARKED),
     "title-of-a-work": ("Millions watched the sitcom Nighty Night.", "Nighty Night", NOT_MARKED),
     "dateline": ("HALIFAX — The storm closed the harbour.", "HALIFAX", "GPE"),
+    "party-tag": ("Senator Hamish Grolt (I-VT) spoke on Monday.", "I-VT", NOT_MARKED),
     "acronym": ("Officials of the ZRQ met in the morning.", "ZRQ", "ORG"),
     "kind-of-body-before": (
         "The environmental group Global Witness published a report.",

@@ -57,6 +57,7 @@ _KIND_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)\b")
 _ITS_AFTER = re.compile(r"(?:\s+(?!he\b|she\b|his\b|her\b|they\b)[\w-]+){0,4}?\s+(?:it|its)\b")
 # … and "he", "his", "she" or "her": a person ("Okafor said his team won").
 _HIS_AFTER = re.compile(r"(?:\s+(?!it\b|its\b|they\b)[\w-]+){0,4}?\s+(?:he|his|she|her)\b")
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z]{1,3}\.?")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _SURNAME_SHAPE = re.compile(r"(?:O['’]|Mc|Mac(?=[A-Z])|Fitz)[A-Z]")
 _PLACE_OF = re.compile(
@@ -182,6 +183,11 @@ def dateline(c: Clues) -> str | None:
     opens = not text[line_start : candidate.start].strip()
     dash = text[candidate.end : candidate.end + 3].lstrip(" ").startswith(("—", "–", "-", ",", "("))
     return "GPE" if opens and dash else None
+
+
+def party_tag(c: Clues) -> str | None:
+    """ "(I-VT)", "(D-Mo.)": a politician's party and state, no body of its own."""
+    return NOT_A_NAME if _PARTY_TAG.fullmatch(c.candidate.text) else None
 
 
 def acronym(c: Clues) -> str | None:
@@ -335,6 +341,7 @@ RULES: list[Rule] = [
     in_a_headline,
     plural_acronym,
     dateline,
+    party_tag,
     acronym,
     kind_of_body_before,
     role_at_a_body,
