@@ -18,6 +18,7 @@ from reader.analysis.text import ArticleText, Paragraph, is_abbreviation
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«„", "”»"
 _RUN_ON_WORDS = 6
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_MARK = re.compile("[\"“«„”»‘’']")
 _JOINER = "\u2060"
 _FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
 _OPENING_BEFORE = " \t\n([{—–-/:"
@@ -99,8 +100,8 @@ def find_quotes(article_text: ArticleText) -> list[Found]:
         open_double: int | None = None
         open_single: int | None = None
         floor = start
-        for index in range(start, end):
-            char = text[index]
+        for mark in _MARK.finditer(text, start, end):  # every branch below needs a mark
+            index, char = mark.start(), mark.group()
             if char == '"' and _FEET_INCHES.search(text, max(start, index - 6), index):
                 continue  # 6'3": a height, no quotation mark
             if (
