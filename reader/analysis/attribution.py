@@ -14,21 +14,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.analysis.quotes import Found
-from reader.analysis.speaker_phrases import Mentions, bare_name, known_genders, mention_in
-from reader.analysis.speakers import (
+from reader.analysis.speaker_clauses import (
     as_they_put_it,
-    classify,
-    fills_paragraph,
     paraphrase_before,
-    reporting_subject,
     said_at_the_end,
-    sentence_subject,
     speaker_after,
     speaker_before,
     subject_entity,
+    verb_then_who,
+)
+from reader.analysis.speaker_phrases import Mentions, bare_name, known_genders, mention_in
+from reader.analysis.speakers import (
+    classify,
+    fills_paragraph,
+    reporting_subject,
+    sentence_subject,
     subject_pronoun,
     turn_label,
-    verb_then_who,
 )
 from reader.analysis.text import ArticleText
 
