@@ -478,3 +478,9 @@ def test_a_crowd_and_a_polls_share_speak_as_described():
     article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
     speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
     assert "Protesters" in speakers[0] and "52 percent" in speakers[1]
+
+
+def test_a_section_heading_in_single_marks_is_no_quotation():
+    body = "He said he would stay.\n\n'Legend in the Coal Fields.'\n\nThe mine closed in 1990."
+    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
+    assert get_engine().analyze(article).quotes == []
