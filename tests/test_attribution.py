@@ -10,6 +10,7 @@ import pytest
 from reader.analysis import attribution
 from reader.analysis.engine import get_engine
 from reader.analysis.explain import explain
+from reader.analysis.rules import rule_name
 from reader.corpus.plaintext import parse_plaintext
 
 # rule: (article body, the quotation's first words, its speaker)
@@ -101,7 +102,7 @@ def speakers(body: str) -> dict[str, tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "rule",
-    [attribution.rule_name(r) for r in attribution.RULES] + [attribution.ATTRIBUTED_AT_ITS_END],
+    [rule_name(r) for r in attribution.RULES] + [attribution.ATTRIBUTED_AT_ITS_END],
 )
 def test_each_speaker_rule_finds_the_speaker_of_its_example(rule):
     assert rule in EXAMPLES, f"the rule {rule} has no example here"

@@ -9,6 +9,7 @@ import pytest
 
 from reader.analysis import label_rules, run_cutting
 from reader.analysis.explain import NOT_MARKED, explain
+from reader.analysis.rules import rule_name
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import capitalised_runs, tokenize
 from reader.corpus.plaintext import parse_plaintext
@@ -98,7 +99,7 @@ def decisions(sentence: str) -> dict[str, tuple[str, str]]:
     return {d.text: (d.answer, d.rule) for d in explain(article).entities}
 
 
-@pytest.mark.parametrize("rule", [label_rules.rule_name(r) for r in label_rules.RULES])
+@pytest.mark.parametrize("rule", [rule_name(r) for r in label_rules.RULES])
 def test_each_labelling_rule_decides_its_example(rule):
     assert rule in LABEL_EXAMPLES, f"the rule {rule} has no example here"
     if LABEL_EXAMPLES[rule] is None:
@@ -156,11 +157,11 @@ def cut(sentence: str, rules) -> list[str]:
         run_cutting.RULES[:] = saved
 
 
-@pytest.mark.parametrize("rule", [run_cutting.rule_name(r) for r in run_cutting.RULES])
+@pytest.mark.parametrize("rule", [rule_name(r) for r in run_cutting.RULES])
 def test_each_cutting_rule_cuts_its_example_and_is_needed_for_it(rule):
     assert rule in CUT_EXAMPLES, f"the rule {rule} has no example here"
     sentence, expected = CUT_EXAMPLES[rule]
     assert cut(sentence, run_cutting.RULES) == expected
     if rule != "rest-is-one-name":  # the last rule: every run ends with it
-        without = [r for r in run_cutting.RULES if run_cutting.rule_name(r) != rule]
+        without = [r for r in run_cutting.RULES if rule_name(r) != rule]
         assert cut(sentence, without) != expected

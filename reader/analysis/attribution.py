@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.analysis.quotes import Found
+from reader.analysis.rules import rule_name
 from reader.analysis.speaker_clauses import (
     as_they_put_it,
     paraphrase_before,
@@ -186,10 +187,6 @@ FRAMED = [
 # Not in the table: a quotation running over paragraphs, still without a speaker, is
 # attributed once at its end (`attribute`'s last pass).
 ATTRIBUTED_AT_ITS_END = "attributed-at-its-end"
-
-
-def rule_name(rule: Rule) -> str:
-    return rule.__name__.replace("_", "-")
 
 
 def attribute(

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from reader.analysis import gazetteer as gz
 from reader.analysis.candidates import Candidate, context_after, word_before
 from reader.analysis.people import NAME_SUFFIXES
+from reader.analysis.rules import rule_name
 from reader.analysis.tokens import PARTICLES
 
 NOT_A_NAME = "-"  # a decided answer: no entity of ours
@@ -95,10 +96,13 @@ class Clues:
         return role.group(1) if role else ""
 
     @functools.cached_property
+    def _verb_match(self) -> re.Match[str] | None:
+        return _VERB_AFTER.match(self._after)
+
+    @functools.cached_property
     def verb(self) -> str:
         """The word after it ("said", "river")."""
-        verb = _VERB_AFTER.match(self._after)
-        return verb.group(1) if verb else ""
+        return self._verb_match.group(1) if self._verb_match else ""
 
     @functools.cached_property
     def kind(self) -> str:
@@ -114,9 +118,16 @@ class Clues:
     def reporting(self) -> bool:
         return self.verb.lower() in gz.REPORTING_VERBS
 
+    @functools.cached_property
+    def short_name(self) -> bool:
+        """At most four words, each capitalised or a particle: what the last rules weigh."""
+        return len(self.words) <= LONGEST_SHORT_NAME and all(
+            word[0].isupper() or word in PARTICLES for word in self.words
+        )
+
     def after_verb(self, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` matches right after "X said"."""
-        verb = _VERB_AFTER.match(self._after)
+        verb = self._verb_match
         return verb is not None and bool(pattern.match(self.text, self.candidate.end + verb.end()))
 
 
@@ -271,27 +282,21 @@ def in_a_place(c: Clues) -> str | None:
     return None
 
 
-def _short_name(c: Clues) -> bool:
-    return len(c.words) <= LONGEST_SHORT_NAME and all(
-        word[0].isupper() or word in PARTICLES for word in c.words
-    )
-
-
 def body_word_inside(c: Clues) -> str | None:
     """ "Network Rail": an organisation's word inside the name."""
-    return "ORG" if _short_name(c) and any(word in gz.ORG_HEADS for word in c.words) else None
+    return "ORG" if c.short_name and any(word in gz.ORG_HEADS for word in c.words) else None
 
 
 def place_word_last(c: Clues) -> str | None:
     """ "Ellis Park", "Wall Street"."""
-    return "LOC" if _short_name(c) and c.words[-1] in gz.PLACE_HEADS else None
+    return "LOC" if c.short_name and c.words[-1] in gz.PLACE_HEADS else None
 
 
 def named_after_a_person(c: Clues) -> str | None:
     """ "Trump National Doral", "Clinton Global Initiative"."""
     words = c.words
     if (
-        _short_name(c)
+        c.short_name
         and len(words) >= 3
         and words[0] in c.people
         and words[-1] not in NAME_SUFFIXES
@@ -304,7 +309,7 @@ def named_after_a_person(c: Clues) -> str | None:
 def thing_or_shouted(c: Clues) -> str | None:
     """ "World Cup", "Labor Day", "EASTERN DIVISION", "USS Cole"."""
     words = c.words
-    if _short_name(c) and (
+    if c.short_name and (
         words[-1] in gz.THING_HEADS or c.candidate.text.isupper() or words[0] in _VESSELS
     ):
         return NOT_A_NAME
@@ -315,14 +320,14 @@ def ordinary_word_first(c: Clues) -> str | None:
     """ "Wife Swap", "Night Takeaway", "Great Champ": a name nothing else explained whose
     first word the article also writes in lower case, as an ordinary word, names a thing
     (a show, a product, a place) more often than a person."""
-    if _short_name(c) and c.words[0].lower() in c.lower_words:
+    if c.short_name and c.words[0].lower() in c.lower_words:
         return NOT_A_NAME
     return None
 
 
 def short_capitalised_name(c: Clues) -> str | None:
     """Two to four capitalised words nothing else explained: a person's name."""
-    return "PERSON" if _short_name(c) else None
+    return "PERSON" if c.short_name else None
 
 
 def unexplained(c: Clues) -> str | None:
@@ -363,10 +368,6 @@ RULES: list[Rule] = [
     short_capitalised_name,
     unexplained,
 ]
-
-
-def rule_name(rule: Rule) -> str:
-    return rule.__name__.replace("_", "-")
 
 
 def classify(

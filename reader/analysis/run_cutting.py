@@ -48,6 +48,8 @@ class Cut:
     title_cue: bool = False  # a title or role just passed: the next name is a person's
     done: bool = False
     taken: list[Candidate] = field(default_factory=list)
+    # Listed names by where they start: several rules ask at the same place.
+    _listed: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def token(self) -> Token:
@@ -60,7 +62,10 @@ class Cut:
     def listed(self, index: int | None = None) -> tuple[int, str]:
         """The longest listed name from `index` (here by default): its length and label."""
         at = self.index if index is None else index
-        return gazetteer_length(self.text, self.run, at, self.quoted)
+        found = self._listed.get(at)
+        if found is None:
+            found = self._listed[at] = gazetteer_length(self.text, self.run, at, self.quoted)
+        return found
 
     def take(self, length: int, label: str | None, cue: str, rule: str) -> None:
         piece = self.run[self.index : self.index + length]
@@ -287,10 +292,6 @@ RULES: list[Rule] = [
     common_capitalised_word,
     rest_is_one_name,
 ]
-
-
-def rule_name(rule: Rule) -> str:
-    return rule.__name__.replace("_", "-")
 
 
 def split_run(text: str, run: list[Token], headline: bool) -> list[Candidate]:
