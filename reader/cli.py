@@ -369,19 +369,19 @@ def explain_articles(paths: list[Path], as_json: bool) -> int:
 
 def format_explanation(article, explained) -> str:
     """One line per entity and per speech quotation: where (line), what, and which rule."""
-    from reader.analysis.explain import line_of
+    from reader.analysis.explain import line_numbers
 
-    source = article.source
+    line_of = line_numbers(article.source)
     lines = [f"{field(' '.join(article.title.split()))}  ({field(str(article.path))})"]
     for decision in explained.entities:
-        where = f"line {line_of(source, decision.start)}"
+        where = f"line {line_of(decision.start)}"
         written = " ".join(decision.text.split())
         named = "" if decision.name in ("", written) else f" = {field(decision.name)}"
         lines.append(
             f"  {where:<10} {decision.answer:<6} {field(written)}{named}  ← {decision.rule}"
         )
     for decision in explained.speakers:
-        where = f"line {line_of(source, decision.start)}"
+        where = f"line {line_of(decision.start)}"
         words = " ".join(decision.text.split())
         short = words if len(words) <= 50 else words[:49] + "…"
         speaker = field(decision.answer) if decision.answer else "no speaker"

@@ -189,6 +189,17 @@ FRAMED = [
 ATTRIBUTED_AT_ITS_END = "attributed-at-its-end"
 
 
+def attributed_quotes(
+    article_text: ArticleText, mentions: list[tuple[int, int, str, str]]
+) -> list[Found]:
+    """Every quotation of the text with its kind, speaker and the rule that found it."""
+    from reader.analysis.quotes import find_quotes
+
+    quotes = find_quotes(article_text)
+    attribute(article_text, quotes, mentions)
+    return quotes
+
+
 def attribute(
     article_text: ArticleText,
     quotes: list[Found],

@@ -54,11 +54,9 @@ class BuiltinEngine:
 def complete_analysis(text, found: list[tuple[int, int, str, str]], engine: str) -> Analysis:
     """The shared second half of every engine: quotations and speakers over its mentions
     (start, end, label, canonical name in the joined text), all mapped to source offsets."""
-    from reader.analysis.attribution import attribute
-    from reader.analysis.quotes import find_quotes
+    from reader.analysis.attribution import attributed_quotes
 
-    quotes = find_quotes(text)
-    attribute(text, quotes, found)
+    quotes = attributed_quotes(text, found)
     return Analysis(
         mentions=[_mention(text, *item) for item in found],
         quotes=[_quote(text, quote) for quote in quotes],

@@ -4,6 +4,9 @@ entity and speaker, the name of the rule that decided it (`run_cutting`, `label_
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.corpus.model import Article
@@ -28,9 +31,8 @@ class Explanation:
 
 
 def explain(article: Article) -> Explanation:
-    from reader.analysis.attribution import attribute
+    from reader.analysis.attribution import attributed_quotes
     from reader.analysis.entities import explained_entities
-    from reader.analysis.quotes import find_quotes
     from reader.analysis.text import ArticleText
 
     text = ArticleText(article)
@@ -45,8 +47,7 @@ def explain(article: Article) -> Explanation:
         first, last = text.to_source(start, end)
         entities.append(Decision(first, last, source[first:last], NOT_MARKED, "", rule))
     entities.sort(key=lambda decision: decision.start)
-    quotes = find_quotes(text)
-    attribute(text, quotes, [mention[:4] for mention in decided])
+    quotes = attributed_quotes(text, [mention[:4] for mention in decided])
     speakers = []
     for quote in sorted(quotes, key=lambda found: found.start):
         if quote.kind != "speech" and quote.speaker is None:
@@ -57,5 +58,11 @@ def explain(article: Article) -> Explanation:
     return Explanation(entities, speakers)
 
 
-def line_of(source: str, offset: int) -> int:
-    return source.count("\n", 0, offset) + 1
+_NEWLINE = re.compile("\n")
+
+
+def line_numbers(source: str) -> Callable[[int], int]:
+    """The line (from 1) an offset of `source` is on, each looked up by bisection: an article
+    of thousands of names is not counted through again for every one."""
+    breaks = [match.start() for match in _NEWLINE.finditer(source)]
+    return lambda offset: bisect_left(breaks, offset) + 1
