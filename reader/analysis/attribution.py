@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.analysis.quotes import Found
+from reader.analysis.quotes import Found, fills_paragraph
 from reader.analysis.rules import rule_name
 from reader.analysis.speaker_clauses import (
     as_they_put_it,
@@ -27,7 +27,6 @@ from reader.analysis.speaker_clauses import (
 from reader.analysis.speaker_phrases import Mentions, bare_name, known_genders, mention_in
 from reader.analysis.speakers import (
     classify,
-    fills_paragraph,
     reporting_subject,
     sentence_subject,
     subject_pronoun,

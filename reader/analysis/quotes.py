@@ -180,7 +180,7 @@ def _quotations_of_record(article_text: ArticleText, found: list[Found]) -> list
     for quote in found:
         nested = quote.family == "single" and quote.end <= enclosing_end
         enclosing_end = max(enclosing_end, quote.end)
-        if nested or quote.start < headline_end or _single_quoted_heading(text, quote):
+        if nested or quote.start < headline_end or _single_quoted_heading(article_text, quote):
             continue
         tag = bisect_right(tag_starts, quote.start) - 1
         if tag >= 0 and quote.start < tags[tag][1]:
@@ -189,16 +189,21 @@ def _quotations_of_record(article_text: ArticleText, found: list[Found]) -> list
     return kept
 
 
-def _single_quoted_heading(text: str, quote: Found) -> bool:
+def fills_paragraph(article_text: ArticleText, quote: Found) -> bool:
+    """Whether the quotation is its paragraph, a full stop aside."""
+    paragraph = article_text.paragraph_at(quote.start)
+    text = article_text.text
+    return not text[paragraph.start : quote.start].strip() and (
+        not text[quote.end : paragraph.end].strip(" .")
+    )
+
+
+def _single_quoted_heading(article_text: ArticleText, quote: Found) -> bool:
     """A section's heading set in single marks, alone in its paragraph and in Title Case
     ('Legend in the Coal Fields.'), as headlines use them: no quotation."""
-    if quote.family != "single":
+    if quote.family != "single" or not fills_paragraph(article_text, quote):
         return False
-    line_start = text.rfind("\n", 0, quote.start) + 1
-    line_end = text.find("\n", quote.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start : quote.start].strip() or text[quote.end : line_end].strip(" ."):
-        return False
+    text = article_text.text
     words = text[quote.content_start : quote.content_end].strip(" .,;:!?").split()
     return bool(words) and all(word[0].isupper() or word in _HEADING_SMALL for word in words)
 

@@ -19,7 +19,6 @@ from reader.analysis.speaker_phrases import (
     mention_in,
     possessive,
 )
-from reader.analysis.text import ArticleText
 
 # Cues of speech that name no person by themselves (a newspaper "reports"), so they serve
 # attribution only, not the recognition of people (gazetteer.REPORTING_VERBS).
@@ -209,14 +208,6 @@ def subject_pronoun(text, subject, quote, people, mentions):
             text, subject[0], subject[0], quote.start, people, mentions, words[0].lower()
         )
     return None
-
-
-def fills_paragraph(article_text: ArticleText, quote: Found) -> bool:
-    paragraph = article_text.paragraph_at(quote.start)
-    text = article_text.text
-    return not text[paragraph.start : quote.start].strip() and (
-        not text[quote.end : paragraph.end].strip(" .")
-    )
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
