@@ -16,6 +16,7 @@ from reader.analysis import gazetteer as gz
 from reader.analysis.candidates import Candidate, shouted, word_before
 from reader.analysis.label_rules import classify
 from reader.analysis.people import FullNames, canonical, remember_person
+from reader.analysis.quotes import sentence_start
 from reader.analysis.run_cutting import CHANNEL_NUMBER, split_run
 from reader.analysis.teams import as_team, in_a_result, is_country, is_sports, table_side
 from reader.analysis.text import ArticleText
@@ -247,10 +248,9 @@ def explained_entities(
             written = written.title()
         name = canonical(written, label, people)
         if label == "PERSON" and len(written.split()) == 1:
-            sentence = max(
-                text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start)
-            )
-            name = full_names.named(written, candidate.start, sentence + 1) or name
+            paragraph = text.rfind("\n", 0, candidate.start) + 1
+            sentence = sentence_start(text, candidate.start, paragraph)
+            name = full_names.named(written, candidate.start, sentence) or name
         mentions.append((candidate.start, candidate.end, label, name, rule))
     return mentions
 
