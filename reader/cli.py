@@ -250,7 +250,7 @@ def search_articles(
     paths: list[Path],
     as_json: bool,
     data_dir: str | None,
-    limit: int = 50,
+    limit: int = SEARCH_LIMIT,
 ) -> int:
     """Bring the index in step with `paths` (reading only what changed), then search it."""
     from reader.paths import locations
