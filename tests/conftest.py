@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
+from reader.corpus.model import Article
+from reader.corpus.plaintext import parse_plaintext
 from reader.paths import Locations
 from reader.ui.app import CorpusSpec, ReaderApp
 
@@ -239,3 +241,8 @@ def read_only_folder(folder: Path):
         yield
     finally:
         folder.chmod(mode)
+
+
+def report(body: str) -> Article:
+    """A short article: a title, then `body` (the analysis tests' one way to make one)."""
+    return parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")

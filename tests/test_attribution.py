@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reader.analysis import attribution
 from reader.analysis.engine import get_engine
 from reader.analysis.explain import explain
 from reader.analysis.rules import rule_name
-from reader.corpus.plaintext import parse_plaintext
+from tests.conftest import report
 
 # rule: (article body, the quotation's first words, its speaker)
 EXAMPLES = {
@@ -96,8 +94,7 @@ EXAMPLES = {
 
 
 def speakers(body: str) -> dict[str, tuple[str, str]]:
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    return {d.text: (d.answer, d.rule) for d in explain(article).speakers}
+    return {d.text: (d.answer, d.rule) for d in explain(report(body)).speakers}
 
 
 @pytest.mark.parametrize(
@@ -118,20 +115,17 @@ def test_a_quotation_no_rule_attributes_says_so():
 
 def test_a_scare_quote_framed_by_its_sentence_is_that_speakers_and_stays_a_scare_quote():
     body = "Hamish Grolt exhorted the delegates to “vote your conscience” and left."
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    (quote,) = get_engine().analyze(article).quotes
+    (quote,) = get_engine().analyze(report(body)).quotes
     assert (quote.kind, quote.speaker) == ("scare", "Hamish Grolt")
     assert speakers(body) == {"“vote your conscience”": ("Hamish Grolt", "sentence-about")}
 
 
 def test_so_called_marks_a_scare_quote_nobody_said():
-    article = parse_plaintext(Path("a.txt"), "Report\n\nThe so-called “reforms” passed.\n")
-    (quote,) = get_engine().analyze(article).quotes
+    (quote,) = get_engine().analyze(report("The so-called “reforms” passed.")).quotes
     assert (quote.kind, quote.speaker) == ("scare", None)
 
 
 def test_a_short_quotation_its_sentence_says_someone_said_is_speech():
     body = "It represents a “big leap forward” for the town, said Hamish Grolt, the mayor."
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    (quote,) = get_engine().analyze(article).quotes
+    (quote,) = get_engine().analyze(report(body)).quotes
     assert (quote.kind, quote.speaker) == ("speech", "Hamish Grolt")

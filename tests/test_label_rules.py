@@ -13,6 +13,7 @@ from reader.analysis.rules import rule_name
 from reader.analysis.text import ArticleText
 from reader.analysis.tokens import capitalised_runs, tokenize
 from reader.corpus.plaintext import parse_plaintext
+from tests.conftest import report
 
 # rule: (sentence, the name as written, the label it is given; NOT_MARKED for none)
 LABEL_EXAMPLES = {
@@ -95,8 +96,7 @@ TAKEN_EXAMPLES = {
 
 
 def decisions(sentence: str) -> dict[str, tuple[str, str]]:
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + sentence + "\n")
-    return {d.text: (d.answer, d.rule) for d in explain(article).entities}
+    return {d.text: (d.answer, d.rule) for d in explain(report(sentence)).entities}
 
 
 @pytest.mark.parametrize("rule", [rule_name(r) for r in label_rules.RULES])
@@ -141,7 +141,7 @@ CUT_EXAMPLES = {
 
 def cut(sentence: str, rules) -> list[str]:
     """The names `split_run` cuts from the sentence's runs, with only `rules` in the table."""
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + sentence + "\n")
+    article = report(sentence)
     text = ArticleText(article)
     paragraph = text.paragraphs[-1]
     saved = run_cutting.RULES[:]

@@ -388,8 +388,7 @@ def test_a_framing_verb_before_a_short_quotation_makes_it_speech_and_names_its_s
             "Hamish Grolt",
         ),
     ]:
-        article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-        (quote,) = get_engine().analyze(article).quotes
+        (quote,) = quotes_of(body)
         assert (quote.kind, quote.speaker) == ("speech", speaker)
 
 
@@ -399,8 +398,7 @@ def test_he_after_a_sentence_naming_only_an_owner_is_the_person_before_it():
         "Mr Tarquil's claim that it would help. “It can push paper around but it cannot move "
         "people,” he said."
     )
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    (quote,) = get_engine().analyze(article).quotes
+    (quote,) = quotes_of(body)
     assert quote.speaker_entity == "Hamish Grolt"
 
 
@@ -409,8 +407,7 @@ def test_a_sentence_after_a_closed_quotation_opening_with_a_verb_is_not_its_attr
         "Hamish Grolt spoke first. He said: “We will win this seat.” Asked whether he was "
         "worried, Mr Tarquil told the radio: “Not at all.”"
     )
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    speakers = [quote.speaker_entity for quote in get_engine().analyze(article).quotes]
+    speakers = [quote.speaker_entity for quote in quotes_of(body)]
     assert speakers == ["Hamish Grolt", "Tarquil"]
 
 
@@ -418,8 +415,7 @@ def test_a_present_tense_reporting_verb_frames_a_partial_quotation():
     body = (
         "The makers are suing over a show they claim is “a blatant and wholescale copy” of theirs."
     )
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    (quote,) = get_engine().analyze(article).quotes
+    (quote,) = quotes_of(body)
     assert quote.kind == "speech"
 
 
@@ -428,8 +424,7 @@ def test_a_term_or_a_slogan_is_no_speech():
         "The rival could confuse customers, a practice known as “passing off” in law.",
         "The party campaigned with the slogan: “Limits are not wrong”.",
     ]:
-        article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-        (quote,) = get_engine().analyze(article).quotes
+        (quote,) = quotes_of(body)
         assert quote.kind == "scare", body
 
 
@@ -438,8 +433,7 @@ def test_a_letter_reads_and_a_crowd_chants():
         "“We support these schools,” the letter reads. Hamish Grolt walked onto the stage, "
         "chanting “Win it again! Win it again!”"
     )
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
+    speakers = [quote.speaker for quote in quotes_of(body)]
     assert speakers == ["the letter", "Hamish Grolt"]
 
 
@@ -448,15 +442,13 @@ def test_a_sentence_closing_x_said_and_they_call_them_name_the_speaker():
         "A cashier who “steals a handful of notes” is held accountable, Hamish Grolt said. "
         "Anna Ferris and Tom Bell call them “lone wolves” and move on."
     )
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    speakers = [quote.speaker_entity for quote in get_engine().analyze(article).quotes]
+    speakers = [quote.speaker_entity for quote in quotes_of(body)]
     assert speakers[0] == "Hamish Grolt" and speakers[1] in ("Anna Ferris", "Tom Bell")
 
 
 def test_a_description_with_my_and_an_adverb_before_said_still_speaks():
     body = "The fear remained. “We live in a dark kingdom,” my father often said."
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    (quote,) = get_engine().analyze(article).quotes
+    (quote,) = quotes_of(body)
     assert quote.speaker == "my father"
 
 
@@ -465,8 +457,7 @@ def test_a_party_tag_after_the_name_and_the_article_read_keep_the_speaker():
         "“Our assumption is that the veto will be overridden,” Senate Majority Leader Hamish "
         "Grolt, R-Ky., said Tuesday. “Though there are still four years to go,” the article read."
     )
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
+    speakers = [quote.speaker for quote in quotes_of(body)]
     assert speakers == ["Hamish Grolt", "the article"]
 
 
@@ -475,12 +466,10 @@ def test_a_crowd_and_a_polls_share_speak_as_described():
         "Protesters marching through the streets chanted “What curfew?” and kept going. Only "
         "52 percent of registered voters agreed that he is in “good enough health to serve.”"
     )
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    speakers = [quote.speaker for quote in get_engine().analyze(article).quotes]
+    speakers = [quote.speaker for quote in quotes_of(body)]
     assert "Protesters" in speakers[0] and "52 percent" in speakers[1]
 
 
 def test_a_section_heading_in_single_marks_is_no_quotation():
     body = "He said he would stay.\n\n'Legend in the Coal Fields.'\n\nThe mine closed in 1990."
-    article = parse_plaintext(Path("a.txt"), "Report\n\n" + body + "\n")
-    assert get_engine().analyze(article).quotes == []
+    assert quotes_of(body) == []
