@@ -9,12 +9,11 @@ kept on the quotation for `reader analyze --explain FILE`; each has an example i
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.analysis.quotes import Found, fills_paragraph
-from reader.analysis.rules import rule_name
+from reader.analysis.rules import clue, rule_name
 from reader.analysis.speaker_clauses import (
     as_they_put_it,
     paraphrase_before,
@@ -52,7 +51,7 @@ class Scene:
     def text(self) -> str:
         return self.article_text.text
 
-    @functools.cached_property
+    @clue
     def subject(self) -> tuple[int, int] | None:
         """The subject before the reporting verb of the quotation's sentence, if it has one."""
         return reporting_subject(self.text, self.quote)

@@ -9,14 +9,13 @@ None (no opinion: the next rule is asked). Each has an example in `tests/test_la
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
 from reader.analysis import gazetteer as gz
 from reader.analysis.candidates import Candidate, context_after, word_before
-from reader.analysis.people import NAME_SUFFIXES
-from reader.analysis.rules import rule_name
+from reader.analysis.people import NAME_SUFFIXES, names_a_person
+from reader.analysis.rules import clue, rule_name
 from reader.analysis.tokens import PARTICLES
 
 NOT_A_NAME = "-"  # a decided answer: no entity of ours
@@ -80,31 +79,31 @@ class Clues:
         self.lower_words: frozenset[str] = lower_words  # words written in lower case somewhere
         self.words = candidate.text.split()
 
-    @functools.cached_property
+    @clue
     def _after(self) -> str:
         return context_after(self.text, self.candidate.end)
 
-    @functools.cached_property
+    @clue
     def before(self) -> str:
         """The word before, lower case ("" at a sentence's start)."""
         return word_before(self.text, self.candidate.start)
 
-    @functools.cached_property
+    @clue
     def role(self) -> str:
         """The noun of ", the minister" after it."""
         role = _ROLE_AFTER.match(self._after)
         return role.group(1) if role else ""
 
-    @functools.cached_property
+    @clue
     def _verb_match(self) -> re.Match[str] | None:
         return _VERB_AFTER.match(self._after)
 
-    @functools.cached_property
+    @clue
     def verb(self) -> str:
         """The word after it ("said", "river")."""
         return self._verb_match.group(1) if self._verb_match else ""
 
-    @functools.cached_property
+    @clue
     def kind(self) -> str:
         """The noun of "X investment bank" after it."""
         kind = _KIND_AFTER.match(self._after)
@@ -118,7 +117,7 @@ class Clues:
     def reporting(self) -> bool:
         return self.verb.lower() in gz.REPORTING_VERBS
 
-    @functools.cached_property
+    @clue
     def short_name(self) -> bool:
         """At most four words, each capitalised or a particle: what the last rules weigh."""
         return len(self.words) <= LONGEST_SHORT_NAME and all(
@@ -162,7 +161,7 @@ def given_name_first(c: Clues) -> str | None:
 
 def known_person(c: Clues) -> str | None:
     """A person the article has named: the surname of one ("Kuleba"), or the name itself."""
-    if c.words[-1] in c.people or c.candidate.text in c.people.values():
+    if c.words[-1] in c.people or names_a_person(c.people, c.candidate.text):
         return "PERSON"
     return None
 

@@ -35,6 +35,13 @@ def remember_person(people: dict[str, str], name: str) -> None:
             people[first] = name
 
 
+def names_a_person(people: dict[str, str], name: str) -> bool:
+    """Whether `name` is a full name the article has given someone: `people` holds each under
+    its surname or first word (a lookup, not a pass over every name in a long article)."""
+    words = name_words(name)
+    return people.get(words[-1]) == name or people.get(words[0]) == name
+
+
 def canonical(name: str, label: str, people: dict[str, str]) -> str:
     if label == "PERSON":
         words = name_words(name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.analysis import gazetteer as gz
 from reader.analysis.text import STATE_ABBREVIATIONS, sentence_spans
@@ -26,12 +26,14 @@ _DOTTED_TITLES = "|".join(
     )
 )
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    # The alternatives up to the initial all begin with a capital: the lookahead skips them
+    # at once for the lower-case words most text is made of.
+    r"(?=[A-Z])(?:(?:[A-Z]\.){2,}"  # U.S., U.K.
     rf"|(?:{_DOTTED_TITLES}|St|Jr|Sr)\.(?=\s)"
     # A company's legal form and a state as news style shortens them keep their full stop.
     rf"|(?:Corp|Inc|Co|Ltd|Bros|{'|'.join(STATE_ABBREVIATIONS)})\.(?=[\s,;:)])"
     r"|[A-Z]{1,3}&[A-Z]{1,3}\b"  # AT&T, S&P, P&G
-    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial
+    r"|[A-Z]\.(?=\s+[A-Z]))"  # an initial
     r"|(?:al|el|bin|ibn)-[^\W\d_][\w]*"  # al-Assad
     r"|[^\W\d_](?:\w|[-'’](?=\w))*"  # a word, with inner hyphens and apostrophes
     r"|\d+(?:[.,]\d+)*"
@@ -64,6 +66,9 @@ _QUOTE_OPENERS = "“\"‘'«„"
 GPE_NAMES = gz.COUNTRIES | gz.CITIES | gz.STATES
 
 
+_ARABIC_ARTICLES = ("al-", "el-", "bin-", "ibn-")
+
+
 @dataclass(slots=True)
 class Token:
     start: int
@@ -71,15 +76,14 @@ class Token:
     text: str
     sentence_initial: bool = False
     after_quote: bool = False  # straight after an opening quotation mark
+    # Read for every token by every pass: worked out once, when the token is made.
+    is_word: bool = field(init=False)
+    capitalised: bool = field(init=False)
 
-    @property
-    def capitalised(self) -> bool:
+    def __post_init__(self) -> None:
         first = self.text[0]
-        return first.isupper() or self.text.startswith(("al-", "el-", "bin-", "ibn-"))
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+        self.is_word = first.isalpha()
+        self.capitalised = first.isupper() or self.text.startswith(_ARABIC_ARTICLES)
 
 
 def gazetteer_label(name: str, quoted: bool = False) -> str | None:
