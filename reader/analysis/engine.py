@@ -72,10 +72,11 @@ def _mention(text, start: int, end: int, label: str, entity: str) -> Mention:
 
 def _quote(text, found) -> Quote:
     source_start, source_end = text.to_source(found.start, found.end)
-    speaker = speaker_entity = None
+    speaker = speaker_entity = named_at = None
     if found.speaker is not None:
         speaker_start, speaker_end, speaker_entity = found.speaker
         speaker = text.text[speaker_start:speaker_end]
+        named_at = text.to_source(speaker_start, speaker_end)
     source = text.article.source
     return Quote(
         source_start,
@@ -84,6 +85,7 @@ def _quote(text, found) -> Quote:
         found.kind,
         speaker,
         speaker_entity,
+        *(named_at or (None, None)),
     )
 
 

@@ -36,6 +36,8 @@ class Quote:
     kind: str
     speaker: str | None = None
     speaker_entity: str | None = None  # the speaker's canonical name, when it is an entity
+    speaker_start: int | None = None  # where the speaker is named, in the source
+    speaker_end: int | None = None
 
     @property
     def speaker_name(self) -> str | None:
@@ -87,6 +89,8 @@ class Analysis:
                     "kind": q.kind,
                     "speaker": q.speaker,
                     "speaker_entity": q.speaker_entity,
+                    "speaker_start": q.speaker_start,
+                    "speaker_end": q.speaker_end,
                 }
                 for q in self.quotes
             ],

@@ -107,4 +107,88 @@ CREATE TRIGGER articles_orphan_bookmarks AFTER DELETE ON articles BEGIN
 END;
 """
 
-MIGRATIONS: tuple = (_READING_STATE, _ARTICLES, _BOOKMARKS)
+# 4: the analysis index: what the engine found in each article, for the library-wide views
+# (people, quotations, the entity filter) and to colour an article at once when it opens.
+# Derived data: a repair or an engine change rebuilds it from the files.
+# - `analyses`: one row per article analysed, with the content hash and the engine (name and
+#   version) it was made from; `problem` says why an analysis failed (the article is skipped).
+# - `entities`: the library's entities, one name each ("Antony Blinken"), with their counts
+#   (and a person's surname, so an article that names only "Blinken" finds him).
+# - `article_entities`: each entity an article names, under the article's own name for it
+#   (an alias of the library's entity), with its mentions as source offsets.
+# - `quotations`: every quotation with its kind, words and speaker (the article's name, its
+#   source span and the library's entity).
+# - `entity_choices`: merges and splits made by hand: `alias` (an article's name) counts as
+#   `target` (a library name; itself to keep it apart). Kept across rebuilds.
+# - `analysis_claims`: which running copy of the app analyses which article, until when, so
+#   two copies share the work and never write the same article at once.
+_ANALYSIS_INDEX = """
+CREATE TABLE analyses (
+    article_id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    problem TEXT,
+    updated REAL NOT NULL
+);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL,
+    surname TEXT NOT NULL DEFAULT '',
+    articles INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (name, label)
+);
+CREATE INDEX entities_articles ON entities (articles);
+CREATE INDEX entities_surname ON entities (label, surname);
+CREATE TABLE article_entities (
+    article_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    spans TEXT NOT NULL,
+    PRIMARY KEY (article_id, name, label)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_entity ON article_entities (entity_id, article_id);
+CREATE TABLE quotations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    words TEXT NOT NULL,
+    speaker TEXT,
+    speaker_name TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_id INTEGER
+);
+CREATE INDEX quotations_article ON quotations (article_id);
+CREATE INDEX quotations_speaker ON quotations (speaker_id);
+CREATE TABLE entity_choices (
+    label TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (label, alias)
+);
+CREATE TABLE analysis_claims (
+    article_id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    until REAL NOT NULL
+);
+-- A row that goes takes its article out of the counts too.
+CREATE TRIGGER articles_forget_analysis AFTER DELETE ON articles BEGIN
+    UPDATE entities SET
+        articles = articles - 1,
+        mentions = mentions - (SELECT sum(mentions) FROM article_entities
+                               WHERE article_id = old.id AND entity_id = entities.id)
+        WHERE id IN (SELECT entity_id FROM article_entities WHERE article_id = old.id);
+    DELETE FROM analyses WHERE article_id = old.id;
+    DELETE FROM article_entities WHERE article_id = old.id;
+    DELETE FROM quotations WHERE article_id = old.id;
+    DELETE FROM analysis_claims WHERE article_id = old.id;
+END;
+"""
+
+MIGRATIONS: tuple = (_READING_STATE, _ARTICLES, _BOOKMARKS, _ANALYSIS_INDEX)
