@@ -25,6 +25,8 @@ reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
        reader list [PATH ...]
        reader search [--json] QUERY [PATH ...]
        reader bookmarks list | export [--format md|json] [--output FILE] | import FILE.json
+       reader quotes [--speaker NAME] [--json | --markdown] [PATH ...]
+       reader entities [--type PERSON|ORG|GPE|LOC|NORP] [--top N] [--json] [PATH ...]
        reader analyze [--json] [--no-cache] [--engine NAME] [--explain] PATH ...
        reader evaluate [--engine NAME] [--errors] [GOLD_DIR]"""
 
@@ -40,6 +42,11 @@ commands:
   bookmarks list       the kept passages: path, title, passage, note (tab-separated)
   bookmarks export     Markdown grouped by article (--format json: every field;
                        --output FILE); bookmarks import FILE.json merges an export
+  quotes [PATH ...]    every quotation: speaker, words, title, date, path, offset
+                       (tab-separated, newest first; --speaker NAME, --json; --markdown:
+                       one speaker's quotations with a citation each); see quotes --help
+  entities [PATH ...]  every entity: name, type, articles, mentions, most named first
+                       (--type, --top N, --json); both analyse what is new first
   analyze PATH ...     entities and quotations of each article (--json: one object a line,
                        a quotation's kind "speech" or "other" (a scare quote, a term or a
                        title: "form" says which); --explain: every entity and speaker with
@@ -133,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         from reader.bookmarks.cli import main as bookmarks_main
 
         return bookmarks_main(args_list[1:])
+    if args_list and args_list[0] in ("quotes", "entities"):
+        from reader.library_cli import main as library_main
+
+        return library_main(args_list[0], args_list[1:])
     if args_list and args_list[0] in ("list", "analyze", "evaluate", "search"):
         command, args_list = args_list[0], args_list[1:]
     args = _parser(help_asked=bool({"-h", "--help"} & set(args_list))).parse_args(args_list)

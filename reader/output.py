@@ -92,3 +92,18 @@ def _quiet_exit() -> None:
     except (OSError, ValueError):
         pass
     raise SystemExit(0)
+
+
+def write_text_atomically(target, text: str) -> None:
+    """Write a file whole or not at all: beside the target first, then moved over it, so a
+    full disk or a kill never leaves half an export. Raises OSError."""
+    from pathlib import Path
+
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.output import safe, write_line
+from reader.output import safe, write_line, write_text_atomically
 
 USAGE = """\
 reader bookmarks [--data-dir DIR] list
@@ -101,10 +101,7 @@ def export_bookmarks(store, fmt: str, output: str | None) -> int:
         return 0
     target = Path(output)
     try:
-        # Written beside the target first, then moved over it: never a half-written export.
-        partial = target.with_name(target.name + ".partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        write_text_atomically(target, text)
     except OSError as error:
         return _error(f"cannot write {target}: {error.strerror or error}")
     print(f"reader: {len(bookmarks)} bookmarks written to {safe(str(target))}", file=sys.stderr)

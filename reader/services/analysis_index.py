@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import time
 import uuid
 from collections.abc import Callable
@@ -29,7 +30,8 @@ from reader.store.database import open_existing
 __all__ = ["BackgroundAnalyser", "Progress", "analyse_file", "engine_key"]
 
 _CLAIM_BATCH = 64
-_LEASE_SECONDS = 300.0  # a claim outlives any one article's analysis by far
+_LEASE_SECONDS = 60.0  # renewed while the copy works; a copy on another machine that dies
+_RENEW_SECONDS = 10.0  # frees its claims this long after
 _REPORT_SECONDS = 0.25
 _PRIORITY = 10  # `nice` of the analysing processes: the app's keys come first
 
@@ -103,7 +105,9 @@ class BackgroundAnalyser:
         self.key = engine_key(engine)
         self.workers = workers or os.cpu_count() or 1
         self.executor = executor
-        self.owner = uuid.uuid4().hex  # this run, as its claims name it
+        # This run, as its claims name it: the machine and process, so a copy on this machine
+        # that was killed is known dead at once.
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def progress(self) -> Progress:
         conn = open_existing(self.database)
@@ -138,8 +142,13 @@ class BackgroundAnalyser:
         in_flight: dict[Future, PendingArticle] = {}
         after, exhausted = 0, False
         analysed, failed, reported = progress.analysed, progress.failed, time.monotonic()
+        renewed = time.monotonic()
+        index.free_claims_of_the_dead(owner_is_alive)
         try:
             while not cancelled():
+                if time.monotonic() - renewed > _RENEW_SECONDS:
+                    index.renew(self.owner, _LEASE_SECONDS)
+                    renewed = time.monotonic()
                 if not exhausted and len(in_flight) < self.workers * 4:
                     claimed = index.claim(
                         self.key, self.roots, self.owner, after, _CLAIM_BATCH, _LEASE_SECONDS
@@ -168,6 +177,24 @@ class BackgroundAnalyser:
                     reported = time.monotonic()
         finally:
             _stop(pool, wait_for_them=not cancelled())
+
+
+def owner_is_alive(owner: str) -> bool | None:
+    """Whether the copy that made a claim still runs: known only on this machine (None
+    elsewhere: its lease says)."""
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return None
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
 
 
 def _stop(pool: Executor, wait_for_them: bool) -> None:

@@ -97,6 +97,25 @@ class AnalysisIndex:
             )
         return [PendingArticle(*row) for row in rows]
 
+    def renew(self, owner: str, lease_seconds: float) -> None:
+        """Keep `owner`'s claims: it is alive and at work."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE analysis_claims SET until = ? WHERE owner = ?",
+                [time.time() + lease_seconds, owner],
+            )
+
+    def free_claims_of_the_dead(self, is_alive) -> None:
+        """Claims whose owner is known to be gone (`is_alive(owner)` is False: a copy on this
+        machine that was killed) are freed at once, not when their lease runs out."""
+        owners = [row[0] for row in self.conn.execute("SELECT DISTINCT owner FROM analysis_claims")]
+        dead = [owner for owner in owners if is_alive(owner) is False]
+        if dead:
+            with transaction(self.conn):
+                self.conn.executemany(
+                    "DELETE FROM analysis_claims WHERE owner = ?", [(owner,) for owner in dead]
+                )
+
     def release(self, owner: str) -> None:
         """Give back what `owner` claimed and did not finish (on quit)."""
         with transaction(self.conn):
