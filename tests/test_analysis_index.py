@@ -211,3 +211,25 @@ def test_an_article_changed_since_the_claim_is_not_written():
     conn.execute("INSERT INTO articles (id, path, content_hash, words) VALUES (1, '/a', 'h2', 3)")
     assert AnalysisIndex(conn).save(1, "h1", "builtin-x", analysis) is False
     assert conn.execute("SELECT count(*) FROM article_entities").fetchone()[0] == 0
+
+
+def test_the_same_text_in_two_files_is_analysed_once(library):
+    conn, root, write, analyse = library
+    write("a.txt", BLINKEN)
+    (root / "copies").mkdir()
+    write("copies/a.txt", BLINKEN)
+    engine = get_engine("builtin")
+    calls = []
+
+    class Counting:
+        name, version = engine.name, engine.version
+
+        def analyze(self, article):
+            calls.append(article.path)
+            return engine.analyze(article)
+
+    progress = analyse(Counting())
+    assert progress.analysed == 2 and len(calls) == 1
+    (row,) = LibraryViews(conn).entities([root], label="PERSON").rows
+    assert (row.name, row.articles) == ("Antony Blinken", 2)
+    assert len(LibraryViews(conn).quotations([root]).rows) == 2

@@ -11,7 +11,6 @@ from tests.conftest import (
     list_text,
     make_app,
     notices,
-    open_entity_panel_at,
     settle,
     view_text,
     wait_for,
@@ -228,27 +227,33 @@ async def test_switching_from_a_long_article_while_it_lays_out_shows_the_short_o
         assert app.is_running
 
 
-async def test_an_engine_that_raises_during_the_entity_filter_is_reported(
-    corpus, locations, monkeypatch
+async def test_articles_the_engine_fails_on_are_counted_and_said_and_the_rest_analysed(
+    corpus, locations
 ):
-    engine = FixedEngine()
+    engine = FixedEngine(mentions=[("Vladimir Putin", "PERSON", "Vladimir Putin")])
+    analyze = engine.analyze
+
+    def fails_on_markdown(article):
+        if article.path.suffix == ".md":
+            raise RuntimeError("model exploded")
+        return analyze(article)
+
+    engine.analyze = fails_on_markdown
     app = make_app([corpus], locations, engine=engine)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for(pilot, lambda: indexed(app), "the index")
-        await wait_for(pilot, lambda: app.article_view.marks.analysis is not None, "analysis")
-
-        def broken(article):
-            raise RuntimeError("model exploded")
-
-        monkeypatch.setattr(engine, "analyze", broken)
-        (locations.cache_dir / "analysis").mkdir(exist_ok=True)
-        for cached in (locations.cache_dir / "analysis").iterdir():
-            cached.unlink()
-        await open_entity_panel_at(pilot, app, "Vladimir Putin ×3")
-        await pilot.press("f")
-        await settle(pilot, app)
-        messages = notices(app)
-        assert any("model exploded" in message for message in messages)
+        await wait_for(
+            pilot,
+            lambda: any("could not be analysed" in message for message in notices(app)),
+            "the failures said",
+        )
+        said = [message for message in notices(app) if "could not be analysed" in message]
+        assert said == [
+            "Analysis\n2 articles could not be analysed (RuntimeError: model exploded) "
+            "and are left out"
+        ]
+        progress = app.main.library_analysis.progress
+        assert (progress.analysed, progress.failed, progress.total) == (2, 2, 4)
         assert app.is_running and app.article_view.article is not None
 
 

@@ -1,43 +1,17 @@
-"""The analysis runner: one engine for the whole session, shared safely by every thread, with
-the on-disk cache in front of it; and the corpus-wide question "which articles mention X?".
-"""
+"""The analysis runner: one engine for the whole session, shared safely by every thread (the
+corpus-wide questions are the analysis index's: `reader.services.library_index`)."""
 
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis.cache import AnalysisCache
 from reader.analysis.engine import Engine, get_engine
 from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
-from reader.corpus.discover import UnreadableArticle, load_article
 from reader.corpus.model import Article
 
-__all__ = ["MAX_ANALYSED_CHARS", "AnalysisRunner", "MentionSearch", "mentions_entity"]
-
-
-def mentions_entity(analysis: Analysis, name: str, label: str | None = None) -> bool:
-    """Whether an article's analysis names `name` (a person also by surname alone)."""
-    surname = name.split()[-1]
-    for mention in analysis.mentions:
-        if label and mention.label != label:
-            continue
-        if mention.entity == name:
-            return True
-        if mention.label == "PERSON" and mention.entity.split()[-1] == surname:
-            return True
-    return False
-
-
-@dataclass(slots=True)
-class MentionSearch:
-    """The outcome of looking for an entity across articles."""
-
-    ids: set[int] = field(default_factory=set)
-    failed: list[str] = field(default_factory=list)  # "name: reason" for articles not analysed
+__all__ = ["MAX_ANALYSED_CHARS", "AnalysisRunner"]
 
 
 # Articles this long (about 40,000 words) are analysed in a process of their own.
@@ -57,6 +31,9 @@ class AnalysisRunner:
         self.engine_name = engine_name
         self.cache = AnalysisCache(cache_dir)
         self._engine = engine
+        # An engine handed in (the tests' fixed ones) exists only here: nothing is analysed
+        # in other processes, which would make their own.
+        self.shareable = engine is None
         self._lock = threading.Lock()
         self._pool = None  # the process long articles are analysed in, started on first use
 
@@ -68,19 +45,23 @@ class AnalysisRunner:
                 self._engine = get_engine(self.engine_name)
             return self._engine
 
+    def engine_key(self) -> str:
+        """What the analysis index records an analysis was made by (engine and version)."""
+        from reader.services.analysis_index import engine_key
+
+        return engine_key(self.engine())
+
     def analyze(self, article: Article) -> Analysis:
-        """The article's analysis, from the cache or made now. A long article is analysed in
+        """The article's analysis, made now (the analysis index keeps it; the file cache is
+        only the spaCy engine's, whose model is slow to run). A long article is analysed in
         a process of its own: seconds of rules under this process's interpreter lock would
         leave the app's keys waiting for them."""
         engine = self.engine()
-        if len(article.source) < OWN_PROCESS_CHARS or self.engine_name != "builtin":
+        if self.engine_name != "builtin":
             return self.cache.analyze(engine, article)
-        cached = self.cache.get(engine, article)
-        if cached is not None:
-            return cached
-        analysis = self._process().submit(_analyze_elsewhere, self.engine_name, article).result()
-        self.cache.put(engine, article, analysis)
-        return analysis
+        if len(article.source) < OWN_PROCESS_CHARS or not self.shareable:
+            return engine.analyze(article)
+        return self._process().submit(_analyze_elsewhere, self.engine_name, article).result()
 
     def _process(self):
         with self._lock:
@@ -103,42 +84,3 @@ class AnalysisRunner:
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.terminate()
             pool.shutdown(wait=False, cancel_futures=True)
-
-    def articles_mentioning(
-        self,
-        articles: list[tuple[int, str, str]],
-        name: str,
-        label: str | None,
-        progress: Callable[[int, int], None] = lambda done, total: None,
-        cancelled: Callable[[], bool] = lambda: False,
-    ) -> MentionSearch:
-        """Of `articles` (id, path, content hash), those whose analysis mentions `name`.
-
-        Cached analyses are found by hash without reading the file; others are read and
-        analysed (and cached). An article that cannot be read or analysed is listed in
-        `failed`, never fatal."""
-        engine = self.engine()
-        found = MentionSearch()
-        reported = time.monotonic()
-        for number, (article_id, path, content_hash) in enumerate(articles, 1):
-            if cancelled():
-                break
-            if time.monotonic() - reported > 0.5:
-                progress(number, len(articles))
-                reported = time.monotonic()
-            analysis = self.cache.get_by_hash(engine, content_hash) if content_hash else None
-            if analysis is None:
-                try:
-                    article = load_article(Path(path))
-                    if len(article.source) > MAX_ANALYSED_CHARS:
-                        continue
-                    analysis = self.cache.analyze(engine, article)
-                except UnreadableArticle as error:
-                    found.failed.append(f"{Path(path).name}: {error}")
-                    continue
-                except Exception as error:  # an engine fault costs one article, not the search
-                    found.failed.append(f"{Path(path).name}: {type(error).__name__}: {error}")
-                    continue
-            if mentions_entity(analysis, name, label):
-                found.ids.add(article_id)
-        return found

@@ -17,7 +17,7 @@ import socket
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,7 +94,7 @@ class BackgroundAnalyser:
         engine: Engine,
         engine_name: str | None = None,
         workers: int | None = None,
-        executor: Callable[[int], Executor] = process_pool,
+        executor: Callable[[int], Executor] | None = None,
     ) -> None:
         """`engine_name`: what the analysing processes make their engine from; without it
         the `engine` itself is used (a thread pool then, as for the tests' fake engines)."""
@@ -104,7 +104,7 @@ class BackgroundAnalyser:
         self.engine_name = engine_name
         self.key = engine_key(engine)
         self.workers = workers or os.cpu_count() or 1
-        self.executor = executor
+        self.executor = executor or (process_pool if engine_name else ThreadPoolExecutor)
         # This run, as its claims name it: the machine and process, so a copy on this machine
         # that was killed is known dead at once.
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -137,46 +137,85 @@ class BackgroundAnalyser:
                 conn.close()
 
     def _analyse(self, index: AnalysisIndex, progress: Progress, report, cancelled) -> None:
-        pool = self.executor(self.workers)
-        which = self.engine_name or self.engine
-        in_flight: dict[Future, PendingArticle] = {}
-        after, exhausted = 0, False
-        analysed, failed, reported = progress.analysed, progress.failed, time.monotonic()
-        renewed = time.monotonic()
+        run = _Run(self, index, progress)
+        renewed = reported = time.monotonic()
         index.free_claims_of_the_dead(owner_is_alive)
         try:
             while not cancelled():
                 if time.monotonic() - renewed > _RENEW_SECONDS:
                     index.renew(self.owner, _LEASE_SECONDS)
                     renewed = time.monotonic()
-                if not exhausted and len(in_flight) < self.workers * 4:
-                    claimed = index.claim(
-                        self.key, self.roots, self.owner, after, _CLAIM_BATCH, _LEASE_SECONDS
-                    )
-                    exhausted = len(claimed) < _CLAIM_BATCH
-                    for article in claimed:
-                        future = pool.submit(
-                            analyse_file, which, article.path, article.content_hash
-                        )
-                        in_flight[future] = article
-                    after = claimed[-1].id if claimed else after
-                if not in_flight:
+                if not run.exhausted and len(run.in_flight) < self.workers * 4:
+                    run.claim_more()
+                if not run.in_flight:
                     break
-                done, _pending = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
+                done, _pending = wait(run.in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
                 for future in done:
-                    article = in_flight.pop(future)
-                    outcome = future.result()  # a pool that broke is the caller's to report
-                    at = (article.id, article.content_hash, self.key)
-                    if outcome.analysis is not None:
-                        analysed += index.save(*at, outcome.analysis)
-                    elif outcome.problem is not None:
-                        index.save_problem(*at, outcome.problem)
-                        failed += 1
+                    run.finished(future)
                 if time.monotonic() - reported > _REPORT_SECONDS:
-                    report(Progress(analysed, progress.total, failed, progress.stale))
+                    report(Progress(run.analysed, progress.total, run.failed, progress.stale))
                     reported = time.monotonic()
         finally:
-            _stop(pool, wait_for_them=not cancelled())
+            _stop(run.pool, wait_for_them=not cancelled())
+
+
+class _Run:
+    """One pass of the analyser: what is claimed, in flight, and done."""
+
+    def __init__(self, analyser: BackgroundAnalyser, index: AnalysisIndex, progress: Progress):
+        self.analyser, self.index = analyser, index
+        self.pool = analyser.executor(analyser.workers)
+        self.which: Engine | str = analyser.engine_name or analyser.engine
+        self.in_flight: dict[Future, PendingArticle] = {}
+        # Articles whose text is being analysed for another (a copy): they take its result.
+        self.twins: dict[str, list[PendingArticle]] = {}
+        self.after, self.exhausted = 0, False
+        self.analysed, self.failed = progress.analysed, progress.failed
+
+    def claim_more(self) -> None:
+        analyser, index = self.analyser, self.index
+        claimed = index.claim(
+            analyser.key, analyser.roots, analyser.owner, self.after, _CLAIM_BATCH, _LEASE_SECONDS
+        )
+        self.exhausted = len(claimed) < _CLAIM_BATCH
+        for article in claimed:
+            if article.content_hash in self.twins:
+                self.twins[article.content_hash].append(article)
+            elif index.copy_from_twin(article.id, article.content_hash, analyser.key):
+                self.analysed += 1
+            else:
+                self.twins[article.content_hash] = []
+                self.in_flight[self._submit(article)] = article
+        self.after = claimed[-1].id if claimed else self.after
+
+    def _submit(self, article: PendingArticle) -> Future:
+        try:
+            return self.pool.submit(analyse_file, self.which, article.path, article.content_hash)
+        except (OSError, ValueError):
+            # No process could be started (no file descriptors left, a standard error that
+            # is not a file): analysed in a thread of this process instead, slower.
+            _stop(self.pool, wait_for_them=False)
+            self.pool, self.which = ThreadPoolExecutor(1), self.analyser.engine
+            return self.pool.submit(analyse_file, self.which, article.path, article.content_hash)
+
+    def finished(self, future: Future) -> None:
+        article = self.in_flight.pop(future)
+        outcome: Outcome = future.result()  # a pool that broke is the caller's to report
+        key, index = self.analyser.key, self.index
+        twins = self.twins.pop(article.content_hash, [])
+        if outcome.analysis is not None:
+            self.analysed += index.save(article.id, article.content_hash, key, outcome.analysis)
+            for twin in twins:
+                self.analysed += index.copy_from_twin(twin.id, twin.content_hash, key)
+        elif outcome.problem is not None:
+            for failed in (article, *twins):
+                index.save_problem(failed.id, failed.content_hash, key, outcome.problem)
+                self.failed += 1
+
+
+def pane_owner() -> str:
+    """The claims of this copy's reader pane (freed when it saves, or when the copy dies)."""
+    return f"{socket.gethostname()}:{os.getpid()}:pane"
 
 
 def owner_is_alive(owner: str) -> bool | None:

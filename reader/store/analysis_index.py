@@ -97,6 +97,15 @@ class AnalysisIndex:
             )
         return [PendingArticle(*row) for row in rows]
 
+    def claim_one(self, article_id: int, owner: str, lease_seconds: float) -> None:
+        """The app analyses this article now (the reader opened it): the background
+        analyser leaves it alone."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO analysis_claims (article_id, owner, until) VALUES (?,?,?)",
+                [article_id, owner, time.time() + lease_seconds],
+            )
+
     def renew(self, owner: str, lease_seconds: float) -> None:
         """Keep `owner`'s claims: it is alive and at work."""
         with transaction(self.conn):
@@ -136,6 +145,13 @@ class AnalysisIndex:
             [engine, engine, *params],
         ).fetchone()
         return Progress(analysed, total, failed, stale)
+
+    def problems(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT problem FROM analyses WHERE problem IS NOT NULL "
+            "GROUP BY problem ORDER BY count(*) DESC LIMIT 20"
+        )
+        return [row[0] for row in rows]
 
     # ----------------------------------------------------------------- writing
 
@@ -188,6 +204,43 @@ class AnalysisIndex:
             self._done(article_id, content_hash, engine, None)
         return True
 
+    def copy_from_twin(self, article_id: int, content_hash: str, engine: str) -> bool:
+        """Give an article the analysis of another with the same text (a wire story filed in
+        two folders, a copy): no need to analyse it again. False if there is none."""
+        with transaction(self.conn):
+            twin = self.conn.execute(
+                "SELECT article_id FROM analyses WHERE content_hash = ? AND engine = ? "
+                "AND problem IS NULL AND article_id != ? LIMIT 1",
+                [content_hash, engine, article_id],
+            ).fetchone()
+            if twin is None or not self._still(article_id, content_hash):
+                return False
+            before = self._forget(article_id)
+            rows = self.conn.execute(
+                "SELECT name, label, entity_id, mentions, spans FROM article_entities "
+                "WHERE article_id = ?",
+                [twin[0]],
+            ).fetchall()
+            self.conn.executemany(
+                "INSERT INTO article_entities (article_id, name, label, entity_id, mentions, "
+                "spans) VALUES (?,?,?,?,?,?)",
+                [(article_id, *row) for row in rows],
+            )
+            counted: dict[int, int] = defaultdict(int)
+            for _name, _label, entity_id, mentions, _spans in rows:
+                counted[entity_id] += mentions
+            self.names.add_counts(counted, sign=1)
+            self.names.prune(before - counted.keys())
+            self.conn.execute(
+                "INSERT INTO quotations (article_id, start, end, kind, words, speaker, "
+                "speaker_name, speaker_start, speaker_end, speaker_id) "
+                "SELECT ?, start, end, kind, words, speaker, speaker_name, speaker_start, "
+                "speaker_end, speaker_id FROM quotations WHERE article_id = ?",
+                [article_id, twin[0]],
+            )
+            self._done(article_id, content_hash, engine, None)
+        return True
+
     def save_problem(self, article_id: int, content_hash: str, engine: str, problem: str) -> None:
         """The article's analysis failed: say why, and skip it until its text or the engine
         changes (whatever it held before stays)."""
@@ -196,8 +249,10 @@ class AnalysisIndex:
                 self._done(article_id, content_hash, engine, problem)
 
     def _still(self, article_id: int, content_hash: str) -> bool:
+        """Whether the article's row is for this text (or not yet read by the indexer: an
+        article opened on a first run, before its turn)."""
         found = self.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND content_hash = ? AND gone = 0",
+            "SELECT 1 FROM articles WHERE id = ? AND content_hash IN (?, '') AND gone = 0",
             [article_id, content_hash],
         ).fetchone()
         return found is not None
@@ -229,11 +284,14 @@ class AnalysisIndex:
         """The article's analysis as the index holds it for this text (None if it has none),
         with mentions named as the library names them. `source`: the article's text."""
         done = self.conn.execute(
-            "SELECT engine, problem FROM analyses WHERE article_id = ? AND content_hash = ?",
-            [article_id, content_hash],
+            "SELECT engine, problem, article_id FROM analyses "
+            "WHERE content_hash = ? AND problem IS NULL ORDER BY article_id != ?, engine != ? "
+            "LIMIT 1",
+            [content_hash, article_id, engine],
         ).fetchone()
-        if done is None or done[1] is not None:
-            return None
+        if done is None:
+            return None  # (the same text under another name counts: a copy, a move)
+        article_id = done[2]
         mentions = []
         for spans, label, name in self.conn.execute(
             "SELECT ae.spans, ae.label, e.name FROM article_entities ae "
@@ -255,5 +313,5 @@ class AnalysisIndex:
                 )
             )
         ]
-        engine_used = done[0].rsplit("-", 1)[0]
+        engine_used = done[0].split("-", 1)[0]  # engine names hold no "-"; versions may
         return IndexedAnalysis(Analysis(mentions, quotes, engine_used), done[0] == engine)

@@ -130,6 +130,7 @@ CREATE TABLE analyses (
     problem TEXT,
     updated REAL NOT NULL
 );
+CREATE INDEX analyses_hash ON analyses (content_hash);
 CREATE TABLE entities (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,

@@ -27,6 +27,7 @@ from reader.ui.widgets.entity_panel import EntityPanel
 
 if TYPE_CHECKING:
     from reader.services.analysis import AnalysisRunner
+    from reader.services.library_index import LibraryIndex
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class ReaderApp(App[None]):
         )
         self._analysis = analysis
         self._analysis_lock = threading.Lock()
+        self._library: LibraryIndex | None = None
         self._startup_warning: str | None = None  # from opening the store, said once mounted
 
     @property
@@ -74,6 +76,15 @@ class ReaderApp(App[None]):
 
                 self._analysis = AnalysisRunner(self.config.engine, self.locations.cache_dir)
             return self._analysis
+
+    @property
+    def library(self) -> LibraryIndex:
+        """The analysis index of the corpus open (in whichever database is open now)."""
+        from reader.services.library_index import LibraryIndex
+
+        if self._library is None:
+            self._library = LibraryIndex(lambda: self.state.database, self.corpus.paths)
+        return self._library
 
     def _store_error(self, message: str) -> None:
         self.notify(message, title="Saved state", severity="error", timeout=15)

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header
 
 from reader.services.library import ArticleRow
 from reader.ui.landing import Landing, SearchLanding
+from reader.ui.screens.main_analysis import LibraryAnalysis
 from reader.ui.screens.main_bookmarks import BookmarkActions
 from reader.ui.screens.main_opening import Opener
 from reader.ui.screens.main_panels import Panels
@@ -116,6 +117,7 @@ class MainScreen(Screen):
         self.bookmarks = BookmarkActions(self)
         self.panels = Panels(self)
         self.widths = Widths(self)
+        self.library_analysis = LibraryAnalysis(self)
         self._list_before_panel = True
 
     # ----------------------------------------------------------------- layout
@@ -229,6 +231,7 @@ class MainScreen(Screen):
     @on(Sidebar.Indexed)
     def _indexed(self) -> None:
         self.opener.indexed()
+        self.library_analysis.start()
 
     @on(ArticleList.Highlighted)
     def _preview(self, event: ArticleList.Highlighted) -> None:

@@ -8,7 +8,9 @@ show the same analysis.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,16 +182,16 @@ class ReaderPane(Vertical):
         else:
             self.analysis_note = "Finding entities and quotations…"
             # After the text is painted: the analysis thread would slow that paint.
-            self.call_after_refresh(self._analyze, article)
+            self.call_after_refresh(self._analyze, row.id, article)
         self.status.show_reading(self.view)
 
     @work(thread=True, exclusive=True, group="analysis", description=WORKER_DESCRIPTION)
-    def _analyze(self, article: Article) -> None:
+    def _analyze(self, article_id: int, article: Article) -> None:
         from reader.analysis.engine import EngineUnavailable
 
         app = self.app
         try:
-            analysis = app.analysis.analyze(article)
+            analysis = self._indexed_analysis(article_id, article)
         except EngineUnavailable as error:
             self._engine_failed = True
             app.call_from_thread(self._failed, article, f"the engine could not start: {error}")
@@ -203,6 +205,33 @@ class ReaderPane(Vertical):
             return
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self._analysis_ready, article, analysis)
+
+    def _indexed_analysis(self, article_id: int, article: Article) -> Analysis:
+        """From the analysis index at once when it holds this text; else (or when an older
+        engine made it: shown meanwhile) analysed now and kept there, then read back, so the
+        names are the library's."""
+        app = self.app
+        key = app.analysis.engine_key()
+        library = app.library
+        try:
+            indexed = library.analysis_of(article_id, article, key)
+        except sqlite3.Error as error:
+            self.log.warning(f"the analysis index could not be read: {error}")
+            indexed = None
+        if indexed is not None:
+            if indexed.current:
+                return indexed.analysis
+            app.call_from_thread(self._analysis_ready, article, indexed.analysis)
+        with contextlib.suppress(sqlite3.Error):
+            library.claim(article_id)
+        analysis = app.analysis.analyze(article)
+        try:
+            library.save(article_id, article, key, analysis)
+            again = library.analysis_of(article_id, article, key)
+        except sqlite3.Error as error:  # a full disk: shown now, analysed again next time
+            self.log.warning(f"the analysis index could not be written: {error}")
+            return analysis
+        return again.analysis if again is not None else analysis
 
     def _failed(self, article: Article, reason: str) -> None:
         self.notify(

@@ -1,5 +1,5 @@
 """The sidebar: the article list, fed by the library's index; its title filter box; and the
-filter by entity (which articles mention someone, found with the app's analysis runner).
+filter by entity (which articles mention someone, from the analysis index).
 
 Loading runs in a worker: the rows the index already holds at once, then the indexer's batches
 as it brings the index in step with the disk. Files that cannot be shown are reported once a
@@ -8,6 +8,7 @@ session, in one notification per pass.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -58,7 +59,9 @@ class Sidebar(Vertical):
         self._skipped: dict[str, Skipped] = {}  # found by the running pass
         self._reported: set[str] = set()  # said once this session, not again on a rescan
         self._unreadable: dict[str, Skipped] = {}  # every file skipped, or failed to open
-        self._activity = {"index": "", "filter": ""}  # work under way, for the header
+        # Work under way, for the header.
+        self._activity = {"index": "", "filter": "", "analysis": ""}
+        self._entity_filter: str | None = None  # the entity the list is filtered by
         self._roots: list[Path] = []
 
     def compose(self) -> ComposeResult:
@@ -95,7 +98,7 @@ class Sidebar(Vertical):
         parts += [text for text in self._activity.values() if text]
         return " · ".join(parts)
 
-    def _set_activity(self, kind: str, text: str) -> None:
+    def set_activity(self, kind: str, text: str) -> None:
         self._activity[kind] = text
         post_own(self, self.Activity(kind, text))
 
@@ -120,7 +123,7 @@ class Sidebar(Vertical):
         self._highlight = highlight
         self._roots = roots
         if rescan:
-            self._set_activity("index", "looking for changes")
+            self.set_activity("index", "looking for changes")
         self._index(database, roots, first_paint, rescan)
 
     @work(thread=True, exclusive=True, group="index", description=WORKER_DESCRIPTION)
@@ -178,10 +181,10 @@ class Sidebar(Vertical):
             self._index_done()
         elif update.total:
             text = f"reading {update.done:,} of {update.total:,}"
-            self._set_activity("index", text)
+            self.set_activity("index", text)
 
     def _index_done(self) -> None:
-        self._set_activity("index", "")
+        self.set_activity("index", "")
         self._unreadable.update(self._skipped)
         self.article_list.placeholder = self.empty_text
         self.article_list.refresh()
@@ -283,50 +286,46 @@ class Sidebar(Vertical):
 
     # ----------------------------------------------------------------- filter by entity
 
-    def filter_by_entity(self, name: str) -> None:
-        self.notify(f"Finding the articles that mention {name}…", timeout=3)
-        rows = self.article_list.all_rows
-        self._find_mentions(name, [(row.id, row.path, row.content_hash) for row in rows])
+    def filter_by_entity(self, name: str, quiet: bool = False) -> None:
+        """Keep the articles the analysis index says name `name` (`quiet`: the same filter
+        again, as the background analysis adds articles)."""
+        self._entity_filter = name
+        self._find_mentions(name, quiet)
 
     @work(thread=True, exclusive=True, group="filter", description=WORKER_DESCRIPTION)
-    def _find_mentions(self, name: str, articles: list[tuple[int, str, str]]) -> None:
-        app, worker = self.app, get_current_worker()
-
-        def progress(done: int, total: int) -> None:
-            text = f"finding articles that mention {name}: {done:,} of {total:,}"
-            app.call_from_thread(self._set_activity, "filter", text)
-
+    def _find_mentions(self, name: str, quiet: bool) -> None:
+        app = self.app
         try:
-            found = app.analysis.articles_mentioning(
-                articles, name, None, progress, lambda: worker.is_cancelled
-            )
-        except Exception as error:  # the engine cannot run: the list stays as it is
-            message = f"Could not filter by {name}: {type(error).__name__}: {error}"
+            ids = app.library.articles_naming(name)
+        except sqlite3.Error as error:  # the index cannot be read: the list stays as it is
+            message = f"Could not filter by {name}: {error}"
             app.call_from_thread(self.notify, message, title="Analysis", severity="error")
-            app.call_from_thread(self._set_activity, "filter", "")
             return
-        if not worker.is_cancelled:
-            app.call_from_thread(self._apply_mentions, name, found.ids, found.failed)
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._apply_mentions, name, ids, quiet)
 
-    def _apply_mentions(self, name: str, ids: set[int], failed: list[str]) -> None:
+    def _apply_mentions(self, name: str, ids: set[int], quiet: bool) -> None:
+        if self._entity_filter != name:
+            return  # cleared, or another chosen, meanwhile
         self.article_list.set_filter(ids, f"mentioning {name}")
-        self._set_activity("filter", "")
+        if quiet:
+            return
         noun = "article mentions" if len(ids) == 1 else "articles mention"
-        self.notify(f"{len(ids):,} {noun} {name} · Esc shows all", timeout=5)
-        if failed:
-            more = f"\n…and {len(failed) - 5} more" if len(failed) > 5 else ""
-            self.notify(
-                "\n".join(failed[:5]) + more,
-                title=f"{plural(len(failed), 'article')} not analysed",
-                severity="warning",
-                timeout=10,
-            )
+        pending = self._activity.get("analysis", "")
+        more = f" so far ({pending}: the list grows as it goes)" if pending else ""
+        self.notify(f"{len(ids):,} {noun} {name}{more} · Esc shows all", timeout=5)
+
+    def refresh_entity_filter(self) -> None:
+        """The analysis index has grown: the entity filter in force takes in the new articles."""
+        if self._entity_filter is not None and self.article_list.filter_label:
+            self.filter_by_entity(self._entity_filter, quiet=True)
 
     def clear_filters(self) -> bool:
         """Show every article again (or stop finding them); False if nothing was filtered."""
         if any(w.group == "filter" and not w.is_finished for w in self.workers):
             self.workers.cancel_group(self, "filter")
-            self._set_activity("filter", "")
+            self.set_activity("filter", "")
+            self._entity_filter = None
             return True
         box, article_list = self.filter_box, self.article_list
         if (
@@ -339,6 +338,7 @@ class Sidebar(Vertical):
             with box.prevent(Input.Changed):
                 box.value = ""
             box.remove_class("-open")
+        self._entity_filter = None
         article_list.set_filter(None)
         article_list.set_title_filter("")
         article_list.focus()
