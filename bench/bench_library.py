@@ -64,14 +64,20 @@ QUERIES = [
 
 
 def generate(folder: Path, count: int, seed: int = 7) -> int:
-    """`count` plain-text articles of 150 to 1,500 words in folders of 1,000; returns bytes."""
+    """`count` plain-text articles of 150 to 1,500 words in folders of 1,000; returns bytes.
+    Paragraphs name places and people, and one in three quotes someone, so the analysis
+    index has real work."""
     rng = random.Random(seed)
     pool = []
     for _ in range(500):
         words = [rng.choice(_WORDS) for _ in range(rng.randint(40, 120))]
         words[rng.randrange(len(words))] = rng.choice(_NAMES)
         words[rng.randrange(len(words))] = rng.choice(_PEOPLE)
-        pool.append(" ".join(words).capitalize() + ".")
+        paragraph = " ".join(words).capitalize() + "."
+        if rng.random() < 1 / 3:
+            said = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 25)))
+            paragraph += f" “{said.capitalize()},” said {rng.choice(_PEOPLE)}."
+        pool.append(paragraph)
     total = 0
     for number in range(count):
         sub = folder / f"{number // 1000:03}"

@@ -66,12 +66,9 @@ class AnalysisRunner:
     def _process(self):
         with self._lock:
             if self._pool is None:
-                import multiprocessing
-                from concurrent.futures import ProcessPoolExecutor
+                from reader.services.analysis_index import process_pool
 
-                # "spawn": a forked copy of a threaded app may hold another thread's locks.
-                context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                self._pool = process_pool(1)
             return self._pool
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -52,9 +53,16 @@ class Outcome:
 _ENGINES: dict[str, Engine] = {}  # in an analysing process: one engine, made once
 
 
-def _lower_priority() -> None:
+def _quiet_and_low() -> None:
+    """In an analysing process: below the app in priority, and nothing it might print
+    reaches the terminal the app draws on."""
     with contextlib.suppress(OSError, AttributeError):  # not everywhere; only a courtesy
         os.nice(_PRIORITY)
+    with contextlib.suppress(OSError):
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        os.close(quiet)
 
 
 def analyse_file(engine: Engine | str, path: str, content_hash: str) -> Outcome:
@@ -80,10 +88,21 @@ def analyse_file(engine: Engine | str, path: str, content_hash: str) -> Outcome:
 def process_pool(workers: int) -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import resource_tracker
 
+    # The helper process multiprocessing starts first is handed this process's standard
+    # error, which inside the app is Textual's (no file: `fileno()` is -1, and the start
+    # fails): it gets the null device instead (it only ever warns of leaks).
+    saved = sys.stderr
+    try:
+        with open(os.devnull, "w") as quiet:
+            sys.stderr = quiet
+            resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
     # "spawn": a forked copy of a threaded app may hold another thread's locks.
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_lower_priority)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_and_low)
 
 
 class BackgroundAnalyser:

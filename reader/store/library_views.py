@@ -159,20 +159,32 @@ class LibraryViews:
         if speaker_id is not None:
             conditions.append("q.speaker_id = ?")
             params.append(speaker_id)
-        # Undated articles last; ISO-like dates sort as text.
+        # ISO-like dates sort as text, newest first; undated ('') come last by themselves.
         ordering = (
             f"{shown_speaker} = '', {shown_speaker} COLLATE NOCASE, a.date DESC, a.id, q.start"
             if order == "speaker"
-            else "a.date = '', a.date DESC, a.id, q.start"
+            else "a.date DESC, a.id, q.start"
         )
         body = (
             "FROM quotations q JOIN articles a ON a.id = q.article_id "
             f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {' AND '.join(conditions)}"
         )
         matched = self.conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]
-        rows = self.conn.execute(
-            f"SELECT q.article_id, a.path, a.title, a.date, q.start, q.end, q.words, "
-            f"{shown_speaker}, q.speaker_id {body} ORDER BY {ordering} LIMIT ?",
-            [*params, limit],
-        )
-        return Listing([QuotationRow(*row) for row in rows], matched)
+        # The order is found over narrow rows (their ids), the words read for the first few.
+        picked = self.conn.execute(
+            f"SELECT q.id {body} ORDER BY {ordering} LIMIT ?", [*params, limit]
+        ).fetchall()
+        ids = [row[0] for row in picked]
+        found = {}
+        for offset in range(0, len(ids), 500):
+            chunk = ids[offset : offset + 500]
+            for row in self.conn.execute(
+                "SELECT q.id, q.article_id, a.path, a.title, a.date, q.start, q.end, q.words, "
+                "coalesce(e.name, q.speaker, ''), q.speaker_id FROM quotations q "
+                "JOIN articles a ON a.id = q.article_id "
+                "LEFT JOIN entities e ON e.id = q.speaker_id "
+                f"WHERE q.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[row[0]] = QuotationRow(*row[1:])
+        return Listing([found[id_] for id_ in ids], matched)
