@@ -174,6 +174,21 @@ async def wait_for_palette(pilot, app: ReaderApp) -> None:
     await wait_for(pilot, listed, "the palette's commands")
 
 
+async def wait_for_library_analysis(pilot, app: ReaderApp) -> None:
+    """Until the background analysis has been over every article of the library."""
+
+    def done() -> bool:
+        analysis = app.main.library_analysis
+        progress = analysis.progress
+        return (
+            progress is not None
+            and not analysis.running
+            and progress.analysed + progress.failed == progress.total
+        )
+
+    await wait_for(pilot, done, "the library analysed")
+
+
 async def settle(pilot, app: ReaderApp) -> None:
     """Let every worker finish (or be cancelled) and its results arrive."""
     for _ in range(5000):

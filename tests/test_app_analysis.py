@@ -317,7 +317,7 @@ async def test_o_shows_the_links_of_the_passage_and_opens_the_chosen_one(
             await pilot.press("j")
         await pilot.press("o")
         assert isinstance(app.screen, LinkScreen)
-        shown = str(app.screen.query_one("#link-list").get_option_at_index(0).prompt)
+        shown = str(app.screen.query_one(".choice-list").get_option_at_index(0).prompt)
         assert "https://ec.europa.eu" in shown and "the Commission" in shown
         assert opened == []  # nothing opens without the key
         await pilot.press("enter")

@@ -176,7 +176,7 @@ async def test_only_web_and_mail_links_are_opened(tmp_path, monkeypatch):
         await pilot.press("j", "o")
         await pilot.pause()
         # markdown-it itself refuses file: links (never a link); every other one is listed.
-        listed = app.screen.query_one("#link-list").option_count
+        listed = app.screen.query_one(".choice-list").option_count
         assert listed == len(links) - 1
         await pilot.press("escape")
         for index in range(listed):

@@ -11,7 +11,14 @@ from __future__ import annotations
 import pytest
 
 from reader.config import Config
-from tests.conftest import DATA, SEEDS, make_app, settle, wait_for_article
+from tests.conftest import (
+    DATA,
+    SEEDS,
+    make_app,
+    settle,
+    wait_for_article,
+    wait_for_library_analysis,
+)
 
 # Noon on 2026-12-01 (UTC): the same day in every time zone the tests run in.
 FIXED_DAY = 1_796_126_400.0
@@ -36,6 +43,7 @@ def _after_the_article(*keys: str, title: str = ""):
     async def run_before(pilot) -> None:
         app = pilot.app
         await wait_for_article(pilot, app, title)
+        await wait_for_library_analysis(pilot, app)
         await settle(pilot, app)
         for key in keys:
             await pilot.press(key)
@@ -85,6 +93,8 @@ SHOTS = {
     "light": ((120, 40), ["tab", "j", "j", "j"], "textual-light", [SEEDS]),
     "bookmarks": ((120, 34), KEEP_TWO, None, [SEEDS]),
     "corpus_search": ((120, 36), ["F", *"said"], None, [SEEDS, DATA / "corpus"]),
+    "people": ((120, 34), ["p"], None, [SEEDS, DATA / "corpus"]),
+    "quotations": ((120, 34), ["Q"], None, [SEEDS, DATA / "corpus"]),
 }
 
 

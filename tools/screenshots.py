@@ -38,6 +38,8 @@ SHOTS = [
     ("markdown", (100, 30), ["tab", "j"], None, MARKDOWN),
     ("corpus_search", (120, 36), ["F", *"said"], None, [SEEDS, SMALL_CORPUS]),
     ("sorted", (120, 30), ["s", "s", "s"], None, [SEEDS, SMALL_CORPUS]),
+    ("people", (120, 34), ["p"], None, [SEEDS, SMALL_CORPUS]),
+    ("quotations", (120, 34), ["Q"], None, [SEEDS, SMALL_CORPUS]),
     ("markdown_table", (100, 34), ["tab", "j", "j"], None, FEATURES),
     ("markdown_table_light", (100, 34), ["tab", "j", "j"], "textual-light", FEATURES),
     ("selection", (120, 34), ["tab", "j", "j", "right_parenthesis", "v", "j"], None, SEEDS),

@@ -18,7 +18,33 @@ from reader.corpus.anchor import Selector
 from reader.store.bookmarks import Bookmark, BookmarkStore
 from reader.store.database import StoreError, describe, open_existing, problem_kind
 
-__all__ = ["Bookmark", "BookmarkService", "StoreError"]
+__all__ = ["Bookmark", "BookmarkService", "StoreError", "passage_bookmark"]
+
+
+def passage_bookmark(
+    article, article_id: int, start: int, end: int, text: str, speaker: str = ""
+) -> Bookmark:
+    """A new bookmark (not yet stored) of `article`'s source span [start, end), with the
+    selector that finds it again when the text changes."""
+    from reader.corpus.anchor import make_selector
+    from reader.store.articles import path_key
+
+    selector = make_selector(article.source, start, end)
+    return Bookmark(
+        article_id=article_id,
+        path=path_key(article.path),
+        content_hash=article.content_hash,
+        start=start,
+        end=end,
+        exact=selector.exact,
+        prefix=selector.prefix,
+        suffix=selector.suffix,
+        text=text,
+        speaker=speaker,
+        title=" ".join(article.title.split()),
+        source=article.metadata.source,
+        date=article.metadata.date,
+    )
 
 
 class BookmarkService:

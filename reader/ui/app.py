@@ -202,12 +202,16 @@ class ReaderApp(App[None]):
         from reader.ui.keymap import keymap_problems
         from reader.ui.screens.bookmarks import BookmarksScreen
         from reader.ui.screens.help import HelpScreen
+        from reader.ui.screens.people import PeopleScreen
+        from reader.ui.screens.quotations import QuotationsScreen
 
         places = {
             "reader pane": ArticleView.BINDINGS,
             "article list": ArticleList.BINDINGS,
             "entity panel": EntityPanel.BINDINGS_FOR_HELP,
             "bookmarks screen": BookmarksScreen.BINDINGS,
+            "people screen": PeopleScreen.BINDINGS,
+            "quotations screen": QuotationsScreen.BINDINGS,
             "help screen": HelpScreen.BINDINGS,
         }
         return keymap_problems(self.config, [*self.BINDINGS, *MainScreen.BINDINGS], places)
@@ -218,6 +222,8 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         from reader.ui.screens.bookmarks import BookmarksScreen
         from reader.ui.screens.help import HelpScreen, help_sections, highlight_legend
+        from reader.ui.screens.people import PeopleScreen
+        from reader.ui.screens.quotations import QuotationsScreen
 
         groups = [
             ("Anywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
@@ -233,6 +239,20 @@ class ReaderApp(App[None]):
                 [
                     Binding("enter", "", "Open the article at the passage"),
                     *BookmarksScreen.BINDINGS,
+                ],
+            ),
+            (
+                "People (p)",
+                [
+                    Binding("enter", "", "Filter the list to the articles naming it"),
+                    *PeopleScreen.BINDINGS,
+                ],
+            ),
+            (
+                "All quotations (Q)",
+                [
+                    Binding("enter", "", "Open the article at the quotation"),
+                    *QuotationsScreen.BINDINGS,
                 ],
             ),
             (

@@ -1,5 +1,5 @@
 """Where an article opens: a place to land once it is shown, carried with the request to open
-it (a corpus search's hit, a bookmark's passage), so that nothing waits in the screen's
+it (a corpus search's hit, a bookmark's passage, a quotation), so that nothing waits in the screen's
 attributes for the article it was meant for."""
 
 from __future__ import annotations
@@ -26,4 +26,12 @@ class BookmarkLanding:
     bookmark: Bookmark
 
 
-Landing = SearchLanding | BookmarkLanding
+@dataclass(frozen=True, slots=True)
+class PassageLanding:
+    """At a span of the source (a quotation chosen on the quotations screen), flashed."""
+
+    start: int
+    end: int
+
+
+Landing = SearchLanding | BookmarkLanding | PassageLanding

@@ -62,6 +62,16 @@ def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
         ("Narrower text column", "Narrow the reading measure", "narrower"),
         ("Entities", "People, organisations, places named in this article", "entities"),
         ("Who said what", "The quotations of this article and their speakers", "quotes"),
+        (
+            "People, organisations and places",
+            "Everyone the library's articles name: filter the list by one, their quotations",
+            "people",
+        ),
+        (
+            "All quotations",
+            "Who said what across the library, by speaker or words; open, bookmark, copy",
+            "all_quotations",
+        ),
         ("Toggle highlights", "Show or hide entity and quotation colours", "toggle_highlights"),
     ]
     for title, help_text, action in actions:

@@ -21,6 +21,7 @@ from reader.services.library import ArticleRow
 from reader.ui.landing import Landing, SearchLanding
 from reader.ui.screens.main_analysis import LibraryAnalysis
 from reader.ui.screens.main_bookmarks import BookmarkActions
+from reader.ui.screens.main_library import LibraryScreens
 from reader.ui.screens.main_opening import Opener
 from reader.ui.screens.main_panels import Panels
 from reader.ui.screens.main_widths import Widths
@@ -101,6 +102,8 @@ class MainScreen(Screen):
         ),
         Binding("e", "entities", "Entities", id="app.entities"),
         Binding("w", "quotes", "Who said what", id="app.quotes"),
+        Binding("p", "people", "People", show=False, id="app.people"),
+        Binding("Q", "all_quotations", "All quotations", show=False, id="app.all_quotations"),
         Binding("h", "toggle_highlights", "Highlights", show=False, id="app.toggle_highlights"),
         Binding("escape", "escape", "Close panel / search / filter", show=False, id="app.escape"),
     ]
@@ -118,6 +121,7 @@ class MainScreen(Screen):
         self.panels = Panels(self)
         self.widths = Widths(self)
         self.library_analysis = LibraryAnalysis(self)
+        self.library_screens = LibraryScreens(self)
         self._list_before_panel = True
 
     # ----------------------------------------------------------------- layout
@@ -375,12 +379,19 @@ class MainScreen(Screen):
     async def action_quotes(self) -> None:
         await self.panels.toggle("quotes")
 
+    def action_people(self) -> None:
+        self.library_screens.open_people()
+
+    def action_all_quotations(self) -> None:
+        self.library_screens.open_quotations()
+
     def action_toggle_highlights(self) -> None:
         self.reader.toggle_highlights()
 
     @on(ReaderPane.Analysed)
     def _analysed(self, event: ReaderPane.Analysed) -> None:
         self.panels.show(event.analysis)
+        self.library_analysis.article_analysed()
 
     @on(EntityPanel.Chosen)
     def _entity_chosen(self, event: EntityPanel.Chosen) -> None:

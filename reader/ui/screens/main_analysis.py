@@ -53,6 +53,14 @@ class LibraryAnalysis:
             description=WORKER_DESCRIPTION,
         )
 
+    def article_analysed(self) -> None:
+        """The reader pane analysed an article (and kept it in the index): if the last
+        figures still counted articles to do, count again (the background run may have
+        left it to the pane, and ended before the pane was done)."""
+        progress = self.progress
+        if progress is not None and progress.analysed + progress.failed < progress.total:
+            self.start()
+
     def _run(self) -> None:
         from reader.analysis.engine import EngineUnavailable
         from reader.services.analysis_index import BackgroundAnalyser

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.corpus.anchor import anchor, make_selector
 from reader.corpus.find import hits_for_span
 from reader.corpus.model import Article
-from reader.services.bookmarks import Bookmark, BookmarkService, StoreError
+from reader.services.bookmarks import Bookmark, BookmarkService, StoreError, passage_bookmark
 from reader.services.library import ArticleRow, path_key
 from reader.ui.messages import WORKER_DESCRIPTION
 from reader.ui.selection import Chosen, passage_text
@@ -175,22 +175,8 @@ class PassageKeeper:
         if article is None or row is None:
             return None
         start, end = chosen.source_span(article)
-        selector = make_selector(article.source, start, end)
-        return Bookmark(
-            article_id=row.id,
-            path=path_key(article.path),
-            content_hash=article.content_hash,
-            start=start,
-            end=end,
-            exact=selector.exact,
-            prefix=selector.prefix,
-            suffix=selector.suffix,
-            text=chosen.text(article),
-            speaker=self._pane.view.choice.speaker_of(chosen),
-            title=" ".join(article.title.split()),
-            source=article.metadata.source,
-            date=article.metadata.date,
-        )
+        speaker = self._pane.view.choice.speaker_of(chosen)
+        return passage_bookmark(article, row.id, start, end, chosen.text(article), speaker)
 
     def keep_requested(self, message: KeepRequested) -> None:
         from reader.ui.screens.note import NoteScreen

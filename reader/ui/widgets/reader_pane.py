@@ -27,7 +27,7 @@ from reader.corpus.find import snippet_hit, terms_pattern
 from reader.corpus.model import Article
 from reader.services.library import ArticleRow
 from reader.services.search import HIT_END, HIT_START
-from reader.ui.landing import BookmarkLanding, Landing
+from reader.ui.landing import BookmarkLanding, Landing, PassageLanding
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_messages import (
     ChoiceChanged,
@@ -256,6 +256,9 @@ class ReaderPane(Vertical):
             return
         if isinstance(landing, BookmarkLanding):
             self.keeper.land_on(landing.bookmark)
+            return
+        if isinstance(landing, PassageLanding):
+            self.view.bookmarks.flash(landing.start, landing.end)
             return
         at = snippet_hit(article, landing.snippet, HIT_START, HIT_END)
         pattern = terms_pattern([(term.words, term.prefix) for term in landing.terms])
