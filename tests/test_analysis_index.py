@@ -233,3 +233,61 @@ def test_the_same_text_in_two_files_is_analysed_once(library):
     (row,) = LibraryViews(conn).entities([root], label="PERSON").rows
     assert (row.name, row.articles) == ("Antony Blinken", 2)
     assert len(LibraryViews(conn).quotations([root]).rows) == 2
+
+
+def test_a_new_engine_version_analyses_again_while_the_old_results_are_shown(library):
+    conn, _root, write, analyse = library
+    path = write("a.txt", BLINKEN)
+    engine = get_engine("builtin")
+
+    class Old:
+        name, version = "builtin", "old"
+        analyze = staticmethod(engine.analyze)
+
+    analyse(Old())
+    from reader.corpus.discover import load_article
+
+    article = load_article(path)
+    (article_id,) = conn.execute("SELECT id FROM articles").fetchone()
+    index = AnalysisIndex(conn)
+    shown = index.analysis_of(article_id, article.content_hash, engine_key(engine), article.source)
+    assert shown is not None and not shown.current and shown.analysis.mentions
+    progress = analyse(engine)
+    assert progress.analysed == 1 and progress.stale == 0
+    again = index.analysis_of(article_id, article.content_hash, engine_key(engine), article.source)
+    assert again.current
+
+
+def test_two_copies_analysing_at_once_share_the_work_and_write_each_article_once(library):
+    import threading
+
+    conn, root, write, _analyse = library
+    for number in range(30):
+        write(f"{number:02}.txt", BLINKEN.replace("Monday", f"day {number}"))
+    database = root.parent / "state" / "reader.db"
+    Indexer(database, [root]).run(lambda update: None)
+    engine = get_engine("builtin")
+    calls: list[str] = []
+    lock = threading.Lock()
+
+    class Counting:
+        name, version = engine.name, engine.version
+
+        def analyze(self, article):
+            with lock:
+                calls.append(article.path.name)
+            return engine.analyze(article)
+
+    copies = [
+        BackgroundAnalyser(database, [root], Counting(), executor=threads, workers=2)
+        for _ in range(2)
+    ]
+    runs = [threading.Thread(target=copy.run) for copy in copies]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == 30
+    assert conn.execute("SELECT count(*) FROM analyses").fetchone()[0] == 30
+    (row,) = LibraryViews(conn).entities([root], label="PERSON").rows
+    assert row.articles == 30

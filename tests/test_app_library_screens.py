@@ -245,3 +245,20 @@ async def test_escape_sequences_in_quotations_and_names_never_reach_the_screen(t
             )
             assert "\x1b" not in drawn and "\x07" not in drawn and "␛" in drawn
             await pilot.press("escape")
+
+
+async def test_the_entity_panel_says_in_how_many_articles_a_name_appears(tmp_path, locations):
+    app = make_app([library(tmp_path)], locations, engine=engine())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_article(pilot, app)
+        await wait_for_library_analysis(pilot, app)
+        row = next(row for row in app.article_list.rows if row.title == "Talks in Paris")
+        app.main.open_row(row)
+        await wait_for_article(pilot, app, "Talks in Paris")
+        await wait_for(pilot, lambda: app.article_view.marks.analysis is not None, "analysis")
+        await pilot.press("e")
+        panel = app.query_one("EntityPanel")
+        await wait_for(pilot, lambda: panel.options.option_count > 3, "the entities")
+        prompts = [str(option.prompt).strip() for option in panel.options.options]
+        assert "Omar Haddad ×1 · 2 articles" in prompts
+        assert "Anna Berg ×1" in prompts  # in this article only

@@ -58,6 +58,9 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     engine: str = ""
+    # How many of the library's articles name each entity, (label, name) → count, when the
+    # analysis index has told (not part of the analysis itself: never written out).
+    library_articles: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def entities(self) -> list[EntitySummary]:
         """Each entity once, with its label and mention count, most mentioned first."""

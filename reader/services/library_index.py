@@ -90,6 +90,23 @@ class LibraryIndex:
 
         return self._ask(find)
 
+    def articles_counts(self, analysis: Analysis) -> dict[tuple[str, str], int]:
+        """For each entity of an analysis (named as the library names it), how many of the
+        library's articles name it."""
+        names = {(mention.label, mention.entity) for mention in analysis.mentions}
+
+        def count(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+            found = {}
+            for label, name in names:
+                row = conn.execute(
+                    "SELECT articles FROM entities WHERE name = ? AND label = ?", [name, label]
+                ).fetchone()
+                if row is not None:
+                    found[(label, name)] = row[0]
+            return found
+
+        return self._ask(count)
+
     def aliases(self, entity_id: int) -> list[Alias]:
         return self._ask(lambda conn: LibraryNames(conn).aliases(entity_id))
 

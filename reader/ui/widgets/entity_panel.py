@@ -75,7 +75,10 @@ class EntityPanel(SidePanel):
                 label = entity.label
                 heading = Content.styled(LABEL_NAMES[label], "bold $text-accent")
                 options.add_option(Option(heading, disabled=True))
-            options.add_option(Option(_prompt(entity), id=f"{entity.label}\t{entity.name}"))
+            elsewhere = analysis.library_articles.get((entity.label, entity.name), 0)
+            options.add_option(
+                Option(_prompt(entity, elsewhere), id=f"{entity.label}\t{entity.name}")
+            )
         options.highlighted = 1
 
     @on(OptionList.OptionSelected)
@@ -90,5 +93,8 @@ def entity_name(option_id: str) -> str:
     return option_id.split("\t", 1)[1]
 
 
-def _prompt(entity: EntitySummary) -> Content:
-    return Content.assemble(f"  {safe(entity.name)} ", (f"×{entity.count}", "$text-muted"))
+def _prompt(entity: EntitySummary, articles: int = 0) -> Content:
+    """The name, its mentions here, and (when more than this one) the library's articles
+    naming it."""
+    more = f" · {articles:,} articles" if articles > 1 else ""
+    return Content.assemble(f"  {safe(entity.name)} ", (f"×{entity.count}{more}", "$text-muted"))

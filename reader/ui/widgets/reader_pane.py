@@ -220,6 +220,8 @@ class ReaderPane(Vertical):
             indexed = None
         if indexed is not None:
             if indexed.current:
+                with contextlib.suppress(sqlite3.Error):
+                    indexed.analysis.library_articles = library.articles_counts(indexed.analysis)
                 return indexed.analysis
             app.call_from_thread(self._analysis_ready, article, indexed.analysis)
         with contextlib.suppress(sqlite3.Error):
@@ -231,7 +233,11 @@ class ReaderPane(Vertical):
         except sqlite3.Error as error:  # a full disk: shown now, analysed again next time
             self.log.warning(f"the analysis index could not be written: {error}")
             return analysis
-        return again.analysis if again is not None else analysis
+        if again is None:
+            return analysis
+        with contextlib.suppress(sqlite3.Error):
+            again.analysis.library_articles = library.articles_counts(again.analysis)
+        return again.analysis
 
     def _failed(self, article: Article, reason: str) -> None:
         self.notify(
