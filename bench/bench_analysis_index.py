@@ -84,7 +84,7 @@ def analyse(database: Path, roots: list[Path]) -> tuple[float, object]:
     return time.perf_counter() - start, progress
 
 
-async def in_the_app(folder: Path, data: Path) -> dict:
+async def in_the_app(folder: Path, data: Path, keys: bool) -> dict:
     """The app on the corpus with a fresh state: the longest event-loop stall while the
     background analysis runs (after the index is built), and how long the analysis took."""
     from reader.config import Config
@@ -107,14 +107,24 @@ async def in_the_app(folder: Path, data: Path) -> dict:
             last = now
 
         app.set_interval(0.05, beat)
-        keys = 0
+        key_times: list[float] = []
         while analysis.running or analysis.progress.analysed < analysis.progress.total:
-            await pilot.press("j" if keys % 2 == 0 else "k")  # the list answers meanwhile
-            keys += 1
-            await pilot.pause(0.1)
+            await pilot.pause(0.5)
+            if keys:  # the list answers meanwhile: from a key to the cursor on the next row
+                article_list = app.article_list
+                before = article_list.highlighted
+                pressed = time.perf_counter()
+                task = asyncio.create_task(pilot.press("j" if before == 0 else "k"))
+                while article_list.highlighted == before:
+                    await asyncio.sleep(0.002)
+                key_times.append(time.perf_counter() - pressed)
+                await task
+                last = time.perf_counter()  # a key's own work is not the analysis' stall
         took = time.perf_counter() - started
     stalls = [gap - 0.05 for gap in gaps]
+    keyed = {"app_key_round_trip": percentiles(key_times)} if key_times else {}
     return {
+        **keyed,
         "app_analysis_s": round(took, 1),
         "app_longest_stall_ms": round(max(stalls) * 1000, 1) if stalls else None,
         "app_stalls_over_50ms": sum(stall > 0.05 for stall in stalls),
@@ -127,6 +137,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--scale", type=int, default=0, help="also query a library this big")
     parser.add_argument("--no-app", action="store_true", help="skip the run inside the app")
+    parser.add_argument("--keys", action="store_true", help="the app again, with keys pressed")
     options = parser.parse_args()
     figures: dict = {"articles": options.size, "cores": os.cpu_count()}
     with tempfile.TemporaryDirectory() as scratch:
@@ -146,7 +157,11 @@ def main() -> None:
         figures["db_growth_per_1000_articles_mb"] = round(growth / options.size * 1000 / 1e6, 2)
         figures["queries"] = query_figures(database, [folder])
         if not options.no_app:
-            figures.update(asyncio.run(in_the_app(folder, root / "app-state")))
+            app_state = root / "app-state"
+            figures.update(asyncio.run(in_the_app(folder, app_state, keys=False)))
+            if options.keys:
+                shutil.rmtree(app_state)
+                figures["with_keys"] = asyncio.run(in_the_app(folder, app_state, keys=True))
         if options.scale > options.size:
             copies = options.scale // options.size
             for number in range(1, copies):

@@ -176,6 +176,8 @@ def _print_quotes(views, paths: list[Path], args) -> int:
         paths, text=args.words, speaker=args.speaker, order=args.sort, limit=limit
     )
     if args.markdown:
+        from reader.services.library_index import quotations_markdown
+
         text = quotations_markdown(listing.rows, args.speaker)
         if args.output:
             try:
@@ -208,25 +210,6 @@ def _print_quotes(views, paths: list[Path], args) -> int:
                 )
             )
     return 0
-
-
-def quotations_markdown(rows, speaker: str) -> str:
-    """Quotations as Markdown, each a block quote with its citation (speaker, article, date,
-    file and offset) under it."""
-    heading = f"# Quotations of {speaker}" if speaker else "# Quotations"
-    lines = [safe(heading), ""]
-    for row in rows:
-        words = " ".join(row.words.split())
-        title = " ".join((row.title or Path(row.path).stem).split())
-        lines.append(f"> {safe(words)}")
-        lines.append("")
-        cited = [row.speaker or "unknown speaker", f"“{title}”"]
-        if row.date:
-            cited.append(row.date)
-        cited.append(f"{row.path}, character {row.start}")
-        lines.append("— " + safe(", ".join(cited)))
-        lines.append("")
-    return "\n".join(lines)
 
 
 def _print_entities(views, paths: list[Path], args) -> int:

@@ -291,3 +291,23 @@ def test_two_copies_analysing_at_once_share_the_work_and_write_each_article_once
     assert conn.execute("SELECT count(*) FROM analyses").fetchone()[0] == 30
     (row,) = LibraryViews(conn).entities([root], label="PERSON").rows
     assert row.articles == 30
+
+
+def test_a_dateline_in_capitals_is_the_place_the_library_writes_in_title_case():
+    import sqlite3
+
+    from reader.store.database import migrate
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn)
+    index = AnalysisIndex(conn)
+    written = [("LONDON", "GPE"), ("London", "GPE"), ("LONDON", "GPE"), ("NATO", "ORG")]
+    for number, (name, label) in enumerate(written, 1):
+        conn.execute(
+            "INSERT INTO articles (id, path, content_hash, words) VALUES (?, ?, ?, 9)",
+            [number, f"/news/{number}.txt", f"h{number}"],
+        )
+        mention = Mention(0, len(name), name, label, name)
+        index.save(number, f"h{number}", "builtin-1", Analysis([mention], []))
+    listing = LibraryViews(conn).entities([Path("/news")])
+    assert {(row.name, row.articles) for row in listing.rows} == {("London", 3), ("NATO", 1)}

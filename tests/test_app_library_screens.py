@@ -127,6 +127,9 @@ async def test_merge_two_names_of_one_person_and_split_them_again(tmp_path, loca
         await shown(pilot, screen, lambda rows: len(rows) == 1, "one Berg")
         assert "Anna Berg" in rows_text(screen)[0] and "2 articles" in rows_text(screen)[0]
         assert any("A. Berg is counted as Anna Berg" in notice for notice in notices(app))
+        note = screen.query_one("#library-note")
+        await wait_for(pilot, lambda: "also written" in str(note.render()), "her other name")
+        assert "Anna Berg is also written A. Berg" in str(note.render())
         # Her quotations are now one speaker's.
         await pilot.press("w")
         await wait_for(pilot, lambda: isinstance(app.screen, QuotationsScreen), "quotations")
@@ -172,7 +175,14 @@ async def test_quotations_screen_filters_sorts_and_opens_at_the_quotation(tmp_pa
         assert block.text.startswith("“The port will grow,”")
 
 
-async def test_a_quotation_is_kept_as_a_bookmark_and_copied_with_its_speaker(tmp_path, locations):
+async def test_a_quotation_is_kept_as_a_bookmark_copied_and_exported_with_its_speaker(
+    tmp_path, locations, monkeypatch
+):
+    import reader.ui.screens.main_bookmarks as main_bookmarks
+
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    monkeypatch.setattr(main_bookmarks, "export_folder", lambda: documents)
     app = make_app([library(tmp_path)], locations, engine=engine())
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_article(pilot, app)
@@ -190,6 +200,12 @@ async def test_a_quotation_is_kept_as_a_bookmark_and_copied_with_its_speaker(tmp
         (kept,) = app.state.bookmarks.all()
         assert kept.text == "“We agreed on much,”" and kept.speaker == "Anna Berg"
         assert kept.title == "Talks in Paris"
+        await pilot.press("e")
+        await wait_for(pilot, lambda: list(documents.glob("*.md")), "the export")
+        (exported,) = documents.glob("*.md")
+        text = exported.read_text(encoding="utf-8")
+        assert "> “We agreed on much,”" in text
+        assert "— Anna Berg, “Talks in Paris”" in text
 
 
 async def test_the_header_counts_the_analysis_and_the_screens_say_it_runs(tmp_path, locations):

@@ -13,12 +13,21 @@ from typing import TypeVar
 
 from reader.analysis.model import Analysis
 from reader.corpus.model import Article
+from reader.output import safe
 from reader.store.analysis_index import AnalysisIndex, IndexedAnalysis, Progress
 from reader.store.database import open_existing, transaction
 from reader.store.library_names import Alias, LibraryNames
 from reader.store.library_views import EntityRow, LibraryViews, Listing
 
-__all__ = ["Alias", "EntityRow", "IndexedAnalysis", "LibraryIndex", "Listing", "Progress"]
+__all__ = [
+    "Alias",
+    "EntityRow",
+    "IndexedAnalysis",
+    "LibraryIndex",
+    "Listing",
+    "Progress",
+    "quotations_markdown",
+]
 
 Result = TypeVar("Result")
 
@@ -76,10 +85,16 @@ class LibraryIndex:
     def entities(self, text: str = "", label: str | None = None, order: str = "articles"):
         return self._ask(lambda conn: LibraryViews(conn).entities(self.roots, text, label, order))
 
-    def quotations(self, text: str = "", speaker_id: int | None = None, order: str = "date"):
+    def quotations(
+        self,
+        text: str = "",
+        speaker_id: int | None = None,
+        order: str = "date",
+        limit: int = 2000,
+    ):
         return self._ask(
             lambda conn: LibraryViews(conn).quotations(
-                self.roots, text=text, speaker_id=speaker_id, order=order
+                self.roots, text=text, speaker_id=speaker_id, order=order, limit=limit
             )
         )
 
@@ -118,3 +133,22 @@ class LibraryIndex:
     def split(self, entity_id: int, alias: str) -> None:
         with self._connection() as conn, transaction(conn):
             LibraryNames(conn).split(entity_id, alias)
+
+
+def quotations_markdown(rows, speaker: str) -> str:
+    """Quotations as Markdown, each a block quote with its citation (speaker, article, date,
+    file and offset) under it."""
+    heading = f"# Quotations of {speaker}" if speaker else "# Quotations"
+    lines = [safe(heading), ""]
+    for row in rows:
+        words = " ".join(row.words.split())
+        title = " ".join((row.title or Path(row.path).stem).split())
+        lines.append(f"> {safe(words)}")
+        lines.append("")
+        cited = [row.speaker or "unknown speaker", f"“{title}”"]
+        if row.date:
+            cited.append(row.date)
+        cited.append(f"{row.path}, character {row.start}")
+        lines.append("— " + safe(", ".join(cited)))
+        lines.append("")
+    return "\n".join(lines)

@@ -33,6 +33,17 @@ class Alias:
     mentions: int
 
 
+def _shouted(name: str) -> bool:
+    """A name in capitals ("LONDON", "NEW YORK"; "NATO" too: it joins a "Nato" of the same
+    type, which is the same body, and nothing else)."""
+    return name.isupper() and sum(character.isalpha() for character in name) >= 3
+
+
+def _calm(name: str) -> str:
+    """ "NEW YORK" as a name is written: "New York" (capitals kept after Mc, O')."""
+    return " ".join(word.capitalize() for word in name.split())
+
+
 def surname_of(name: str, label: str) -> str:
     """A person's surname when the name has more than one word (else "": not a full name)."""
     if label != "PERSON":
@@ -57,6 +68,13 @@ class LibraryNames:
         return self._ensure(target, label, absorb=chosen is None)
 
     def _automatic(self, name: str, label: str) -> str:
+        if _shouted(name):
+            # A dateline or a headline in capitals ("LONDON"): the name as the library
+            # writes it elsewhere ("London"), if it does.
+            found = self.conn.execute(
+                "SELECT name FROM entities WHERE label = ? AND name = ?", [label, _calm(name)]
+            ).fetchone()
+            return found[0] if found else name
         if label != "PERSON" or len(name_words(name)) != 1:
             return name
         full_names = self.conn.execute(
@@ -80,9 +98,25 @@ class LibraryNames:
         entity_id = self.conn.execute(
             "INSERT INTO entities (name, label, surname) VALUES (?,?,?)", [name, label, surname]
         ).lastrowid
+        if absorb and not _shouted(name):
+            self._absorb_capitals(entity_id, name, label)
         if surname and absorb:
             self._absorb_lone_surname(entity_id, surname)
         return entity_id
+
+    def _absorb_capitals(self, entity_id: int, name: str, label: str) -> None:
+        """The articles that wrote a name new to the library in capitals join it."""
+        alias = name.upper()
+        if alias == name or _calm(alias) != name:
+            return
+        other = self.conn.execute(
+            "SELECT id FROM entities WHERE label = ? AND name = ?", [label, alias]
+        ).fetchone()
+        chosen = self.conn.execute(
+            "SELECT 1 FROM entity_choices WHERE label = ? AND alias = ?", [label, alias]
+        ).fetchone()
+        if other is not None and chosen is None:
+            self._move(other[0], entity_id, alias=alias)
 
     def _absorb_lone_surname(self, entity_id: int, surname: str) -> None:
         """A full name new to the library takes in the articles that gave only its surname,

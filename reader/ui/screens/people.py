@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import on, work
 from textual.binding import Binding
 from textual.content import Content
+from textual.widgets import OptionList
+from textual.worker import get_current_worker
 
 from reader.output import safe
 from reader.services.library_index import EntityRow, LibraryIndex
@@ -97,6 +100,31 @@ class PeopleScreen(LibraryListScreen):
             self.say(f"m on another name merges {self.merging.name} into it · Esc: don't")
         else:
             self.say(self.HELP)
+            self._show_aliases(self.current)
+
+    @on(OptionList.OptionHighlighted, "#library-list")
+    def _highlighted(self) -> None:
+        if self.merging is None:
+            self._show_aliases(self.current)
+
+    @work(thread=True, exclusive=True, group="aliases", description="read a name's forms")
+    def _show_aliases(self, entity: EntityRow | None) -> None:
+        """Under the list: how the articles write the highlighted name, when not one way."""
+        import sqlite3
+
+        if entity is None:
+            return
+        try:
+            aliases = [alias.name for alias in self.library.aliases(entity.id)]
+        except sqlite3.Error:
+            return
+        others = [name for name in aliases if name != entity.name]
+        if others and not get_current_worker().is_cancelled:
+            written = ", ".join(others[:6]) + (
+                f" and {len(others) - 6} more" if len(others) > 6 else ""
+            )
+            text = f"{entity.name} is also written {written} · x splits one off\n{self.HELP}"
+            self.app.call_from_thread(self.say, text)
 
     # ----------------------------------------------------------------- acting on one
 

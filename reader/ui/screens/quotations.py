@@ -36,8 +36,11 @@ def _title(row: QuotationRow) -> str:
 
 class QuotationsScreen(LibraryListScreen):
     PLACEHOLDER = "Filter by speaker or words…  (↑↓ choose · Enter opens · Tab for keys)"
-    HELP = "Enter: open at the quotation · m bookmark it · y copy it, attributed · s sort · Esc"
-    LIST_KEYS = set("jkmys")
+    HELP = (
+        "Enter: open at the quotation · m bookmark it · y copy it, attributed · s sort · "
+        "e export these as Markdown · Esc"
+    )
+    LIST_KEYS = set("jkmyse")
     SEPARATED = True
 
     BINDINGS = [
@@ -45,6 +48,7 @@ class QuotationsScreen(LibraryListScreen):
         Binding("m", "bookmark", "Bookmark", show=False, id="quotations.bookmark"),
         Binding("y", "copy", "Copy", show=False, id="quotations.copy"),
         Binding("s", "sort", "Sort", show=False, id="quotations.sort"),
+        Binding("e", "export", "Export", show=False, id="quotations.export"),
     ]
 
     def __init__(
@@ -105,6 +109,39 @@ class QuotationsScreen(LibraryListScreen):
             return
         self.app.copy_to_clipboard(attributed(row))
         self.notify(f"Copied {excerpt(row.words, 40)} with its attribution", timeout=3)
+
+    def action_export(self) -> None:
+        if not self.rows:
+            self.notify("No quotations to export")
+            return
+        self._export(self.filter_box.value)
+
+    @work(thread=True, group="quotation-export", description="export quotations")
+    def _export(self, text: str) -> None:
+        import sqlite3
+        import time
+
+        from reader.output import write_text_atomically
+        from reader.services.library_index import quotations_markdown
+        from reader.ui.screens.main_bookmarks import export_folder
+
+        app = self.app
+        speaker = self.speaker[1] if self.speaker else ""
+        try:
+            speaker_id = self.speaker[0] if self.speaker else None
+            rows = self.library.quotations(text, speaker_id, self.order, limit=10**9).rows
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            whose = "".join(c if c.isalnum() else "-" for c in speaker.lower()) or "all"
+            target = export_folder() / f"reader-quotations-{whose}-{stamp}.md"
+            write_text_atomically(target, quotations_markdown(rows, speaker))
+        except (sqlite3.Error, OSError) as error:
+            app.call_from_thread(
+                self.notify, f"Not exported: {error}", title="Quotations", severity="error"
+            )
+            return
+        app.call_from_thread(
+            self.notify, f"{len(rows):,} quotations written to {target}", timeout=8
+        )
 
     def action_bookmark(self) -> None:
         row = self.current
