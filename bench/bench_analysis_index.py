@@ -112,10 +112,17 @@ async def in_the_app(folder: Path, data: Path, keys: bool) -> dict:
             await pilot.pause(0.5)
             if keys:  # the list answers meanwhile: from a key to the cursor on the next row
                 article_list = app.article_list
-                before = article_list.highlighted
+
+                def at(article_list=article_list) -> int | None:
+                    row = article_list.current
+                    return row.id if row is not None else None
+
+                article_list.focus()
+                await pilot.pause()
+                before = at()
                 pressed = time.perf_counter()
-                task = asyncio.create_task(pilot.press("j" if before == 0 else "k"))
-                while article_list.highlighted == before:
+                task = asyncio.create_task(pilot.press("j" if len(key_times) % 2 == 0 else "k"))
+                while at() == before and time.perf_counter() - pressed < 10:
                     await asyncio.sleep(0.002)
                 key_times.append(time.perf_counter() - pressed)
                 await task
@@ -171,6 +178,7 @@ def main() -> None:
             seconds, progress = analyse(database, roots)
             figures[f"at_{options.scale}"] = {
                 "copies_taken_s": round(seconds, 1),
+                "analysed": progress.analysed,
                 "articles": progress.total,
                 "db_mb": round(disk_size(database) / 1e6),
                 "queries": query_figures(database, roots),

@@ -116,7 +116,7 @@ def _bring_up_to_date(database: Path, paths: list[Path], engine_name: str | None
     from reader.cli import _configured_engine
     from reader.services.analysis_index import BackgroundAnalyser
     from reader.services.library import Indexer
-    from reader.store.database import describe
+    from reader.store.database import StoreError, describe
 
     seen: set[str] = set()
 
@@ -137,6 +137,9 @@ def _bring_up_to_date(database: Path, paths: list[Path], engine_name: str | None
         return False
     except sqlite3.Error as error:
         say(f"could not bring the index up to date: {describe(error, database)}")
+        return False
+    except StoreError as error:
+        say(f"could not bring the index up to date: {error}")
         return False
     if progress.failed:
         say(f"{progress.failed:,} articles could not be analysed and are left out")

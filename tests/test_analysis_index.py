@@ -311,3 +311,16 @@ def test_a_dateline_in_capitals_is_the_place_the_library_writes_in_title_case():
         index.save(number, f"h{number}", "builtin-1", Analysis([mention], []))
     listing = LibraryViews(conn).entities([Path("/news")])
     assert {(row.name, row.articles) for row in listing.rows} == {("London", 3), ("NATO", 1)}
+
+
+def test_a_library_of_many_copies_of_analysed_articles_is_taken_whole(library):
+    conn, root, write, analyse = library
+    write("a.txt", BLINKEN)
+    analyse()
+    (root / "copies").mkdir()
+    for number in range(70):  # more than one claim's worth, every one a copy
+        write(f"copies/{number:02}.txt", BLINKEN)
+    progress = analyse()
+    assert (progress.analysed, progress.total) == (71, 71)
+    (row,) = LibraryViews(conn).entities([root], label="PERSON").rows
+    assert row.articles == 71

@@ -12,9 +12,12 @@ marked with the reason and skipped; the rest go on.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import socket
+import sqlite3
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -26,7 +29,7 @@ from reader.analysis.engine import Engine, get_engine
 from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
 from reader.corpus.discover import UnreadableArticle, load_article
 from reader.store.analysis_index import AnalysisIndex, PendingArticle, Progress
-from reader.store.database import open_existing
+from reader.store.database import StoreError, describe, open_existing, problem_kind
 
 __all__ = ["BackgroundAnalyser", "Progress", "analyse_file", "engine_key"]
 
@@ -43,14 +46,31 @@ def engine_key(engine: Engine) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one article: an analysis, a problem, or None (it changed on disk)."""
+class Task:
+    """One article to analyse and keep, as an analysing process is handed it."""
 
-    analysis: Analysis | None = None
+    engine: Engine | str  # a name in another process (it makes its own), else the engine
+    database: str
+    key: str  # the engine and version the index records
+    article_id: int
+    path: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one article: kept (`saved`), a `problem` (kept too), or neither (it
+    changed on disk since it was indexed). `store_error`: the index could not be written
+    (message and kind, as `StoreError` has them: an exception may not cross processes whole).
+    """
+
+    saved: bool = False
     problem: str | None = None
+    store_error: tuple[str, str] | None = None
 
 
 _ENGINES: dict[str, Engine] = {}  # in an analysing process: one engine, made once
+_CONNECTIONS = threading.local()  # each analysing process (or thread): its own connection
 
 
 def _quiet_and_low() -> None:
@@ -65,24 +85,54 @@ def _quiet_and_low() -> None:
         os.close(quiet)
 
 
-def analyse_file(engine: Engine | str, path: str, content_hash: str) -> Outcome:
-    """Read and analyse one article (in an analysing process, or a thread in tests)."""
+def analyse_file(engine: Engine, path: str, content_hash: str) -> Analysis | str | None:
+    """Read and analyse one article: its analysis, why it cannot be had, or None when the
+    file changed since it was indexed (the indexer will see it again)."""
+    try:
+        article = load_article(Path(path))
+    except UnreadableArticle as error:
+        return str(error)
+    if article.content_hash != content_hash:
+        return None
+    if len(article.source) > MAX_ANALYSED_CHARS:
+        return f"longer than {MAX_ANALYSED_CHARS:,} characters"
+    try:
+        return engine.analyze(article)
+    except Exception as error:  # an engine fault costs this article, never the rest
+        return f"{type(error).__name__}: {error}"
+
+
+def analyse_and_keep(task: Task) -> Outcome:
+    """Analyse one article and write the result to the index, here, in the analysing
+    process: the app's process only hands out the work (unpickling and writing thousands of
+    mentions there would hold its interpreter lock, and its keys would wait)."""
+    engine = task.engine
     if isinstance(engine, str):
         if engine not in _ENGINES:
             _ENGINES[engine] = get_engine(engine)
         engine = _ENGINES[engine]
+    found = analyse_file(engine, task.path, task.content_hash)
+    if found is None:
+        return Outcome()
     try:
-        article = load_article(Path(path))
-    except UnreadableArticle as error:
-        return Outcome(problem=str(error))
-    if article.content_hash != content_hash:
-        return Outcome()  # edited since it was indexed: the indexer will see it again
-    if len(article.source) > MAX_ANALYSED_CHARS:
-        return Outcome(problem=f"longer than {MAX_ANALYSED_CHARS:,} characters")
-    try:
-        return Outcome(analysis=engine.analyze(article))
-    except Exception as error:  # an engine fault costs this article, never the rest
-        return Outcome(problem=f"{type(error).__name__}: {error}")
+        index = _index(task.database)
+        at = (task.article_id, task.content_hash, task.key)
+        if isinstance(found, str):
+            index.save_problem(*at, found)
+            return Outcome(problem=found)
+        return Outcome(saved=index.save(*at, found))
+    except sqlite3.Error as error:
+        return Outcome(store_error=(describe(error, Path(task.database)), problem_kind(error)))
+
+
+def _index(database: str) -> AnalysisIndex:
+    conn = getattr(_CONNECTIONS, "conn", None)
+    if conn is None or getattr(_CONNECTIONS, "database", None) != database:
+        if conn is not None:
+            conn.close()
+        conn = _CONNECTIONS.conn = open_existing(Path(database))
+        _CONNECTIONS.database = database
+    return AnalysisIndex(conn)
 
 
 def process_pool(workers: int) -> Executor:
@@ -167,7 +217,9 @@ class BackgroundAnalyser:
                 if not run.exhausted and len(run.in_flight) < self.workers * 4:
                     run.claim_more()
                 if not run.in_flight:
-                    break
+                    if run.exhausted:
+                        break
+                    continue  # a batch of copies, each taken from its twin: claim on
                 done, _pending = wait(run.in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
                 for future in done:
                     run.finished(future)
@@ -204,30 +256,41 @@ class _Run:
                 self.analysed += 1
             else:
                 self.twins[article.content_hash] = []
-                self.in_flight[self._submit(article)] = article
+                task = Task(
+                    self.which,
+                    str(analyser.database),
+                    analyser.key,
+                    article.id,
+                    article.path,
+                    article.content_hash,
+                )
+                self.in_flight[self._submit(task)] = article
         self.after = claimed[-1].id if claimed else self.after
 
-    def _submit(self, article: PendingArticle) -> Future:
+    def _submit(self, task: Task) -> Future:
         try:
-            return self.pool.submit(analyse_file, self.which, article.path, article.content_hash)
+            return self.pool.submit(analyse_and_keep, task)
         except (OSError, ValueError):
             # No process could be started (no file descriptors left, a standard error that
             # is not a file): analysed in a thread of this process instead, slower.
             _stop(self.pool, wait_for_them=False)
             self.pool, self.which = ThreadPoolExecutor(1), self.analyser.engine
-            return self.pool.submit(analyse_file, self.which, article.path, article.content_hash)
+            return self.pool.submit(analyse_and_keep, dataclasses.replace(task, engine=self.which))
 
     def finished(self, future: Future) -> None:
         article = self.in_flight.pop(future)
         outcome: Outcome = future.result()  # a pool that broke is the caller's to report
+        if outcome.store_error is not None:
+            raise StoreError(*outcome.store_error)
         key, index = self.analyser.key, self.index
         twins = self.twins.pop(article.content_hash, [])
-        if outcome.analysis is not None:
-            self.analysed += index.save(article.id, article.content_hash, key, outcome.analysis)
+        if outcome.saved:
+            self.analysed += 1
             for twin in twins:
                 self.analysed += index.copy_from_twin(twin.id, twin.content_hash, key)
         elif outcome.problem is not None:
-            for failed in (article, *twins):
+            self.failed += 1
+            for failed in twins:
                 index.save_problem(failed.id, failed.content_hash, key, outcome.problem)
                 self.failed += 1
 

@@ -101,7 +101,11 @@ class ReaderApp(App[None]):
             severity="warning",
             timeout=10,
         )
-        indexing = [worker for worker in self.workers if worker.group == "index"]
+        # The indexer and the background analysis have their own connections: they stop
+        # before the file is set aside (the analysis starts again after the repair).
+        indexing = [
+            worker for worker in self.workers if worker.group in ("index", "library-analysis")
+        ]
         for worker in indexing:
             worker.cancel()
         self.state.suspend()

@@ -9,6 +9,7 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
 from textual.worker import get_current_worker
 
 from reader.ui.messages import WORKER_DESCRIPTION
@@ -64,6 +65,7 @@ class LibraryAnalysis:
     def _run(self) -> None:
         from reader.analysis.engine import EngineUnavailable
         from reader.services.analysis_index import BackgroundAnalyser
+        from reader.store.database import StoreError
 
         app, worker = self.screen.app, get_current_worker()
         runner = app.analysis
@@ -80,7 +82,7 @@ class LibraryAnalysis:
             )
         except EngineUnavailable:
             return  # the reader pane says so when an article opens
-        except (sqlite3.Error, OSError) as error:
+        except (sqlite3.Error, OSError, StoreError) as error:
             if worker.is_cancelled or app.state.damage_found(error):
                 return
             message = f"The library's analysis stopped: {type(error).__name__}: {error}"
@@ -92,7 +94,13 @@ class LibraryAnalysis:
 
     def _report(self, progress: Progress, finished: bool) -> None:
         self.progress = progress
-        sidebar = self.screen.sidebar
+        if not self.screen.is_attached or not self.screen.is_running:
+            return  # the app is closing: nothing left to tell
+        try:
+            sidebar = self.screen.sidebar
+        except NoMatches:
+            return  # the same, a moment later
+
         pending = progress.total - progress.analysed - progress.failed
         sidebar.set_activity("analysis", "" if finished or not pending else progress_text(progress))
         now = time.monotonic()
