@@ -181,10 +181,11 @@ class AnalysisIndex:
             )
             self.names.add_counts(counted, sign=1)
             self.names.prune(before - counted.keys())
+            date = self._date(article_id)
             self.conn.executemany(
                 "INSERT INTO quotations (article_id, start, end, kind, words, speaker, "
-                "speaker_name, speaker_start, speaker_end, speaker_id) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "speaker_name, speaker_start, speaker_end, speaker_id, date) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         article_id,
@@ -197,6 +198,7 @@ class AnalysisIndex:
                         quote.speaker_start,
                         quote.speaker_end,
                         entity_of.get(quote.speaker_entity or ""),
+                        date,
                     )
                     for quote in analysis.quotes
                 ],
@@ -233,10 +235,10 @@ class AnalysisIndex:
             self.names.prune(before - counted.keys())
             self.conn.execute(
                 "INSERT INTO quotations (article_id, start, end, kind, words, speaker, "
-                "speaker_name, speaker_start, speaker_end, speaker_id) "
+                "speaker_name, speaker_start, speaker_end, speaker_id, date) "
                 "SELECT ?, start, end, kind, words, speaker, speaker_name, speaker_start, "
-                "speaker_end, speaker_id FROM quotations WHERE article_id = ?",
-                [article_id, twin[0]],
+                "speaker_end, speaker_id, ? FROM quotations WHERE article_id = ?",
+                [article_id, self._date(article_id), twin[0]],
             )
             self._done(article_id, content_hash, engine, None)
         return True
@@ -247,6 +249,11 @@ class AnalysisIndex:
         with transaction(self.conn):
             if self._still(article_id, content_hash):
                 self._done(article_id, content_hash, engine, problem)
+
+    def _date(self, article_id: int) -> str:
+        found = self.conn.execute("SELECT date FROM articles WHERE id = ?", [article_id])
+        row = found.fetchone()
+        return row[0] if row else ""
 
     def _still(self, article_id: int, content_hash: str) -> bool:
         """Whether the article's row is for this text (or not yet read by the indexer: an

@@ -147,9 +147,14 @@ class LibraryViews:
     ) -> Listing:
         """Speech quotations in the articles under `roots`: `text` in the words or the
         speaker's name, `speaker` in the speaker's name, or by one entity."""
-        where, params = roots_clause(roots)
         shown_speaker = "coalesce(e.name, q.speaker, '')"
-        conditions = [_SHOWN, _scoped(where), "q.kind = 'speech'"]
+        if self._whole_library(roots):
+            # Every article analysed is in view: no need to look each one up.
+            conditions, params, articles = ["q.kind = 'speech'"], [], ""
+        else:
+            where, params = roots_clause(roots)
+            conditions = [_SHOWN, _scoped(where), "q.kind = 'speech'"]
+            articles = "JOIN articles a ON a.id = q.article_id "
         if text:
             conditions.append(f"(q.words LIKE ? ESCAPE '\\' OR {shown_speaker} LIKE ? ESCAPE '\\')")
             params += [like_pattern(text)] * 2
@@ -161,12 +166,13 @@ class LibraryViews:
             params.append(speaker_id)
         # ISO-like dates sort as text, newest first; undated ('') come last by themselves.
         ordering = (
-            f"{shown_speaker} = '', {shown_speaker} COLLATE NOCASE, a.date DESC, a.id, q.start"
+            f"{shown_speaker} = '', {shown_speaker} COLLATE NOCASE, q.date DESC, q.article_id, "
+            "q.start"
             if order == "speaker"
-            else "a.date DESC, a.id, q.start"
+            else "q.date DESC, q.article_id, q.start"
         )
         body = (
-            "FROM quotations q JOIN articles a ON a.id = q.article_id "
+            f"FROM quotations q {articles}"
             f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {' AND '.join(conditions)}"
         )
         matched = self.conn.execute(f"SELECT count(*) {body}", params).fetchone()[0]

@@ -117,7 +117,7 @@ END;
 # - `article_entities`: each entity an article names, under the article's own name for it
 #   (an alias of the library's entity), with its mentions as source offsets.
 # - `quotations`: every quotation with its kind, words and speaker (the article's name, its
-#   source span and the library's entity).
+#   source span and the library's entity), and its article's date (to list them by date).
 # - `entity_choices`: merges and splits made by hand: `alias` (an article's name) counts as
 #   `target` (a library name; itself to keep it apart). Kept across rebuilds.
 # - `analysis_claims`: which running copy of the app analyses which article, until when, so
@@ -163,9 +163,12 @@ CREATE TABLE quotations (
     speaker_name TEXT,
     speaker_start INTEGER,
     speaker_end INTEGER,
-    speaker_id INTEGER
+    speaker_id INTEGER,
+    date TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX quotations_article ON quotations (article_id);
+-- Newest first, as the quotations screen lists them: the first rows without a sort.
+CREATE INDEX quotations_date ON quotations (date DESC, article_id, start);
 CREATE INDEX quotations_speaker ON quotations (speaker_id);
 CREATE TABLE entity_choices (
     label TEXT NOT NULL,
