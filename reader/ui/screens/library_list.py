@@ -43,6 +43,7 @@ class LibraryListScreen(ModalScreen):
         super().__init__()
         self.rows: list = []
         self.matched = 0
+        self.pending = ""  # "analysed 3,412 of 10,000" while the library is being analysed
         self._filter_timer = None
         self._loaded = False
 
@@ -117,7 +118,8 @@ class LibraryListScreen(ModalScreen):
         if self.rows:
             row = min(keep or 0, len(self.rows) - 1)
             option_list.highlighted = option_list.get_option_index(str(row))
-        title = Content(f"{self.title_text()} · {listing.matched:,}")
+        pending = f" · {self.pending}" if self.pending else ""
+        title = Content(f"{self.title_text()} · {listing.matched:,}{pending}")
         self.query_one("#library-title", Static).update(title, layout=False)
         self.shown()
 

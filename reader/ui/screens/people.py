@@ -74,8 +74,7 @@ class PeopleScreen(LibraryListScreen):
 
     def title_text(self) -> str:
         order = "by name" if self.order == "name" else "most named first"
-        pending = f" · {self.pending}" if self.pending else ""
-        return f"{_TYPE_TITLES[self.label]} ({order}){pending}"
+        return f"{_TYPE_TITLES[self.label]} ({order})"
 
     def empty_text(self) -> str:
         return "No names yet: the articles are being analysed" if self.pending else "No names"

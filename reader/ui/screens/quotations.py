@@ -67,8 +67,7 @@ class QuotationsScreen(LibraryListScreen):
     def title_text(self) -> str:
         whose = f"Quotations of {self.speaker[1]}" if self.speaker else "Who said what"
         order = "by speaker" if self.order == "speaker" else "newest first"
-        pending = f" · {self.pending}" if self.pending else ""
-        return f"{safe(whose, tabs=False)} ({order}){pending}"
+        return f"{safe(whose, tabs=False)} ({order})"
 
     def empty_text(self) -> str:
         if self.pending:
