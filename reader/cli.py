@@ -64,7 +64,7 @@ Files in use (READER_DATA_DIR or --data-dir moves the data and cache; READER_CON
 --config names the config file):
   config file  {config}
   data dir     {data}   (article index, bookmarks, reading positions, read marks)
-  cache dir    {cache}   (analyses, by content; `analyze --no-cache` skips it)
+  cache dir    {cache}   (the spaCy engine's analyses, by content; `--no-cache` skips it)
 Keys can be remapped in the config file (see README).
 """
 
@@ -97,7 +97,9 @@ def _parser(help_asked: bool = False) -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="analyze, search: JSON lines")
     parser.add_argument(
-        "--no-cache", action="store_true", help="analyze: neither read nor write the cache"
+        "--no-cache",
+        action="store_true",
+        help="analyze: neither read nor write the spaCy engine's cache",
     )
     parser.add_argument(
         "--explain",
@@ -244,7 +246,9 @@ def analyze_articles(
     cache = AnalysisCache(locations(data_dir).cache_dir)
     print(f"reader: analysing with the {describe_engine(engine)}", file=sys.stderr)
     for article in _articles(paths):
-        analysis = engine.analyze(article) if no_cache else cache.analyze(engine, article)
+        # The file cache is the spaCy engine's (its model is slow); the rules need none.
+        cached = not no_cache and engine.name != "builtin"
+        analysis = cache.analyze(engine, article) if cached else engine.analyze(article)
         if as_json:
             record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
             for quote in record["quotes"]:

@@ -190,7 +190,14 @@ class BackgroundAnalyser:
         report: Callable[[Progress], None] = lambda progress: None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Progress:
-        """Analyse everything pending under the roots; returns where the index stands."""
+        """Analyse everything pending under the roots; returns where the index stands.
+        Fails with `StoreError` (its `kind` says how) when the index cannot be used."""
+        try:
+            return self._run(report, cancelled)
+        except sqlite3.Error as error:
+            raise StoreError(describe(error, self.database), problem_kind(error)) from error
+
+    def _run(self, report, cancelled) -> Progress:
         conn = open_existing(self.database)
         index = AnalysisIndex(conn)
         try:

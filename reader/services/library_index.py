@@ -15,9 +15,9 @@ from reader.analysis.model import Analysis
 from reader.corpus.model import Article
 from reader.output import safe
 from reader.store.analysis_index import AnalysisIndex, IndexedAnalysis, Progress
-from reader.store.database import open_existing, transaction
+from reader.store.database import StoreError, describe, open_existing, problem_kind, transaction
 from reader.store.library_names import Alias, LibraryNames
-from reader.store.library_views import EntityRow, LibraryViews, Listing
+from reader.store.library_views import EntityRow, LibraryViews, Listing, QuotationRow
 
 __all__ = [
     "Alias",
@@ -26,6 +26,8 @@ __all__ = [
     "LibraryIndex",
     "Listing",
     "Progress",
+    "QuotationRow",
+    "StoreError",
     "quotations_markdown",
 ]
 
@@ -47,8 +49,12 @@ class LibraryIndex:
             conn.close()
 
     def _ask(self, question: Callable[[sqlite3.Connection], Result]) -> Result:
-        with self._connection() as conn:
-            return question(conn)
+        """`question` answered on a connection of this thread; fails only with `StoreError`."""
+        try:
+            with self._connection() as conn:
+                return question(conn)
+        except sqlite3.Error as error:
+            raise StoreError(describe(error, self._database()), problem_kind(error)) from error
 
     # ----------------------------------------------------------------- one article
 
@@ -127,12 +133,19 @@ class LibraryIndex:
 
     def merge(self, source_id: int, target_id: int) -> None:
         """Raises ValueError when the two are of different kinds."""
-        with self._connection() as conn, transaction(conn):
-            LibraryNames(conn).merge(source_id, target_id)
+
+        def merge(conn: sqlite3.Connection) -> None:
+            with transaction(conn):
+                LibraryNames(conn).merge(source_id, target_id)
+
+        self._ask(merge)
 
     def split(self, entity_id: int, alias: str) -> None:
-        with self._connection() as conn, transaction(conn):
-            LibraryNames(conn).split(entity_id, alias)
+        def split(conn: sqlite3.Connection) -> None:
+            with transaction(conn):
+                LibraryNames(conn).split(entity_id, alias)
+
+        self._ask(split)
 
 
 def quotations_markdown(rows, speaker: str) -> str:

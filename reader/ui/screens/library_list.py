@@ -88,11 +88,11 @@ class LibraryListScreen(ModalScreen):
 
     @work(thread=True, exclusive=True, group="library-list", description="read the library")
     def _fetch(self, text: str, keep: int | None) -> None:
-        import sqlite3
+        from reader.services.library_index import StoreError
 
         try:
             listing = self.fetch(text)
-        except sqlite3.Error as error:
+        except StoreError as error:
             message = f"The library's analysis could not be read: {error}"
             self.app.call_from_thread(self.say, message)
             return

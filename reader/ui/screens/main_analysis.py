@@ -5,7 +5,6 @@ indexer, the articles with no analysis for their text are analysed in other proc
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from typing import TYPE_CHECKING
 
@@ -65,7 +64,7 @@ class LibraryAnalysis:
     def _run(self) -> None:
         from reader.analysis.engine import EngineUnavailable
         from reader.services.analysis_index import BackgroundAnalyser
-        from reader.store.database import StoreError
+        from reader.services.library_index import StoreError
 
         app, worker = self.screen.app, get_current_worker()
         runner = app.analysis
@@ -82,7 +81,7 @@ class LibraryAnalysis:
             )
         except EngineUnavailable:
             return  # the reader pane says so when an article opens
-        except (sqlite3.Error, OSError, StoreError) as error:
+        except (OSError, StoreError) as error:
             if worker.is_cancelled or app.state.damage_found(error):
                 return
             message = f"The library's analysis stopped: {type(error).__name__}: {error}"
@@ -114,9 +113,11 @@ class LibraryAnalysis:
             self.start()
 
     def _say_failures(self, count: int) -> None:
+        from reader.services.library_index import StoreError
+
         try:
             reasons = self.screen.app.library.problems()
-        except sqlite3.Error:
+        except StoreError:
             reasons = []
         why = ""
         if reasons:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reader.ui.landing import PassageLanding
 
 if TYPE_CHECKING:
-    from reader.store.library_views import QuotationRow
+    from reader.services.library_index import QuotationRow
     from reader.ui.screens.main import MainScreen
     from reader.ui.screens.people import EntityChoice
 

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
 from reader.output import safe
-from reader.services.library_index import EntityRow, LibraryIndex
+from reader.services.library_index import EntityRow, LibraryIndex, StoreError
 from reader.ui.screens.library_list import LibraryListScreen
 from reader.ui.widgets.line_renderer import fit_cells
 
@@ -109,13 +109,11 @@ class PeopleScreen(LibraryListScreen):
     @work(thread=True, exclusive=True, group="aliases", description="read a name's forms")
     def _show_aliases(self, entity: EntityRow | None) -> None:
         """Under the list: how the articles write the highlighted name, when not one way."""
-        import sqlite3
-
         if entity is None:
             return
         try:
             aliases = [alias.name for alias in self.library.aliases(entity.id)]
-        except sqlite3.Error:
+        except StoreError:
             return
         others = [name for name in aliases if name != entity.name]
         if others and not get_current_worker().is_cancelled:

@@ -11,8 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from reader.output import safe
-from reader.services.library_index import LibraryIndex
-from reader.store.library_views import QuotationRow
+from reader.services.library_index import LibraryIndex, QuotationRow, StoreError
 from reader.ui.screens.library_list import LibraryListScreen
 from reader.ui.widgets.line_renderer import excerpt, fit_cells
 
@@ -117,7 +116,6 @@ class QuotationsScreen(LibraryListScreen):
 
     @work(thread=True, group="quotation-export", description="export quotations")
     def _export(self, text: str) -> None:
-        import sqlite3
         import time
 
         from reader.output import write_text_atomically
@@ -133,7 +131,7 @@ class QuotationsScreen(LibraryListScreen):
             whose = "".join(c if c.isalnum() else "-" for c in speaker.lower()) or "all"
             target = export_folder() / f"reader-quotations-{whose}-{stamp}.md"
             write_text_atomically(target, quotations_markdown(rows, speaker))
-        except (sqlite3.Error, OSError) as error:
+        except (StoreError, OSError) as error:
             app.call_from_thread(
                 self.notify, f"Not exported: {error}", title="Quotations", severity="error"
             )

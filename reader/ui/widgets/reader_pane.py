@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from reader.corpus.discover import UnreadableArticle, load_article
 from reader.corpus.find import snippet_hit, terms_pattern
 from reader.corpus.model import Article
 from reader.services.library import ArticleRow
+from reader.services.library_index import StoreError
 from reader.services.search import HIT_END, HIT_START
 from reader.ui.landing import BookmarkLanding, Landing, PassageLanding
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
@@ -215,27 +215,27 @@ class ReaderPane(Vertical):
         library = app.library
         try:
             indexed = library.analysis_of(article_id, article, key)
-        except sqlite3.Error as error:
+        except StoreError as error:
             self.log.warning(f"the analysis index could not be read: {error}")
             indexed = None
         if indexed is not None:
             if indexed.current:
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(StoreError):
                     indexed.analysis.library_articles = library.articles_counts(indexed.analysis)
                 return indexed.analysis
             app.call_from_thread(self._analysis_ready, article, indexed.analysis)
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(StoreError):
             library.claim(article_id)
         analysis = app.analysis.analyze(article)
         try:
             library.save(article_id, article, key, analysis)
             again = library.analysis_of(article_id, article, key)
-        except sqlite3.Error as error:  # a full disk: shown now, analysed again next time
+        except StoreError as error:  # a full disk: shown now, analysed again next time
             self.log.warning(f"the analysis index could not be written: {error}")
             return analysis
         if again is None:
             return analysis
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(StoreError):
             again.analysis.library_articles = library.articles_counts(again.analysis)
         return again.analysis
 

@@ -8,7 +8,6 @@ session, in one notification per pass.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from textual.worker import get_current_worker
 
 from reader.corpus.discover import Skipped
 from reader.services.library import ArticleRow, Indexer, IndexUpdate, load_rows
+from reader.services.library_index import StoreError
 from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_list import ArticleList, SortOrder
 from reader.ui.widgets.text_input import TextInput, move_list_from_filter
@@ -297,7 +297,7 @@ class Sidebar(Vertical):
         app = self.app
         try:
             ids = app.library.articles_naming(name)
-        except sqlite3.Error as error:  # the index cannot be read: the list stays as it is
+        except StoreError as error:  # the index cannot be read: the list stays as it is
             message = f"Could not filter by {name}: {error}"
             app.call_from_thread(self.notify, message, title="Analysis", severity="error")
             return
