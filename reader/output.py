@@ -46,6 +46,12 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda match: _SYMBOLS.get(ord(match.group()), REPLACEMENT), text)
 
 
+def strip_controls(text: str) -> str:
+    """`text` without control characters (but tab and line feed): for text from the web that
+    reader writes into a file of its own, where a symbol would only be noise."""
+    return _UNSAFE.sub("", text.replace("\r\n", "\n")) if _UNSAFE.search(text) else text
+
+
 def safe(text: str, *, tabs: bool = True) -> str:
     """One field or message for a terminal or a tab-separated line: control characters as
     symbols; with `tabs=False` tabs and line breaks too (␉, ␊), so a field never splits a

@@ -10,10 +10,15 @@ from pathlib import Path
 
 from reader.corpus.model import Article
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+# The suffixes of saved web pages (kept here so finding files imports no extractor).
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"}) | HTML_SUFFIXES
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 # Far beyond any article; past this a file is a dump, not something to read in a terminal.
 MAX_FILE_BYTES = 256 * 1024 * 1024
+# A saved page larger than this is an archive or a dump: extracting it would take minutes.
+MAX_PAGE_BYTES = 10 * 1024 * 1024
 _BINARY_SNIFF_BYTES = 8192
 
 
@@ -212,6 +217,18 @@ _CONTROLS = frozenset(
 )
 
 
+def _load_saved_page(path: Path, data: bytes) -> Article:
+    """A saved web page: its main text, extracted (the page's charset is read from it)."""
+    from reader.corpus.webpage import NoArticleText, parse_saved_page
+
+    if len(data) > MAX_PAGE_BYTES:
+        raise UnreadableArticle(f"a saved page over {MAX_PAGE_BYTES // (1024 * 1024)} MB")
+    try:
+        return parse_saved_page(path, data)
+    except NoArticleText as error:
+        raise UnreadableArticle(str(error)) from error
+
+
 def parse_article(path: Path, source: str) -> Article:
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         from reader.corpus.markdown import parse_markdown
@@ -223,7 +240,10 @@ def parse_article(path: Path, source: str) -> Article:
 
 
 def load_article(path: Path) -> Article:
-    text, encoding = decode(read_article_bytes(path))
+    data = read_article_bytes(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _load_saved_page(path, data)
+    text, encoding = decode(data)
     article = parse_article(path, text)
     if encoding != "UTF-8":
         article = replace(article, encoding=encoding)
