@@ -27,12 +27,17 @@ reader [--data-dir DIR] [--config FILE] [--engine NAME] [PATH ...]
        reader bookmarks list | export [--format md|json] [--output FILE] | import FILE.json
        reader quotes [--speaker NAME] [--json | --markdown] [PATH ...]
        reader entities [--type PERSON|ORG|GPE|LOC|NORP] [--top N] [--json] [PATH ...]
+       reader add URL ...
+       reader feeds add URL | list | remove URL|N | import FILE.opml | export [FILE.opml]
+       reader fetch
        reader analyze [--json] [--no-cache] [--engine NAME] [--explain] PATH ...
        reader evaluate [--engine NAME] [--errors] [GOLD_DIR]"""
 
 DESCRIPTION = """\
-A terminal reader for news articles. With no PATH, opens the bundled seed corpus.
-PATHs may be files or folders (read recursively): .txt, .md and .markdown.
+A terminal reader for news articles. With no PATH, opens the library folder (where
+`reader add` and `reader fetch` write), or the bundled seed corpus while that is empty.
+PATHs may be files or folders (read recursively): .txt, .md, .markdown and saved web
+pages (.html, .htm: their main text, without navigation, adverts or comments).
 
 commands:
   list [PATH ...]      print one line per article: title, words, path (tab-separated)
@@ -47,6 +52,11 @@ commands:
                        one speaker's quotations with a citation each); see quotes --help
   entities [PATH ...]  every entity: name, type, articles, mentions, most named first
                        (--type, --top N, --json); both analyse what is new first
+  add URL ...          fetch each page, extract its article and write it as Markdown with
+                       front matter into the library folder (one address, one article)
+  feeds add URL        subscribe to an RSS or Atom feed; feeds list | remove URL|N;
+                       feeds import FILE.opml | export [FILE.opml] (newsboat and others)
+  fetch                every feed's new entries as full articles, a folder per feed
   analyze PATH ...     entities and quotations of each article (--json: one object a line,
                        a quotation's kind "speech" or "other" (a scare quote, a term or a
                        title: "form" says which); --explain: every entity and speaker with
@@ -65,15 +75,21 @@ Files in use (READER_DATA_DIR or --data-dir moves the data and cache; READER_CON
   config file  {config}
   data dir     {data}   (article index, bookmarks, reading positions, read marks)
   cache dir    {cache}   (the spaCy engine's analyses, by content; `--no-cache` skips it)
+  library      {library}   (`reader add` and `reader fetch` write here; [reader] library
+               in the config file moves it)
 Keys can be remapped in the config file (see README).
 """
 
 
 def _epilog() -> str:
-    from reader.paths import locations
+    from reader.config import load_config
+    from reader.paths import library_folder, locations
 
     where = locations()
-    return EPILOG.format(config=where.config_file, data=where.data_dir, cache=where.cache_dir)
+    library = library_folder(where, load_config(where.config_file).library)
+    return EPILOG.format(
+        config=where.config_file, data=where.data_dir, cache=where.cache_dir, library=library
+    )
 
 
 def _parser(help_asked: bool = False) -> argparse.ArgumentParser:
@@ -142,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         from reader.bookmarks.cli import main as bookmarks_main
 
         return bookmarks_main(args_list[1:])
+    if args_list and args_list[0] in ("add", "feeds", "fetch"):
+        from reader.web_cli import main as web_main
+
+        return web_main(args_list[0], args_list[1:])
     if args_list and args_list[0] in ("quotes", "entities"):
         from reader.library_cli import main as library_main
 
@@ -177,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         name = paths[0].resolve().name if len(paths) == 1 else f"{len(paths)} paths"
     else:
         try:
-            paths, name = [bundled_seeds()], "seeds"
+            paths, name = default_corpus(args.data_dir, args.config)
         except FileNotFoundError as error:
             say(str(error))
             return 2
@@ -191,6 +211,28 @@ def main(argv: list[str] | None = None) -> int:
     if command == "search":
         return search_articles(query, paths, args.json, args.data_dir, args.limit)
     return open_app(paths, name, args.data_dir, args.config, args.engine)
+
+
+def default_corpus(data_dir: str | None, config_file: str | None) -> tuple[list[Path], str]:
+    """What `reader` reads with no paths: the library folder once it holds articles, else the
+    bundled seeds (FileNotFoundError when an install lost them), and the name the header shows."""
+    library = _library_with_articles(data_dir, config_file)
+    if library is not None:
+        return [library], "library"
+    return [bundled_seeds()], "seeds"
+
+
+def _library_with_articles(data_dir: str | None, config_file: str | None) -> Path | None:
+    """The library folder, once `reader add` or `reader fetch` has put an article in it."""
+    from reader.config import load_config
+    from reader.corpus.discover import iter_files
+    from reader.paths import library_folder, locations
+
+    where = locations(data_dir, config_file)
+    folder = library_folder(where, load_config(where.config_file).library)
+    if not folder.is_dir():
+        return None
+    return folder if next(iter_files([folder], []), None) is not None else None
 
 
 def argument_text(argument: str) -> str:

@@ -3,6 +3,7 @@
     [reader]
     measure = 72            # width of the text column, in cells
     theme = "gruvbox"
+    library = "~/News"      # where `reader add` and `reader fetch` write articles
 
     [keymap]
     "app.next_article" = "ctrl+n"
@@ -27,6 +28,7 @@ class Config:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     engine: str = "builtin"  # [reader] engine, or --engine (which wins)
+    library: Path | None = None  # [reader] library: the folder web articles are written to
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
     lines: dict[str, int] = field(default_factory=dict)  # binding id → its line in the file
@@ -39,7 +41,7 @@ class Config:
 
 
 _SECTIONS = {"reader", "keymap"}
-_READER_KEYS = {"measure", "theme", "engine"}
+_READER_KEYS = {"measure", "theme", "engine", "library"}
 ENGINE_NAMES = ("builtin", "spacy")
 
 
@@ -100,6 +102,14 @@ def load_config(path: Path) -> Config:
             config.problems.append(
                 f"{path.name} line {_line_of(lines, 'engine')}: engine must be one of "
                 f"{', '.join(ENGINE_NAMES)}, not {engine!r}"
+            )
+    library = reader.get("library")
+    if library is not None:
+        if isinstance(library, str) and library.strip():
+            config.library = Path(library).expanduser()
+        else:
+            config.problems.append(
+                f"{path.name} line {_line_of(lines, 'library')}: library must be a folder's path"
             )
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):

@@ -71,13 +71,13 @@ def main(command: str, argv: list[str]) -> int:
     if getattr(args, "limit", 0) < 0 or getattr(args, "top", 0) < 0:
         say("--limit and --top must be 0 (no limit) or more")
         return 2
-    from reader.cli import bundled_seeds
+    from reader.cli import default_corpus
     from reader.corpus.discover import MissingPath, check_paths_exist
 
     paths = [Path(path) for path in args.paths]
     try:
         check_paths_exist(paths)
-        paths = paths or [bundled_seeds()]
+        paths = paths or default_corpus(args.data_dir, None)[0]
     except (MissingPath, FileNotFoundError) as error:
         say(str(error))
         return 2

@@ -25,6 +25,15 @@ class Locations:
     def database(self) -> Path:
         return self.data_dir / "reader.db"
 
+    @property
+    def default_library(self) -> Path:
+        """Where articles from the web go unless the config's `library` says otherwise."""
+        return self.data_dir / "library"
+
+
+def library_folder(where: Locations, configured: Path | None = None) -> Path:
+    return configured or where.default_library
+
 
 def locations(
     data_dir: Path | str | None = None, config_file: Path | str | None = None

@@ -155,3 +155,15 @@ def test_a_huge_saved_page_is_refused_with_a_reason(tmp_path):
     )
     with pytest.raises(UnreadableArticle, match="over 10 MB"):
         load_article(huge)
+
+
+def test_text_not_in_paragraphs_is_kept():
+    """A feed's content is often bare text, or text between blocks."""
+    html = (
+        "<html><body><article>Bare words of the story come first here. <p>Then a paragraph "
+        "follows them.</p> And words after it close the story.</article></body></html>"
+    )
+    body = extract_page(html, min_words=1).body
+    assert "Bare words of the story come first here." in body
+    assert "Then a paragraph follows them." in body
+    assert "And words after it close the story." in body

@@ -132,10 +132,16 @@ class _Writer:
         return "\n\n".join(block for block in blocks if block.strip()) + "\n"
 
     def _blocks(self, element, quote: int) -> list[str]:
-        blocks: list[str] = []
+        # Text may sit loose between blocks (a feed's content that is not in paragraphs).
+        blocks = self._loose(element.text, quote)
         for child in element:
             blocks.extend(self._block(child, quote))
+            blocks.extend(self._loose(child.tail, quote))
         return blocks
+
+    def _loose(self, text: str | None, quote: int) -> list[str]:
+        words = " ".join(_escape(text or "").split())
+        return [self._quoted(self._paragraph(words), quote)] if words else []
 
     def _block(self, element, quote: int) -> list[str]:
         tag = element.tag

@@ -195,4 +195,37 @@ CREATE TRIGGER articles_forget_analysis AFTER DELETE ON articles BEGIN
 END;
 """
 
-MIGRATIONS: tuple = (_READING_STATE, _ARTICLES, _BOOKMARKS, _ANALYSIS_INDEX)
+# 5: articles from the web. `web_pages` makes one URL one article (`reader add` twice, or the
+# same story in two feeds); `feeds` keeps each subscription with what its server said last
+# (ETag, Last-Modified) for conditional requests; `feed_entries` the entries already taken.
+_WEB = """
+CREATE TABLE web_pages (
+    url TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    added TEXT NOT NULL
+);
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    folder TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    added TEXT NOT NULL,
+    checked TEXT,
+    problem TEXT
+);
+CREATE TABLE feed_entries (
+    feed_id INTEGER NOT NULL,
+    entry_key TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    path TEXT,
+    PRIMARY KEY (feed_id, entry_key)
+) WITHOUT ROWID;
+CREATE INDEX feed_entries_url ON feed_entries (url);
+CREATE TRIGGER feeds_forget_entries AFTER DELETE ON feeds BEGIN
+    DELETE FROM feed_entries WHERE feed_id = old.id;
+END;
+"""
+
+MIGRATIONS: tuple = (_READING_STATE, _ARTICLES, _BOOKMARKS, _ANALYSIS_INDEX, _WEB)
