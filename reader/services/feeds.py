@@ -15,7 +15,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,31 +205,37 @@ class Feeds:
         offline = 0
         claimed: set[str] = set()  # URLs taken in this fetch: one story in two feeds is one
         with ThreadPoolExecutor(WORKERS) as pool:
-            answers = [pool.submit(_read_feed, fetcher, feed) for feed in feeds]
-            pages = []
-            for future in as_completed(answers):
-                answer = future.result()
-                progress.feeds_done += 1
-                new = [
-                    entry
-                    for entry in self._record_feed(answer, progress)
-                    if not entry.url or entry.url not in claimed
-                ]
-                claimed.update(entry.url for entry in new if entry.url)
-                offline += answer.offline
-                for entry in new:
-                    if cancelled():
-                        break
-                    pages.append((answer, entry, pool.submit(_read_entry, fetcher, answer, entry)))
-                progress.entries_total += len(new)
-                report(progress)
-            for answer, entry, future in pages:
+            # Feeds and pages in one stream, each recorded as soon as it is done: an article
+            # lands while a slow page elsewhere is still coming.
+            pending: dict[Future, tuple] = {
+                pool.submit(_read_feed, fetcher, feed): (feed,) for feed in feeds
+            }
+            while pending:
+                done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                 if cancelled():
-                    future.cancel()
-                    continue
-                self._record_entry(answer, entry, future.result(), progress)
-                progress.entries_done += 1
-                report(progress)
+                    for future in pending:
+                        future.cancel()
+                    break
+                for future in done:
+                    job = pending.pop(future)
+                    if len(job) == 1:  # a feed
+                        answer = future.result()
+                        progress.feeds_done += 1
+                        offline += answer.offline
+                        new = [
+                            entry
+                            for entry in self._record_feed(answer, progress)
+                            if not entry.url or entry.url not in claimed
+                        ]
+                        claimed.update(entry.url for entry in new if entry.url)
+                        for entry in new:
+                            page = pool.submit(_read_entry, fetcher, answer, entry)
+                            pending[page] = (answer, entry)
+                        progress.entries_total += len(new)
+                    else:
+                        self._record_entry(*job, future.result(), progress)
+                        progress.entries_done += 1
+                    report(progress)
         progress.offline = bool(feeds) and offline == len(feeds)
         return progress
 

@@ -47,6 +47,16 @@ def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
         ("Sort articles", "Folder order, title, date, length, source, unread first", "cycle_sort"),
         ("Filter titles", "Show the articles whose titles hold some text", "filter_titles"),
         ("Look for new files", "Index new, changed and deleted files in the folders", "rescan"),
+        (
+            "Add a link…",
+            "Fetch a web page, keep its article in the library folder, and open it",
+            "add_link",
+        ),
+        (
+            "Fetch feeds",
+            "Every feed's new entries as full articles (reader feeds add URL subscribes)",
+            "fetch_feeds",
+        ),
         ("Toggle article list", "Show or hide the list", "toggle_list"),
         ("Next article", "Open the next article", "next_article"),
         ("Previous article", "Open the previous article", "previous_article"),

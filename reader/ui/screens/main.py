@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.events import Resize
+from textual.events import Paste, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -24,6 +24,7 @@ from reader.ui.screens.main_bookmarks import BookmarkActions
 from reader.ui.screens.main_library import LibraryScreens
 from reader.ui.screens.main_opening import Opener
 from reader.ui.screens.main_panels import Panels
+from reader.ui.screens.main_web import WebActions
 from reader.ui.screens.main_widths import Widths
 from reader.ui.widgets.article_list import ArticleList, SortOrder
 from reader.ui.widgets.article_messages import (
@@ -73,6 +74,8 @@ class MainScreen(Screen):
         Binding("f", "filter_titles", "Filter titles", show=False, id="app.filter_titles"),
         Binding("l", "toggle_list", "List", id="app.toggle_list"),
         Binding("ctrl+r", "rescan", "Look for new files", show=False, id="app.rescan"),
+        Binding("A", "add_link", "Add a link (fetch a web page)", show=False, id="app.add_link"),
+        Binding("r", "fetch_feeds", "Fetch the feeds' new articles", show=False, id="app.fetch"),
         Binding("u", "toggle_read", "Mark read/unread", show=False, id="app.toggle_read"),
         Binding(
             "E",
@@ -122,6 +125,7 @@ class MainScreen(Screen):
         self.widths = Widths(self)
         self.library_analysis = LibraryAnalysis(self)
         self.library_screens = LibraryScreens(self)
+        self.web = WebActions(self)
         self._list_before_panel = True
 
     # ----------------------------------------------------------------- layout
@@ -218,6 +222,10 @@ class MainScreen(Screen):
         """The list again from the index (after the database was repaired), then the disk."""
         self.opener.load_corpus(restart=True)
 
+    def refresh_header(self) -> None:
+        """The header again: the corpus's name or counts changed."""
+        self._update_counts()
+
     @on(Sidebar.Activity)
     @on(ArticleList.Changed)
     def _update_counts(self) -> None:
@@ -313,6 +321,23 @@ class MainScreen(Screen):
             return
         self.notify("Looking for new, changed and deleted files…", timeout=2)
         self.opener.load_corpus(rescan=True)
+
+    def action_add_link(self) -> None:
+        self.web.ask_for_link()
+
+    def action_fetch_feeds(self) -> None:
+        self.web.fetch_feeds()
+
+    def on_paste(self, event: Paste) -> None:
+        """An address pasted where no box takes text: offered as a link to add."""
+        from textual.widgets import Input
+
+        text = event.text.strip()
+        if isinstance(self.focused, Input) or not text.lower().startswith(("http://", "https://")):
+            return
+        if len(text.split()) == 1:
+            event.stop()
+            self.web.ask_for_link(text)
 
     def action_cycle_sort(self) -> None:
         order = self.article_list.cycle_sort()

@@ -26,7 +26,9 @@ from reader.ui.messages import WORKER_DESCRIPTION, post_own
 from reader.ui.widgets.article_list import ArticleList, SortOrder
 from reader.ui.widgets.text_input import TextInput, move_list_from_filter
 
-EMPTY_CORPUS = "No articles here: reader opens .txt, .md and .markdown files."
+EMPTY_CORPUS = (
+    "No articles here: reader opens .txt, .md and .markdown files and saved web pages (.html)."
+)
 
 
 def plural(count: int, noun: str) -> str:
@@ -60,7 +62,7 @@ class Sidebar(Vertical):
         self._reported: set[str] = set()  # said once this session, not again on a rescan
         self._unreadable: dict[str, Skipped] = {}  # every file skipped, or failed to open
         # Work under way, for the header.
-        self._activity = {"index": "", "filter": "", "analysis": ""}
+        self._activity = {"index": "", "filter": "", "analysis": "", "web": ""}
         self._entity_filter: str | None = None  # the entity the list is filtered by
         self._roots: list[Path] = []
 
@@ -153,9 +155,45 @@ class Sidebar(Vertical):
                 self.notify, message, title="Library", severity="error", timeout=15
             )
 
+    def take_in(self, paths: list[Path], then=None) -> None:
+        """Index new files (articles just fetched from the web) and list them at once, without
+        a walk of the folders; `then(rows)` is called with their rows once listed."""
+        self._take_in(self.app.state.database, paths, then)
+
+    @work(thread=True, group="take-in", description=WORKER_DESCRIPTION)
+    def _take_in(self, database: Path, paths: list[Path], then) -> None:
+        app = self.app
+        rows: list[ArticleRow] = []
+
+        def report(update: IndexUpdate) -> None:
+            rows.extend(update.rows)
+            if update.rows or update.skipped:
+                app.call_from_thread(self._taken_in, update)
+
+        try:
+            Indexer(database, paths).run(report)
+        except Exception as error:
+            if app.state.damage_found(error):
+                return
+            message = f"Could not index the new articles: {type(error).__name__}: {error}"
+            app.call_from_thread(self.notify, message, title="Library", severity="error")
+            return
+        if then is not None:
+            final = {row.id: row for row in rows}  # a row's last report is its parsed one
+            app.call_from_thread(then, list(final.values()))
+
+    def _taken_in(self, update: IndexUpdate) -> None:
+        if update.rows:
+            if self._listed:
+                self.article_list.upsert(update.rows)
+            else:
+                self._show_rows(update.rows)
+        if update.skipped:
+            self.report_skipped(update.skipped)
+
     def _rows_loaded(self, rows: list[ArticleRow], skipped: list[Skipped]) -> None:
         self._remember_skipped(skipped)
-        if rows:
+        if rows or self._listed:  # a list shown before (another corpus) is replaced, even by none
             self._show_rows(rows)
 
     def _show_rows(self, rows: list[ArticleRow]) -> None:
