@@ -211,3 +211,74 @@ async def test_a_hostile_page_reaches_the_screen_as_text(web, locations):
         assert "[bold red]Evil[/]" in list_text(app) or "[bold red]Evil[/]" in shown
         assert "[link=file:///etc]click[/link]" in shown
         assert "\x1b" not in shown
+
+
+async def test_a_folder_of_saved_pages_reads_like_any_other(tmp_path, locations):
+    import shutil
+
+    from tests.conftest import make_app
+    from tests.local_web import WEB_DATA
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(WEB_DATA / "harbour.html", folder / "a-harbour.html")
+    shutil.copy(WEB_DATA / "login-wall.html", folder / "b-login.htm")
+    (folder / "c-note.txt").write_text("A note\n\nPlain text beside the pages.\n")
+    app = make_app([folder], locations)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await wait_for_article(pilot, app, "Harbour workers")
+        shown = view_text(app)
+        assert "About 600 workers at the port of Southby" in shown
+        assert "Impact on exporters" in shown
+        assert "Greedy unions" not in shown and "cookies" not in shown
+        assert "Coastal Times" in shown and "Priya Natarajan" in shown  # the metadata line
+        await wait_for(pilot, lambda: app.article_list.total_count == 2, "two listed")
+        await wait_for_notice(pilot, app, "no article text")
+
+
+async def test_the_header_counts_new_rows_before_they_take_their_place(corpus, locations):
+    """Rows that land while the list is sorted are counted at once and placed a moment
+    later; meanwhile the header says how many are shown, with no empty part."""
+    from reader.store.articles import ArticleRow
+    from reader.ui.widgets.article_list import SortOrder
+    from tests.conftest import make_app
+
+    app = make_app([corpus], locations)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_article(pilot, app)
+        app.article_list.sort_order = SortOrder.TITLE
+        total = app.article_list.total_count
+        app.article_list.upsert([ArticleRow(10_000, str(corpus / "zz.md"), "Late arrival")])
+        summary = app.main.sidebar.summary()
+        assert summary.startswith(f"{total} of {total + 1} articles")
+        assert " ·  · " not in summary and not summary.endswith("· ")
+        await wait_for(pilot, lambda: app.article_list.shown_count == total + 1, "placed")
+
+
+async def test_adding_a_link_already_in_the_library_opens_it(web, locations):
+    from tests.conftest import make_app
+
+    app = seeds_app(locations)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        for _ in range(2):
+            await pilot.press("A")
+            await wait_for_focus(pilot, app, "add-link-url")
+            await pilot.press(*web.url("/news/bridge"), "enter")
+            await wait_for_article(pilot, app, "Council approves new bridge")
+            await pilot.press("J")  # away to another article
+            await settle(pilot, app)
+    # And in a later session, with the library shown and the file indexed and unchanged.
+    app = make_app([locations.default_library], locations)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await wait_for_article(pilot, app)
+        await pilot.press("A")
+        await wait_for_focus(pilot, app, "add-link-url")
+        await pilot.press(*web.url("/business/harbour-strike"), "enter")
+        await wait_for_article(pilot, app, "Harbour workers")
+        await pilot.press("A")
+        await wait_for_focus(pilot, app, "add-link-url")
+        await pilot.press(*web.url("/news/bridge"), "enter")
+        await wait_for_notice(pilot, app, "Already in the library")
+        await wait_for_article(pilot, app, "Council approves new bridge")
+    assert web.hits["/news/bridge"] == 1

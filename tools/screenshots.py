@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots: SVGs of the real app on the bundled seed corpus.
 
-    python tools/screenshots.py
+    python tools/screenshots.py [NAME ...]
 
 Each shot runs the app headless at a fixed size, with state in a temporary folder, drives it
 with keys as a user would, and saves what is on screen to screenshots/.
@@ -111,10 +111,79 @@ async def shoot(
             return path
 
 
+async def shoot_fetch() -> Path:
+    """A fetch of three feeds in progress: a local server (nothing reaches the internet) whose
+    last pages are held back, so the bar and the articles already landed show together."""
+    import threading
+
+    from reader.services.feeds import Feeds
+    from reader.services.fetch import Fetcher
+    from reader.services.state import StateKeeper
+    from tests.local_web import WEB_DATA, LocalWeb, Reply
+
+    release = threading.Event()
+    page = (WEB_DATA / "harbour.html").read_bytes()
+    topics = [
+        "Ferry timetable cut",
+        "Dock cranes idle",
+        "Fish prices climb",
+        "Pilots join",
+        "Council backs talks",
+        "Ministers urge deal",
+        "Exporters count cost",
+        "Union ballots again",
+    ]
+    with tempfile.TemporaryDirectory() as folder, LocalWeb() as web:
+        web.news_site()
+        items = ""
+        for number, topic in enumerate(topics):
+            body = page.replace(b"Harbour workers walk out in dispute over pay", topic.encode())
+
+            def reply(handler, body=body, held=number >= 5):
+                if held:
+                    release.wait(30)
+                return Reply(body)
+
+            web.routes[f"/port/{number}"] = reply
+            items += f"<item><title>{topic}</title><link>{web.base}/port/{number}</link></item>"
+        web.routes["/port.xml"] = Reply(
+            f'<rss version="2.0"><channel><title>Port News</title>{items}</channel></rss>'.encode(),
+            content_type="application/rss+xml",
+        )
+        data = Path(folder)
+        where = Locations(data, data / "cache", data / "none.toml")
+        keeper = StateKeeper(where.database)
+        keeper.open()
+        with Fetcher() as fetcher:
+            feeds = Feeds(keeper.database, where.default_library)
+            for feed in ("/rss.xml", "/atom.xml", "/port.xml"):
+                feeds.add(web.url(feed), fetcher)
+        keeper.close()
+        app = ReaderApp(CorpusSpec([SEEDS], "seeds"), where, Config())
+        try:
+            async with app.run_test(size=(120, 34)) as pilot:
+                while app.article_view.article is None:
+                    await pilot.pause(0.02)
+                await pilot.press("r")
+                for _ in range(600):  # the bound only ends a run that would hang
+                    if app.article_list.total_count >= 8 and "3 of 3" in app.screen.sub_title:
+                        break
+                    await pilot.pause(0.05)
+                await pilot.pause(0.6)
+                app.save_screenshot(filename="fetch.svg", path=str(OUT))
+        finally:
+            release.set()
+    return OUT / "fetch.svg"
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
+    only = set(sys.argv[1:])  # names of shots to make again (all when none are named)
     for shot in SHOTS:
-        print(asyncio.run(shoot(*shot)).relative_to(REPO))
+        if not only or shot[0] in only:
+            print(asyncio.run(shoot(*shot)).relative_to(REPO))
+    if not only or "fetch" in only:
+        print(asyncio.run(shoot_fetch()).relative_to(REPO))
 
 
 if __name__ == "__main__":

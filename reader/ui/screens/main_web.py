@@ -9,6 +9,7 @@ library was empty), the first article fetched switches the list to the library f
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,12 +93,18 @@ class WebActions:
         if added.existed:
             self.screen.notify("Already in the library: opening it", title="Add a link", timeout=4)
         self._include_library()
-        self.screen.sidebar.take_in([added.path], then=self._open_first)
+        self.screen.sidebar.take_in([added.path], then=lambda rows: self._open(added.path, rows))
 
-    def _open_first(self, rows) -> None:
-        if not rows:
-            return
-        row = self.screen.article_list.row(rows[0].id) or rows[0]
+    def _open(self, path: Path, rows) -> None:
+        """Open the article just added: its row from the index, or (a file already indexed
+        and unchanged, so the index reported nothing) the list's row of that file."""
+        if rows:
+            row = self.screen.article_list.row(rows[0].id) or rows[0]
+        else:
+            wanted = os.path.abspath(path)  # as the index keeps paths
+            row = next((r for r in self.screen.article_list.all_rows if r.path == wanted), None)
+            if row is None:
+                return
         self.screen.list_open = True
         self.screen.sidebar.clear_filters()
         self.screen.open_row(row)

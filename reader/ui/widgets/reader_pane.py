@@ -21,7 +21,7 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from reader.analysis.model import MAX_ANALYSED_CHARS, Analysis
-from reader.corpus.discover import UnreadableArticle, load_article
+from reader.corpus.discover import HTML_SUFFIXES, UnreadableArticle, load_article
 from reader.corpus.find import snippet_hit, terms_pattern
 from reader.corpus.model import Article
 from reader.services.library import ArticleRow
@@ -122,7 +122,10 @@ class ReaderPane(Vertical):
         if article is not None:
             self._loaded(row, article, focus, land)
             return None
-        if at_once and 0 <= _size(row.file) < _READ_AT_ONCE_BYTES:
+        # A saved page is never read here: its extraction (and its first import) takes longer
+        # than the event loop may wait.
+        quick = row.file.suffix.lower() not in HTML_SUFFIXES
+        if at_once and quick and 0 <= _size(row.file) < _READ_AT_ONCE_BYTES:
             try:
                 article = load_article(row.file)
             except UnreadableArticle as error:

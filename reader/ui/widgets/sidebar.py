@@ -93,8 +93,8 @@ class Sidebar(Vertical):
         if article_list.title_filter:
             filters.append(f"titles with “{article_list.title_filter}”")
         if filters or article_list.shown_count != total:
-            counts = f"{article_list.shown_count:,} of {counts} · " + " · ".join(filters)
-        parts = [counts]
+            counts = f"{article_list.shown_count:,} of {counts}"
+        parts = [counts, *filters]
         if article_list.sort_order is not SortOrder.PATH:
             parts.append(f"sorted: {article_list.sort_order.value}")
         parts += [text for text in self._activity.values() if text]
