@@ -252,6 +252,17 @@ def say(message: str) -> None:
     print(f"reader: {safe(message)}", file=sys.stderr)
 
 
+def open_state(database: Path):
+    """The saved state for a command, its warning said; None (said why) when it cannot open."""
+    from reader.services.state import StateKeeper
+
+    keeper = StateKeeper(database)
+    warning = keeper.open()
+    if warning:
+        say(warning)
+    return keeper if keeper.is_open else None
+
+
 def _articles(paths: list[Path]):
     """Each readable article under `paths`; skipped files are reported on stderr."""
     from reader.corpus.discover import UnreadableArticle, discover, load_article
@@ -312,13 +323,9 @@ def search_articles(
     """Bring the index in step with `paths` (reading only what changed), then search it."""
     from reader.paths import locations
     from reader.services.search import StoreError
-    from reader.services.state import StateKeeper
 
-    keeper = StateKeeper(locations(data_dir).database)
-    warning = keeper.open()
-    if warning:
-        say(warning)
-    if not keeper.is_open:
+    keeper = open_state(locations(data_dir).database)
+    if keeper is None:
         return 2
     try:
         for attempt in (1, 2):

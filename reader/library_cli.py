@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from reader.cli import say
 from reader.output import json_line, safe, write_line, write_text_atomically
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -24,10 +25,6 @@ ENTITIES_USAGE = (
     "reader entities [--type PERSON|ORG|GPE|LOC|NORP] [--top N] [--sort articles|name] "
     "[--json] [PATH ...]"
 )
-
-
-def say(message: str) -> None:
-    print(f"reader: {safe(message)}", file=sys.stderr)
 
 
 def field(text: str) -> str:
@@ -81,14 +78,11 @@ def main(command: str, argv: list[str]) -> int:
     except (MissingPath, FileNotFoundError) as error:
         say(str(error))
         return 2
+    from reader.cli import open_state
     from reader.paths import locations
-    from reader.services.state import StateKeeper
 
-    keeper = StateKeeper(locations(args.data_dir).database)
-    warning = keeper.open()
-    if warning:
-        say(warning)
-    if not keeper.is_open:
+    keeper = open_state(locations(args.data_dir).database)
+    if keeper is None:
         return 2
     try:
         if not _bring_up_to_date(keeper.database, paths, args.engine):

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from reader.cli import say
 from reader.output import safe, write_line
 
 ADD_USAGE = "reader add [--data-dir DIR] [--config FILE] URL ..."
@@ -15,10 +16,6 @@ FEEDS_USAGE = (
     "reader feeds add URL | list | remove URL|NUMBER | import FILE.opml | export [FILE.opml]"
 )
 FETCH_USAGE = "reader fetch [--data-dir DIR] [--config FILE]"
-
-
-def say(message: str) -> None:
-    print(f"reader: {safe(message)}", file=sys.stderr)
 
 
 def field(text: str) -> str:
@@ -53,20 +50,17 @@ def _parser(command: str) -> argparse.ArgumentParser:
 
 def main(command: str, argv: list[str]) -> int:
     args = _parser(command).parse_args(argv)
+    from reader.cli import open_state
     from reader.config import load_config
     from reader.paths import library_folder, locations
-    from reader.services.state import StateKeeper
 
     where = locations(args.data_dir, args.config)
     config = load_config(where.config_file)
     for problem in config.problems:
         say(problem)
     library = library_folder(where, config.library)
-    keeper = StateKeeper(where.database)
-    warning = keeper.open()
-    if warning:
-        say(warning)
-    if not keeper.is_open:
+    keeper = open_state(where.database)
+    if keeper is None:
         return 2
     try:
         if command == "add":

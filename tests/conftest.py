@@ -39,6 +39,27 @@ def locations(tmp_path) -> Locations:
 
 
 @pytest.fixture
+def web():
+    """A web server on 127.0.0.1 serving the news pages and feeds of tests/data/web."""
+    from tests.local_web import LocalWeb
+
+    with LocalWeb() as server:
+        server.news_site()
+        yield server
+
+
+@pytest.fixture
+def state_database(tmp_path) -> Path:
+    """A reader database, opened (migrated) and closed again: its path."""
+    from reader.services.state import StateKeeper
+
+    keeper = StateKeeper(tmp_path / "state" / "reader.db")
+    keeper.open()
+    yield keeper.database
+    keeper.close()
+
+
+@pytest.fixture
 def corpus(tmp_path) -> Path:
     """The seed article, two Markdown articles and a CJK one, in nested folders."""
     root = tmp_path / "corpus"

@@ -3,7 +3,6 @@ fetching the feeds (r) with a progress bar, against a web server on 127.0.0.1.""
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import ProgressBar
 
 from reader.services.feeds import Feeds
@@ -23,14 +22,7 @@ from tests.conftest import (
     wait_for_focus,
     wait_for_notice,
 )
-from tests.local_web import LocalWeb, Reply
-
-
-@pytest.fixture
-def web():
-    with LocalWeb() as server:
-        server.news_site()
-        yield server
+from tests.local_web import Reply
 
 
 def seeds_app(locations) -> ReaderApp:

@@ -6,14 +6,7 @@ import pytest
 
 from reader import cli
 from reader.cli import main
-from tests.local_web import LocalWeb, Reply
-
-
-@pytest.fixture
-def web():
-    with LocalWeb() as server:
-        server.news_site()
-        yield server
+from tests.local_web import Reply
 
 
 def run(capsys, *argv):

@@ -10,29 +10,13 @@ import pytest
 from reader.corpus.discover import load_article
 from reader.services.feeds import FeedError, Feeds
 from reader.services.fetch import Fetcher, FetchError
-from reader.services.state import StateKeeper
 from reader.services.web_library import WebLibrary
-from tests.local_web import LocalWeb, Reply
+from tests.local_web import Reply
 
 
 @pytest.fixture
-def web():
-    with LocalWeb() as server:
-        server.news_site()
-        yield server
-
-
-@pytest.fixture
-def database(tmp_path):
-    keeper = StateKeeper(tmp_path / "state" / "reader.db")
-    keeper.open()
-    yield keeper.database
-    keeper.close()
-
-
-@pytest.fixture
-def feeds(tmp_path, database):
-    return Feeds(database, tmp_path / "library")
+def feeds(tmp_path, state_database):
+    return Feeds(state_database, tmp_path / "library")
 
 
 def fetch(feeds: Feeds):
@@ -134,8 +118,8 @@ def test_one_story_in_two_feeds_is_one_article(web, feeds):
     assert len(harbour) == 1
 
 
-def test_a_page_already_added_by_hand_is_not_fetched_again_for_a_feed(web, feeds, database):
-    WebLibrary(database, feeds.library).add(web.url("/news/bridge"), Fetcher())
+def test_a_page_already_added_by_hand_is_not_fetched_again_for_a_feed(web, feeds, state_database):
+    WebLibrary(state_database, feeds.library).add(web.url("/news/bridge"), Fetcher())
     feeds.add(web.url("/rss.xml"), Fetcher())
     final, _ = fetch(feeds)
     assert not [p for p in final.new if "bridge" in p.name]
@@ -174,21 +158,20 @@ def test_a_broken_or_foreign_feed_gives_a_problem_not_a_crash(web, feeds):
     assert row.problem and "broken RSS or Atom feed" in row.problem
 
 
-def test_with_no_network_nothing_is_taken_and_the_fetch_says_so(feeds, database):
-    with LocalWeb() as web:
-        web.news_site()
-        feeds.add(web.url("/rss.xml"), Fetcher())
-    for row in feeds.list():  # the server has gone: pretend its name no longer resolves
-        conn = __import__("sqlite3").connect(database)
-        conn.execute(
-            "UPDATE feeds SET url = ? WHERE id = ?",
-            (row.url.replace("127.0.0.1", "feeds.invalid"), row.id),
-        )
-        conn.commit()
-        conn.close()
+def test_with_no_network_nothing_is_taken_and_the_fetch_says_so(feeds, tmp_path):
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline type="rss" text="A" xmlUrl="http://a.invalid/rss"/>'
+        '<outline type="rss" text="B" xmlUrl="http://b.invalid/feed"/></body></opml>',
+        encoding="utf-8",
+    )
+    feeds.import_opml(opml)
     final, _ = fetch(feeds)
     assert final.offline and final.new == []
+    assert all("cannot find" in problem for problem in final.problems)
     assert articles(feeds.library) == []
+    # Nothing was taken: the next fetch (with a network) asks for every entry again.
+    assert all(feed.entries == 0 and feed.problem for feed in feeds.list())
 
 
 def test_feed_fields_reach_no_terminal_raw(web, feeds):
@@ -217,12 +200,12 @@ def test_removing_a_feed_keeps_its_articles(web, feeds):
         feeds.remove("1")
 
 
-def test_opml_out_and_back_in(web, feeds, tmp_path, database):
+def test_opml_out_and_back_in(web, feeds, tmp_path, state_database):
     feeds.add(web.url("/rss.xml"), Fetcher())
     feeds.add(web.url("/atom.xml"), Fetcher())
     opml = tmp_path / "feeds.opml"
     opml.write_text(feeds.export_opml(), encoding="utf-8")
-    fresh = Feeds(database, tmp_path / "other")
+    fresh = Feeds(state_database, tmp_path / "other")
     for row in fresh.list():
         fresh.remove(row.url)
     assert fresh.import_opml(opml) == (2, 0)

@@ -9,29 +9,13 @@ import pytest
 
 from reader.corpus.discover import load_article
 from reader.services.fetch import PER_HOST, Fetcher, FetchError, check_url, normal_url
-from reader.services.state import StateKeeper
 from reader.services.web_library import WebLibrary
-from tests.local_web import LocalWeb, Reply
+from tests.local_web import Reply
 
 
 @pytest.fixture
-def web():
-    with LocalWeb() as server:
-        server.news_site()
-        yield server
-
-
-@pytest.fixture
-def database(tmp_path):
-    keeper = StateKeeper(tmp_path / "state" / "reader.db")
-    keeper.open()
-    yield keeper.database
-    keeper.close()
-
-
-@pytest.fixture
-def library(tmp_path, database):
-    return WebLibrary(database, tmp_path / "library")
+def library(tmp_path, state_database):
+    return WebLibrary(state_database, tmp_path / "library")
 
 
 def written(library: WebLibrary) -> list[str]:
