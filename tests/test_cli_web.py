@@ -15,6 +15,17 @@ def run(capsys, *argv):
     return code, captured.out, captured.err
 
 
+def wait_until(condition, what: str) -> None:
+    """Poll until `condition()` holds (the bound only ends a test that would hang)."""
+    import time
+
+    for _ in range(3000):
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"waited in vain for {what}")
+
+
 def library_files(tmp_path):
     folder = tmp_path / "state" / "library"
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
@@ -164,3 +175,49 @@ def _opml(tmp_path, urls):
     )
     path.write_text(f'<opml version="2.0"><body>{outlines}</body></opml>', encoding="utf-8")
     return path
+
+
+def test_a_fetch_killed_half_way_leaves_only_whole_articles(web, tmp_path, capsys):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    from reader.corpus.discover import load_article
+    from tests.local_web import WEB_DATA
+
+    page = (WEB_DATA / "harbour.html").read_bytes()
+    release = threading.Event()
+    items = ""
+    for number in range(8):
+        body = page.replace(b"Harbour workers walk out", f"Story {number}: crews walk out".encode())
+
+        def reply(handler, body=body, held=number >= 3):
+            if held:
+                release.wait(60)
+            return Reply(body)
+
+        web.routes[f"/story/{number}"] = reply
+        items += f"<item><title>Story {number}</title><link>{web.base}/story/{number}</link></item>"
+    web.routes["/port.xml"] = Reply(
+        f'<rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'.encode(),
+        content_type="application/rss+xml",
+    )
+    run(capsys, "feeds", "add", web.url("/port.xml"))
+    folder = tmp_path / "state" / "library" / "feeds" / "port"
+    fetch = subprocess.Popen([sys.executable, "-m", "reader", "fetch"], stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: len(list(folder.glob("*.md"))) == 3, "three articles written")
+    finally:
+        os.kill(fetch.pid, signal.SIGKILL)
+        fetch.wait()
+        release.set()
+    for path in folder.iterdir():
+        assert path.suffix == ".md" or path.name.startswith("."), path.name
+    for path in folder.glob("*.md"):
+        assert "The board has made record profits" in load_article(path).source
+    # The next fetch takes the rest, and nothing twice.
+    code, out, _ = run(capsys, "fetch")
+    assert code == 0 and len(out.splitlines()) == 5
+    assert len(list(folder.glob("*.md"))) == 8
