@@ -171,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser(help_asked=bool({"-h", "--help"} & set(args_list))).parse_args(args_list)
     args.engine = args.engine or _configured_engine(args.config)
     if command == "evaluate":
+        from reader.analysis_cli import evaluate_engine
+
         return evaluate_engine(args.paths, args.engine, args.errors)
     if command == "analyze" and not args.paths:
         print("reader: analyze needs at least one PATH", file=sys.stderr)
@@ -204,9 +206,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if command == "list":
         return list_articles(paths)
-    if command == "analyze" and args.explain:
-        return explain_articles(paths, args.json)
     if command == "analyze":
+        from reader.analysis_cli import analyze_articles, explain_articles
+
+        if args.explain:
+            return explain_articles(paths, args.json)
         return analyze_articles(paths, args.engine, args.json, args.data_dir, args.no_cache)
     if command == "search":
         return search_articles(query, paths, args.json, args.data_dir, args.limit)
@@ -263,7 +267,7 @@ def open_state(database: Path):
     return keeper if keeper.is_open else None
 
 
-def _articles(paths: list[Path]):
+def read_articles(paths: list[Path]):
     """Each readable article under `paths`; skipped files are reported on stderr."""
     from reader.corpus.discover import UnreadableArticle, discover, load_article
 
@@ -278,38 +282,9 @@ def _articles(paths: list[Path]):
 
 
 def list_articles(paths: list[Path]) -> int:
-    for article in _articles(paths):
+    for article in read_articles(paths):
         title = " ".join(article.title.split())
         write_line(f"{field(title)}\t{article.word_count}\t{field(str(article.path))}")
-    return 0
-
-
-def analyze_articles(
-    paths: list[Path], engine_name: str, as_json: bool, data_dir: str | None, no_cache: bool
-) -> int:
-    from reader.analysis.cache import AnalysisCache
-    from reader.analysis.engine import EngineUnavailable, describe_engine, get_engine
-    from reader.paths import locations
-
-    try:
-        engine = get_engine(engine_name)
-    except EngineUnavailable as error:
-        say(str(error))
-        return 2
-    cache = AnalysisCache(locations(data_dir).cache_dir)
-    print(f"reader: analysing with the {describe_engine(engine)}", file=sys.stderr)
-    for article in _articles(paths):
-        # The file cache is the spaCy engine's (its model is slow); the rules need none.
-        cached = not no_cache and engine.name != "builtin"
-        analysis = cache.analyze(engine, article) if cached else engine.analyze(article)
-        if as_json:
-            record = {"path": str(article.path), "title": article.title, **analysis.to_json()}
-            for quote in record["quotes"]:
-                if quote["kind"] != "speech":  # a scare quote, a term or a title: "other"
-                    quote["kind"], quote["form"] = "other", quote["kind"]
-            write_line(json_line(record))
-        else:
-            write_line(format_analysis(article.title, str(article.path), analysis))
     return 0
 
 
@@ -389,102 +364,6 @@ def _index_and_search(keeper, query: str, paths: list[Path], limit: int):
             f"Could not index the articles: {describe(error, keeper.home)}", problem_kind(error)
         ) from error
     return keeper.search.find(query, paths, limit=limit)
-
-
-def explain_articles(paths: list[Path], as_json: bool) -> int:
-    """Each article's entities and speakers with the rules that decided them (the built-in
-    engine's: its rules are what a newcomer changes)."""
-    from reader.analysis.explain import explain
-
-    print("reader: explaining the built-in engine's rules", file=sys.stderr)
-    for article in _articles(paths):
-        explained = explain(article)
-        if as_json:
-            record = {
-                "path": str(article.path),
-                "title": article.title,
-                "entities": [
-                    {
-                        "start": d.start,
-                        "end": d.end,
-                        "text": d.text,
-                        "label": d.answer,
-                        "entity": d.name,
-                        "rule": d.rule,
-                    }
-                    for d in explained.entities
-                ],
-                "speakers": [
-                    {
-                        "start": d.start,
-                        "end": d.end,
-                        "text": d.text,
-                        "speaker": d.answer or None,
-                        "rule": d.rule or None,
-                    }
-                    for d in explained.speakers
-                ],
-            }
-            write_line(json_line(record))
-        else:
-            write_line(format_explanation(article, explained))
-    return 0
-
-
-def format_explanation(article, explained) -> str:
-    """One line per entity and per speech quotation: where (line), what, and which rule."""
-    from reader.analysis.explain import line_numbers
-
-    line_of = line_numbers(article.source)
-    lines = [f"{field(' '.join(article.title.split()))}  ({field(str(article.path))})"]
-    for decision in explained.entities:
-        where = f"line {line_of(decision.start)}"
-        written = " ".join(decision.text.split())
-        named = "" if decision.name in ("", written) else f" = {field(decision.name)}"
-        lines.append(
-            f"  {where:<10} {decision.answer:<6} {field(written)}{named}  ← {decision.rule}"
-        )
-    for decision in explained.speakers:
-        where = f"line {line_of(decision.start)}"
-        words = " ".join(decision.text.split())
-        short = words if len(words) <= 50 else words[:49] + "…"
-        speaker = field(decision.answer) if decision.answer else "no speaker"
-        rule = decision.rule or "no rule found one"
-        lines.append(f"  {where:<10} said   {field(short)}  — {speaker}  ← {rule}")
-    return "\n".join(lines)
-
-
-def format_analysis(title: str, path: str, analysis) -> str:
-    lines = [f"{field(title)}  ({field(path)})"]
-    for entity in analysis.entities():
-        lines.append(f"  {entity.label:<6} {field(entity.name)}  ×{entity.count}")
-    for quote in analysis.quotes:
-        if quote.kind == "speech":
-            text = " ".join(quote.text.split())
-            short = text if len(text) <= 70 else text[:67] + "…"
-            lines.append(f"  said   {field(short)}  — {field(quote.speaker or 'unknown')}")
-    return "\n".join(lines)
-
-
-def evaluate_engine(folders: list[str], engine_name: str, show_errors: bool) -> int:
-    from reader.analysis.engine import EngineUnavailable, get_engine
-    from reader.analysis.evaluate import evaluate, load_gold
-
-    folder = Path(folders[0]) if folders else Path(__file__).resolve().parent.parent / "tests/gold"
-    if not folder.is_dir():
-        print(f"reader: no gold annotations at {folder}", file=sys.stderr)
-        return 2
-    try:
-        engine = get_engine(engine_name)
-    except EngineUnavailable as error:
-        say(str(error))
-        return 2
-    report = evaluate(engine, load_gold(folder))
-    print(f"engine: {engine_name}   gold: {folder}")
-    print(report.format())
-    if show_errors:
-        print("\n".join(report.errors))
-    return 0
 
 
 def open_app(

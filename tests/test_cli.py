@@ -127,3 +127,28 @@ def test_search_limit_sets_how_many_results_and_help_says_the_default(tmp_path, 
     with contextlib.suppress(SystemExit):
         main(["--help"])
     assert "--limit N" in capsys.readouterr().out
+
+
+def test_many_articles_are_analysed_in_order_with_the_unreadable_ones_said(tmp_path, capsys):
+    """Past a few files the analysis runs in a process per core: the output is the same, in
+    the same order, as one file at a time."""
+    from reader.analysis_cli import PARALLEL_FROM
+
+    seed = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(PARALLEL_FROM + 4):
+        (folder / f"{number:02}.txt").write_text(
+            f"Story {number}\n\n" + seed.split("\n", 1)[1], encoding="utf-8"
+        )
+    (folder / "05b.txt").write_bytes(b"\x00\x01binary\x00")
+    assert main(["analyze", "--json", str(folder)]) == 0
+    captured = capsys.readouterr()
+    together = [json.loads(line) for line in captured.out.splitlines()]
+    assert [row["title"] for row in together] == [f"Story {n}" for n in range(PARALLEL_FROM + 4)]
+    assert "skipped" in captured.err and "05b.txt" in captured.err
+    alone = []
+    for number in (0, PARALLEL_FROM + 3):
+        assert main(["analyze", "--json", str(folder / f"{number:02}.txt")]) == 0
+        alone.append(json.loads(capsys.readouterr().out))
+    assert [together[0], together[-1]] == alone

@@ -38,6 +38,7 @@ class Opener:
         self._passing: int | None = None  # opened with J/K/., not yet read
         self._passing_from = 0
         self._read_timer = None
+        self._read_timer_for: int | None = None  # the article the read timer is for
         self._marked_all: list[int] | None = None  # what R marked read, for R to undo
         self._looking_for: ArticleRow | None = None  # its file went while the index runs
         # Set once the first article is on screen: the indexer waits for it before it reads.
@@ -184,15 +185,19 @@ class Opener:
             self.shown = row.id
             state.set_value("last_article", str(row.id))
             self.screen.panels.show(None)
-        if self._read_timer is not None:
+        passing_here = focus and self._passing == row.id
+        # The timer of the article passed through runs on while that article is shown again
+        # (the list's preview of it, once the cursor rests there); another article ends it.
+        if self._read_timer is not None and (passing_here or self._read_timer_for != row.id):
             self._read_timer.stop()
             self._read_timer = None
-        if focus and self._passing == row.id:
+        if passing_here:
             self._opening = None
             self._passing_from = self.screen.article_view.position
             self._read_timer = self.screen.set_timer(
                 READ_AFTER_SECONDS, lambda: self.mark_read(row.id, True)
             )
+            self._read_timer_for = row.id
             self.screen.article_view.focus()
         elif focus:
             self._opening = None
