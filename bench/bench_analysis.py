@@ -82,7 +82,31 @@ def main() -> None:
         start = time.perf_counter()
         cache.analyze(engine, seed)
         figures["cache_hit_ms"] = round((time.perf_counter() - start) * 1000, 2)
+    if eval_docs and options.engine == "builtin":
+        figures["reader_analyze_1mb_end_to_end_chars_per_s"] = end_to_end(eval_docs)
     print(json.dumps(figures, indent=2))
+
+
+def end_to_end(docs: list[Path], size: int = 1_000_000) -> int:
+    """`reader analyze` over a folder of real news of about `size` characters (the eval
+    articles, repeated), timed from process start to the last line: the best of 3 runs."""
+    with tempfile.TemporaryDirectory() as folder:
+        total, number = 0, 0
+        while total < size:
+            for path in docs:
+                text = path.read_text(encoding="utf-8")
+                (Path(folder) / f"{number:05}.txt").write_text(text, encoding="utf-8")
+                total += len(text)
+                number += 1
+                if total >= size:
+                    break
+        command = [sys.executable, "-m", "reader", "analyze", "--no-cache", folder]
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=REPO, capture_output=True, check=True)
+            best = min(best, time.perf_counter() - start)
+    return round(total / best)
 
 
 if __name__ == "__main__":
