@@ -152,6 +152,14 @@ def bundled_seeds() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C on a command: a word, not a traceback
+        print("\nreader: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = "open"
     if args_list and args_list[0] == "bookmarks":

@@ -187,8 +187,10 @@ def _fetch(database: Path, library: Path) -> int:
     feeds = Feeds(database, library)
     interactive = sys.stderr.isatty()
     shown = {"at": 0.0, "written": False}
+    latest = []  # the fetch's progress, for an interrupted fetch
 
     def report(progress) -> None:
+        latest[:] = [progress]
         now = time.monotonic()
         if not interactive or now - shown["at"] < 0.2:
             return
@@ -207,6 +209,14 @@ def _fetch(database: Path, library: Path) -> int:
     except StoreError as error:
         say(str(error))
         return 2
+    except KeyboardInterrupt:
+        # Ctrl+C: the articles written so far are whole, kept and indexed; the rest next time.
+        if shown["written"]:
+            print(file=sys.stderr)
+        kept = len(latest[0].new) if latest else 0
+        say(f"interrupted: {kept} new articles kept; the rest come with the next fetch")
+        _index(database, library)
+        return 130
     if shown["written"]:
         print(file=sys.stderr)
     if not progress.feeds_total:

@@ -177,25 +177,21 @@ def _opml(tmp_path, urls):
     return path
 
 
-def test_a_fetch_killed_half_way_leaves_only_whole_articles(web, tmp_path, capsys):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import threading
-
-    from reader.corpus.discover import load_article
+def held_feed(web, release, stories: int = 8, served: int = 3, answered=None) -> str:
+    """A feed whose first `served` pages come at once and the rest wait for `release`
+    (`answered`, a list, gets the number of each held page once it has been answered)."""
     from tests.local_web import WEB_DATA
 
     page = (WEB_DATA / "harbour.html").read_bytes()
-    release = threading.Event()
     items = ""
-    for number in range(8):
+    for number in range(stories):
         body = page.replace(b"Harbour workers walk out", f"Story {number}: crews walk out".encode())
 
-        def reply(handler, body=body, held=number >= 3):
+        def reply(handler, body=body, held=number >= served, number=number):
             if held:
                 release.wait(60)
+                if answered is not None:
+                    answered.append(number)
             return Reply(body)
 
         web.routes[f"/story/{number}"] = reply
@@ -204,7 +200,20 @@ def test_a_fetch_killed_half_way_leaves_only_whole_articles(web, tmp_path, capsy
         f'<rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'.encode(),
         content_type="application/rss+xml",
     )
-    run(capsys, "feeds", "add", web.url("/port.xml"))
+    return web.url("/port.xml")
+
+
+def test_a_fetch_killed_half_way_leaves_only_whole_articles(web, tmp_path, capsys):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    from reader.corpus.discover import load_article
+
+    release = threading.Event()
+    run(capsys, "feeds", "add", held_feed(web, release))
     folder = tmp_path / "state" / "library" / "feeds" / "port"
     fetch = subprocess.Popen([sys.executable, "-m", "reader", "fetch"], stderr=subprocess.DEVNULL)
     try:
@@ -221,3 +230,32 @@ def test_a_fetch_killed_half_way_leaves_only_whole_articles(web, tmp_path, capsy
     code, out, _ = run(capsys, "fetch")
     assert code == 0 and len(out.splitlines()) == 5
     assert len(list(folder.glob("*.md"))) == 8
+
+
+def test_ctrl_c_ends_a_fetch_at_once_keeping_what_it_wrote(web, tmp_path, capsys):
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    release = threading.Event()
+    run(capsys, "feeds", "add", held_feed(web, release))
+    folder = tmp_path / "state" / "library" / "feeds" / "port"
+    fetch = subprocess.Popen(
+        [sys.executable, "-m", "reader", "fetch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        wait_until(lambda: len(list(folder.glob("*.md"))) == 3, "three articles written")
+        fetch.send_signal(signal.SIGINT)
+        # Ended while the held pages are still held: nothing waits for their requests.
+        _, err = fetch.communicate(timeout=30)
+        still_held = not release.is_set()
+    finally:
+        release.set()
+        if fetch.poll() is None:
+            fetch.kill()
+    assert still_held
+    assert fetch.returncode == 130
+    assert b"interrupted: 3 new articles kept" in err and b"Traceback" not in err
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and len(out.splitlines()) == 3  # what was kept is indexed

@@ -228,3 +228,30 @@ def test_opml_from_another_reader_with_folders(feeds, tmp_path):
     broken.write_text("<opml><body><outline", encoding="utf-8")
     with pytest.raises(FeedError, match="not OPML"):
         feeds.import_opml(broken)
+
+
+def test_a_fetch_given_up_returns_at_once_and_holds_nothing_open(web, feeds):
+    """Quitting the app or Ctrl+C mid-fetch: the fetch returns with what it wrote while slow
+    pages are still coming, and no thread of it keeps the program from ending."""
+    import threading
+
+    from tests.test_cli_web import held_feed
+
+    release = threading.Event()
+    answered: list[int] = []
+    feeds.add(held_feed(web, release, answered=answered), Fetcher())
+    written = [0]
+
+    def report(progress) -> None:
+        written[0] = len(progress.new)
+
+    threads_before = set(threading.enumerate())
+    try:
+        with Fetcher() as fetcher:
+            final = feeds.fetch(fetcher, report, cancelled=lambda: written[0] >= 3)
+    finally:
+        answered_before_return = list(answered)  # none: the fetch did not wait for them
+        left = [t for t in set(threading.enumerate()) - threads_before if not t.daemon]
+        release.set()
+    assert answered_before_return == [] and len(final.new) == 3
+    assert left == []

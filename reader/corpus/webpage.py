@@ -63,11 +63,11 @@ def extract_page(html: str | bytes, url: str = "", min_words: int = MIN_ARTICLE_
     if len(markdown.split()) < max(min_words, 1):
         raise NoArticleText("the page holds no article text")
     return Page(
-        title=_one_line(document.title or ""),
-        author=_one_line(document.author or ""),
-        date=_one_line(document.date or ""),
+        title=one_line(document.title or ""),
+        author=one_line(document.author or ""),
+        date=one_line(document.date or ""),
         site=_site_name(document.sitename or "", document.url or url),
-        url=_one_line(document.url or url or ""),
+        url=one_line(document.url or url or ""),
         body=markdown,
     )
 
@@ -106,10 +106,10 @@ def _site_name(name: str, url: str) -> str:
     parts = urlsplit(url)
     hosts = {parts.netloc.lower(), (parts.hostname or "").lower()}
     hosts |= {host.removeprefix("www.") for host in hosts}
-    return "" if name.lower() in hosts else _one_line(name)
+    return "" if name.lower() in hosts else one_line(name)
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A metadata value for the front matter: one line, no control characters."""
     return " ".join(strip_controls(text).split())
 

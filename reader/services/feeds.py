@@ -10,17 +10,28 @@ feed's own content is used. Feeds and pages are fetched a few at a time (`WORKER
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
-import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.corpus.webpage import NoArticleText, Page, extract_page
-from reader.services.fetch import FEED_TYPES, Fetcher, FetchError, check_url, normal_url
+from reader.corpus.webpage import Page
+from reader.services.feed_reading import (
+    DaemonPool,
+    Entry,
+    FeedAnswer,
+    FeedError,
+    clean,
+    feed_link,
+    host_of,
+    parse_feed,
+    read_entry,
+    read_feed,
+    unique_entries,
+)
+from reader.services.fetch import FEED_TYPES, Fetcher, FetchError, check_url
 from reader.services.web_library import now_stamp, write_page
 from reader.store.articles import path_key
 from reader.store.database import StoreError, describe, open_existing
@@ -31,10 +42,6 @@ __all__ = ["FeedError", "FeedRow", "Feeds", "FetchProgress"]
 WORKERS = 6
 FEEDS_FOLDER = "feeds"
 _FOLDER_WORDS = re.compile(r"[^\W_]+")
-
-
-class FeedError(Exception):
-    """A feed could not be added, found or moved; the message says why."""
 
 
 @dataclass(slots=True)
@@ -53,28 +60,6 @@ class FetchProgress:
     def fraction(self) -> float:
         steps = self.feeds_total + self.entries_total
         return (self.feeds_done + self.entries_done) / steps if steps else 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    key: str
-    url: str
-    title: str
-    author: str
-    date: str
-    content: str  # the feed's own HTML or text for it
-
-
-@dataclass(slots=True)
-class _FeedAnswer:
-    feed: FeedRow
-    entries: list[_Entry] = field(default_factory=list)
-    title: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    moved_to: str | None = None
-    problem: str | None = None
-    offline: bool = False
 
 
 class Feeds:
@@ -103,21 +88,21 @@ class Feeds:
         if fetcher is not None:
             response = fetcher.get(url, FEED_TYPES, what="a feed")
             try:
-                parsed = _parse(response.content, response.content_type)
+                parsed = parse_feed(response.content, response.content_type)
             except FeedError:
                 # A site's page rather than its feed: the feed the page links to, if any.
-                found = _feed_link(response.content, response.url)
+                found = feed_link(response.content, response.url)
                 if found is None:
                     raise
                 url = found
                 response = fetcher.get(url, FEED_TYPES, what="a feed")
-                parsed = _parse(response.content, response.content_type)
+                parsed = parse_feed(response.content, response.content_type)
             url = response.moved_to or url
             title = title or parsed[0]
-        folder = self._folder_for(title or (re.sub(r"^www\.", "", _host(url))))
+        folder = self._folder_for(title or (re.sub(r"^www\.", "", host_of(url))))
 
         def add(store: WebStore) -> FeedRow:
-            if not store.add_feed(url, _clean(title), folder, now_stamp()):
+            if not store.add_feed(url, clean(title), folder, now_stamp()):
                 raise FeedError(f"already subscribed to {url}")
             return store.feed(url)
 
@@ -204,17 +189,15 @@ class Feeds:
         report(progress)
         offline = 0
         claimed: set[str] = set()  # URLs taken in this fetch: one story in two feeds is one
-        with ThreadPoolExecutor(WORKERS) as pool:
-            # Feeds and pages in one stream, each recorded as soon as it is done: an article
-            # lands while a slow page elsewhere is still coming.
-            pending: dict[Future, tuple] = {
-                pool.submit(_read_feed, fetcher, feed): (feed,) for feed in feeds
-            }
+        pool = DaemonPool(WORKERS)
+        # Feeds and pages in one stream, each recorded as soon as it is done: an article lands
+        # while a slow page elsewhere is still coming.
+        pending: dict[Future, tuple] = {}
+        try:
+            pending.update((pool.submit(read_feed, fetcher, feed), (feed,)) for feed in feeds)
             while pending:
                 done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                 if cancelled():
-                    for future in pending:
-                        future.cancel()
                     break
                 for future in done:
                     job = pending.pop(future)
@@ -229,33 +212,39 @@ class Feeds:
                         ]
                         claimed.update(entry.url for entry in new if entry.url)
                         for entry in new:
-                            page = pool.submit(_read_entry, fetcher, answer, entry)
+                            page = pool.submit(read_entry, fetcher, answer, entry)
                             pending[page] = (answer, entry)
                         progress.entries_total += len(new)
                     else:
                         self._record_entry(*job, future.result(), progress)
                         progress.entries_done += 1
                     report(progress)
+        finally:
+            # Given up (the app quits, Ctrl+C) or done: what has not started never will, and
+            # requests in flight end with the process rather than hold it open.
+            for future in pending:
+                future.cancel()
+            pool.shutdown()
         progress.offline = bool(feeds) and offline == len(feeds)
         return progress
 
-    def _record_feed(self, answer: _FeedAnswer, progress: FetchProgress) -> list[_Entry]:
+    def _record_feed(self, answer: FeedAnswer, progress: FetchProgress) -> list[Entry]:
         feed = answer.feed
         name = feed.title or answer.title or feed.url
         if answer.problem:
             progress.problems.append(f"{name}: {answer.problem}")
 
-        def record(store: WebStore) -> list[_Entry]:
+        def record(store: WebStore) -> list[Entry]:
             store.checked(
                 feed.id,
                 now_stamp(),
                 etag=answer.etag,
                 last_modified=answer.last_modified,
-                title=_clean(answer.title) if answer.title else None,
+                title=clean(answer.title) if answer.title else None,
                 moved_to=answer.moved_to,
                 problem=answer.problem,
             )
-            entries = _unique(answer.entries)
+            entries = unique_entries(answer.entries)
             known = store.known_entries(
                 feed.id, [entry.key for entry in entries], [entry.url for entry in entries]
             )
@@ -263,7 +252,7 @@ class Feeds:
 
         return self._run(record)
 
-    def _record_entry(self, answer, entry: _Entry, page: Page | str, progress) -> None:
+    def _record_entry(self, answer, entry: Entry, page: Page | str, progress) -> None:
         feed = answer.feed
         if isinstance(page, str):  # why nothing could be written
             progress.problems.append(f"{entry.title or entry.url}: {page}")
@@ -279,154 +268,3 @@ class Feeds:
             return
         self._run(lambda s: s.take_entry(feed.id, entry.key, entry.url, path_key(path), fetched))
         progress.new.append(path)
-
-
-def _read_feed(fetcher: Fetcher, feed: FeedRow) -> _FeedAnswer:
-    """Fetch and parse one feed (in a worker thread: no database here)."""
-    answer = _FeedAnswer(feed)
-    try:
-        response = fetcher.get(
-            feed.url, FEED_TYPES, etag=feed.etag, last_modified=feed.last_modified, what="a feed"
-        )
-    except FetchError as error:
-        answer.problem, answer.offline = str(error), error.offline
-        return answer
-    answer.etag, answer.last_modified = response.etag, response.last_modified
-    answer.moved_to = response.moved_to
-    if response.not_modified:
-        return answer
-    try:
-        answer.title, answer.entries = _parse(response.content, response.content_type)
-    except FeedError as error:
-        answer.problem = str(error)
-    return answer
-
-
-def _parse(content: bytes, content_type: str) -> tuple[str, list[_Entry]]:
-    """The feed's title and entries; FeedError when it is not a feed at all."""
-    import feedparser
-
-    headers = {"content-type": content_type or "application/xml"}
-    parsed = feedparser.parse(content, response_headers=headers)
-    version = parsed.get("version") or ""
-    if not parsed.entries and (not version or parsed.get("bozo")):
-        # Not a feed at all, or one cut off or broken before its first entry.
-        reason = parsed.get("bozo_exception")
-        detail = f" ({str(reason).splitlines()[0]})" if reason else ""
-        kind = "a broken RSS or Atom feed" if version else "not an RSS or Atom feed"
-        raise FeedError(f"{kind}{detail}")
-    entries = []
-    for item in parsed.entries:
-        link = item.get("link") or ""
-        try:
-            url = normal_url(check_url(link)) if link else ""
-        except FetchError:
-            url = ""  # a link reader will not fetch; the feed's content is still read
-        content = ""
-        if item.get("content"):
-            content = item["content"][0].get("value") or ""
-        content = content or item.get("summary") or ""
-        title = item.get("title") or ""
-        key = (
-            item.get("id")
-            or url
-            or hashlib.blake2b(
-                (title + content).encode("utf-8", "replace"), digest_size=8
-            ).hexdigest()
-        )
-        entries.append(
-            _Entry(key, url, title, item.get("author") or "", _entry_date(item), content)
-        )
-    return parsed.feed.get("title") or "", entries
-
-
-def _feed_link(content: bytes, base: str) -> str | None:
-    """The first RSS or Atom feed an HTML page announces (`<link rel="alternate">`)."""
-    from urllib.parse import urljoin
-
-    import lxml.html
-
-    try:
-        document = lxml.html.fromstring(content)
-    except (ValueError, lxml.etree.ParserError):
-        return None
-    for link in document.iterfind(".//link[@href]"):
-        kind = (link.get("type") or "").lower()
-        if "alternate" in (link.get("rel") or "").lower().split() and (
-            "rss" in kind or "atom" in kind
-        ):
-            try:
-                return check_url(urljoin(base, link.get("href").strip()))
-            except FetchError:
-                continue
-    return None
-
-
-def _entry_date(item) -> str:
-    stamp = item.get("published_parsed") or item.get("updated_parsed")
-    return time.strftime("%Y-%m-%d", stamp) if stamp else ""
-
-
-def _read_entry(fetcher: Fetcher, answer: _FeedAnswer, entry: _Entry) -> Page | str:
-    """The entry as a full article from its page, else from the feed's own content, else why
-    not (in a worker thread)."""
-    problem = "no link"
-    if entry.url:
-        try:
-            response = fetcher.get(entry.url)
-            page = extract_page(response.content, response.url)
-            return _with_feed_fields(page, answer, entry)
-        except FetchError as error:
-            problem = str(error)
-        except NoArticleText:
-            problem = "no article text on its page"
-    if entry.content.strip():
-        html = f"<html><body><article>{entry.content}</article></body></html>"
-        try:
-            page = extract_page(html, entry.url, min_words=1)
-        except NoArticleText:
-            pass
-        else:
-            return _with_feed_fields(page, answer, entry)
-    if problem.startswith("no article text") or problem == "no link":
-        return "no article text on its page or in the feed"
-    return problem
-
-
-def _with_feed_fields(page: Page, answer: _FeedAnswer, entry: _Entry) -> Page:
-    """What the page left out, from the feed: title, author, date, site, address."""
-    from dataclasses import replace
-
-    return replace(
-        page,
-        title=page.title or _clean(entry.title),
-        author=page.author or _clean(entry.author),
-        date=page.date or entry.date,
-        site=page.site or _clean(answer.feed.title or answer.title or ""),
-        url=page.url or entry.url,
-    )
-
-
-def _unique(entries: list[_Entry]) -> list[_Entry]:
-    seen: set[str] = set()
-    unique = []
-    for entry in entries:
-        if entry.key in seen or (entry.url and entry.url in seen):
-            continue
-        seen.add(entry.key)
-        if entry.url:
-            seen.add(entry.url)
-        unique.append(entry)
-    return unique
-
-
-def _clean(text: str) -> str:
-    from reader.output import strip_controls
-
-    return " ".join(strip_controls(text).split())
-
-
-def _host(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).hostname or "feed"
