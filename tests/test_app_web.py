@@ -3,6 +3,7 @@ fetching the feeds (r) with a progress bar, against a web server on 127.0.0.1.""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import ProgressBar
 
 from reader.services.feeds import Feeds
@@ -278,3 +279,37 @@ async def test_adding_a_link_already_in_the_library_opens_it(web, locations):
         await wait_for_notice(pilot, app, "Already in the library")
         await wait_for_article(pilot, app, "Council approves new bridge")
     assert web.hits["/news/bridge"] == 1
+
+
+def test_a_link_being_fetched_does_not_hold_a_closing_app_open():
+    """The add-link worker waits on the request in a daemon thread: cancelled (the app
+    quits), it returns at once, the request left to end with the process."""
+    import threading
+
+    from reader.ui.screens.main_web import _unless_cancelled
+
+    class Worker:
+        is_cancelled = False
+
+    worker, started, release = Worker(), threading.Event(), threading.Event()
+
+    def slow_request():
+        started.set()
+        release.wait(60)
+        return "page"
+
+    outcome = []
+    waiting = threading.Thread(
+        target=lambda: outcome.append(_unless_cancelled(slow_request, worker))
+    )
+    waiting.start()
+    started.wait(10)
+    worker.is_cancelled = True
+    waiting.join(10)
+    try:
+        assert not waiting.is_alive() and outcome == [None] and not release.is_set()
+    finally:
+        release.set()
+    assert _unless_cancelled(lambda: "page", Worker()) == "page"
+    with pytest.raises(ValueError, match="bad"):
+        _unless_cancelled(lambda: (_ for _ in ()).throw(ValueError("bad")), Worker())

@@ -72,10 +72,17 @@ class WebActions:
         from reader.services.library_index import StoreError
         from reader.services.web_library import FetchError, WebLibrary
 
-        app = self.screen.app
-        try:
+        app, worker = self.screen.app, get_current_worker()
+        library = WebLibrary(app.state.database, self.library)
+
+        def fetch() -> Added:
             with Fetcher() as fetcher:
-                added = WebLibrary(app.state.database, self.library).add(url, fetcher)
+                return library.add(url, fetcher)
+
+        try:
+            added = _unless_cancelled(fetch, worker)
+            if added is None:  # the app is closing: the request is left to end with it
+                return
         except FetchError as error:
             message = f"Could not add {url}: {error}"
             app.call_from_thread(self._problem, message)
@@ -243,3 +250,29 @@ class WebActions:
         if bar is not None:
             bar.remove_class("-shown")
         self.screen.sidebar.set_activity("web", "")
+
+
+def _unless_cancelled(work, worker):
+    """`work()`'s result, from a daemon thread this worker waits on; None as soon as the
+    worker is cancelled (the app quits), without waiting for a slow server to answer: a
+    worker's own thread would hold the closing app open until the request timed out."""
+    import threading
+
+    outcome: list = []
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:  # raised again in the worker, below
+            outcome.append((False, error))
+        done.set()
+
+    threading.Thread(target=run, daemon=True, name="reader-add-link").start()
+    while not done.wait(0.1):
+        if worker.is_cancelled:
+            return None
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    return value
