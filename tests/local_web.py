@@ -99,3 +99,34 @@ class LocalWeb:
         self.page("/local/cafe", "cafe-cp1252.html", "text/html")
         self.page("/rss.xml", "rss.xml", "application/rss+xml")
         self.page("/atom.xml", "atom.xml", "application/atom+xml; charset=utf-8")
+
+    def held_feed(
+        self,
+        release,
+        titles: list[str],
+        served: int,
+        answered: list[int] | None = None,
+        name: str = "Port",
+    ) -> str:
+        """A feed of the harbour story under each of `titles`: the first `served` pages come at
+        once, the rest wait for `release` (a threading.Event; `answered` gets the number of
+        each held page once answered). Returns the feed's address."""
+        page = (WEB_DATA / "harbour.html").read_bytes()
+        items = ""
+        for number, title in enumerate(titles):
+            body = page.replace(b"Harbour workers walk out in dispute over pay", title.encode())
+
+            def reply(handler, body=body, held=number >= served, number=number):
+                if held:
+                    release.wait(60)
+                    if answered is not None:
+                        answered.append(number)
+                return Reply(body)
+
+            self.routes[f"/story/{number}"] = reply
+            items += f"<item><title>{title}</title><link>{self.base}/story/{number}</link></item>"
+        self.routes["/port.xml"] = Reply(
+            f'<rss version="2.0"><channel><title>{name}</title>{items}</channel></rss>'.encode(),
+            content_type="application/rss+xml",
+        )
+        return self.url("/port.xml")

@@ -178,29 +178,9 @@ def _opml(tmp_path, urls):
 
 
 def held_feed(web, release, stories: int = 8, served: int = 3, answered=None) -> str:
-    """A feed whose first `served` pages come at once and the rest wait for `release`
-    (`answered`, a list, gets the number of each held page once it has been answered)."""
-    from tests.local_web import WEB_DATA
-
-    page = (WEB_DATA / "harbour.html").read_bytes()
-    items = ""
-    for number in range(stories):
-        body = page.replace(b"Harbour workers walk out", f"Story {number}: crews walk out".encode())
-
-        def reply(handler, body=body, held=number >= served, number=number):
-            if held:
-                release.wait(60)
-                if answered is not None:
-                    answered.append(number)
-            return Reply(body)
-
-        web.routes[f"/story/{number}"] = reply
-        items += f"<item><title>Story {number}</title><link>{web.base}/story/{number}</link></item>"
-    web.routes["/port.xml"] = Reply(
-        f'<rss version="2.0"><channel><title>Port</title>{items}</channel></rss>'.encode(),
-        content_type="application/rss+xml",
-    )
-    return web.url("/port.xml")
+    """A feed of `stories` pages whose first `served` come at once, the rest on `release`."""
+    titles = [f"Story {number}: crews walk out" for number in range(stories)]
+    return web.held_feed(release, titles, served, answered)
 
 
 def test_a_fetch_killed_half_way_leaves_only_whole_articles(web, tmp_path, capsys):

@@ -119,10 +119,9 @@ async def shoot_fetch() -> Path:
     from reader.services.feeds import Feeds
     from reader.services.fetch import Fetcher
     from reader.services.state import StateKeeper
-    from tests.local_web import WEB_DATA, LocalWeb, Reply
+    from tests.local_web import LocalWeb
 
     release = threading.Event()
-    page = (WEB_DATA / "harbour.html").read_bytes()
     topics = [
         "Ferry timetable cut",
         "Dock cranes idle",
@@ -135,21 +134,7 @@ async def shoot_fetch() -> Path:
     ]
     with tempfile.TemporaryDirectory() as folder, LocalWeb() as web:
         web.news_site()
-        items = ""
-        for number, topic in enumerate(topics):
-            body = page.replace(b"Harbour workers walk out in dispute over pay", topic.encode())
-
-            def reply(handler, body=body, held=number >= 5):
-                if held:
-                    release.wait(30)
-                return Reply(body)
-
-            web.routes[f"/port/{number}"] = reply
-            items += f"<item><title>{topic}</title><link>{web.base}/port/{number}</link></item>"
-        web.routes["/port.xml"] = Reply(
-            f'<rss version="2.0"><channel><title>Port News</title>{items}</channel></rss>'.encode(),
-            content_type="application/rss+xml",
-        )
+        web.held_feed(release, topics, served=5, name="Port News")
         data = Path(folder)
         where = Locations(data, data / "cache", data / "none.toml")
         keeper = StateKeeper(where.database)
