@@ -313,3 +313,35 @@ def test_a_link_being_fetched_does_not_hold_a_closing_app_open():
     assert _unless_cancelled(lambda: "page", Worker()) == "page"
     with pytest.raises(ValueError, match="bad"):
         _unless_cancelled(lambda: (_ for _ in ()).throw(ValueError("bad")), Worker())
+
+
+async def test_subscribing_to_a_feed_in_the_app_fetches_its_articles(web, locations):
+    from tests.conftest import wait_for_palette
+
+    app = seeds_app(locations)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await wait_for_article(pilot, app, "United States")
+        await pilot.press("ctrl+p", *"subscribe to a feed")
+        await wait_for_palette(pilot, app)
+        await pilot.press("enter")
+        await wait_for_focus(pilot, app, "add-link-url")
+        assert "Subscribe to a feed" in str(app.screen.query_one(".panel-title").render())
+        # A page that is not a feed, and names none: said, nothing subscribed.
+        await pilot.press(*web.url("/news/bridge"), "enter")
+        await wait_for_notice(pilot, app, "not an RSS or Atom feed")
+        await pilot.press("ctrl+p", *"subscribe to a feed")
+        await wait_for_palette(pilot, app)
+        await pilot.press("enter")
+        await wait_for_focus(pilot, app, "add-link-url")
+        await pilot.press(*web.url("/rss.xml"), "enter")
+        await wait_for_notice(pilot, app, "Subscribed to Coastal Times: Business")
+        await wait_for(pilot, lambda: "3 new from feeds" in header(app), "its articles fetched")
+        await wait_for(pilot, lambda: app.article_list.shown_count == 3, "three listed")
+        assert "library" in header(app)
+    keeper = StateKeeper(locations.database)
+    keeper.open()
+    try:
+        subscribed = [feed.url for feed in Feeds(keeper.database, locations.default_library).list()]
+    finally:
+        keeper.close()
+    assert subscribed == [web.url("/rss.xml")]

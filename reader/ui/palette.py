@@ -53,8 +53,13 @@ def reader_commands(screen: Screen) -> Iterator[SystemCommand]:
             "add_link",
         ),
         (
+            "Subscribe to a feed…",
+            "An RSS or Atom feed, or a site that names one; its articles are fetched at once",
+            "subscribe_feed",
+        ),
+        (
             "Fetch feeds",
-            "Every feed's new entries as full articles (reader feeds add URL subscribes)",
+            "Every feed's new entries as full articles",
             "fetch_feeds",
         ),
         ("Toggle article list", "Show or hide the list", "toggle_list"),

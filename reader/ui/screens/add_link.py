@@ -1,4 +1,5 @@
-"""The "Add a link" box: an address to fetch as an article. Enter adds, Esc cancels.
+"""The "Add a link" box (and "Subscribe to a feed"): an address to fetch. Enter adds, Esc
+cancels.
 
 What is typed is only ever an address: it is checked (http or https, a host, no spaces or
 control characters) and handed to the fetch, never run or opened.
@@ -24,16 +25,24 @@ class AddLinkScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="add_link.cancel")]
 
-    def __init__(self, library: str, url: str = "") -> None:
+    def __init__(
+        self,
+        library: str,
+        url: str = "",
+        title: str = "Add a link",
+        where: str = "The article is written to",
+    ) -> None:
         super().__init__()
         self.library = library
         self.url = url
+        self.box_title = title
+        self.where = where
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-link-box"):
-            yield Static("Add a link", classes="panel-title")
+            yield Static(self.box_title, classes="panel-title")
             yield Static(
-                Content(safe(f"The article is written to {self.library}", tabs=False)),
+                Content(safe(f"{self.where} {self.library}", tabs=False)),
                 id="add-link-where",
             )
             yield TextInput(

@@ -328,6 +328,9 @@ class MainScreen(Screen):
     def action_fetch_feeds(self) -> None:
         self.web.fetch_feeds()
 
+    def action_subscribe_feed(self) -> None:
+        self.web.ask_for_feed()
+
     def on_paste(self, event: Paste) -> None:
         """An address pasted where no box takes text: offered as a link to add."""
         from textual.widgets import Input

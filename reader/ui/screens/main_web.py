@@ -134,6 +134,53 @@ class WebActions:
 
     # ----------------------------------------------------------------- feeds
 
+    def ask_for_feed(self) -> None:
+        from reader.services.feeds import FEEDS_FOLDER
+        from reader.ui.screens.add_link import AddLinkScreen
+
+        box = AddLinkScreen(
+            str(self.library / FEEDS_FOLDER),
+            title="Subscribe to a feed",
+            where="Its articles are written to",
+        )
+        self.screen.app.push_screen(box, self._feed_given)
+
+    def _feed_given(self, url: str | None) -> None:
+        if url:
+            self.screen.notify(f"Reading {url}", title="Subscribe", timeout=3, markup=False)
+            self.screen.run_worker(
+                lambda: self._subscribe(url),
+                thread=True,
+                group="subscribe",
+                description=WORKER_DESCRIPTION,
+            )
+
+    def _subscribe(self, url: str) -> None:
+        from reader.services.feeds import FeedError, Feeds
+        from reader.services.fetch import Fetcher, FetchError
+        from reader.services.library_index import StoreError
+
+        app, worker = self.screen.app, get_current_worker()
+        feeds = Feeds(app.state.database, self.library)
+
+        def subscribe():
+            with Fetcher() as fetcher:
+                return feeds.add(url, fetcher)
+
+        try:
+            feed = _unless_cancelled(subscribe, worker)
+        except (FeedError, FetchError, StoreError) as error:
+            app.call_from_thread(self._problem, f"Could not subscribe to {url}: {error}")
+            return
+        if feed is not None:
+            app.call_from_thread(self._subscribed, feed.title or feed.url)
+
+    def _subscribed(self, name: str) -> None:
+        self.screen.notify(
+            f"Subscribed to {name}: fetching its articles", title="Feeds", markup=False
+        )
+        self.fetch_feeds()
+
     def fetch_feeds(self) -> None:
         if self.fetching:
             self.screen.notify("Already fetching the feeds", timeout=2)
