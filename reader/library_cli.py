@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from reader.cli import say
-from reader.output import json_line, safe, write_line, write_text_atomically
+from reader.output import json_line, write_line, write_text_atomically
+from reader.output import one_line_field as field
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
@@ -27,10 +28,6 @@ ENTITIES_USAGE = (
 )
 
 
-def field(text: str) -> str:
-    return safe(" ".join(text.split()), tabs=False)
-
-
 def _parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"reader {command}", usage=QUOTES_USAGE if command == "quotes" else ENTITIES_USAGE
@@ -40,8 +37,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="one JSON object a line")
     if command == "quotes":
         parser.description = (
-            "Every quotation in the articles under PATH (default: the bundled seed corpus): "
-            "speaker, words, title, date, path, offset (tab-separated), newest first."
+            "Every quotation in the articles under PATH (default: the library, or the seeds "
+            "while it is empty): speaker, words, title, date, path, offset (tab-separated), "
+            "newest first."
         )
         parser.add_argument("--speaker", default="", help="only speakers whose name holds NAME")
         parser.add_argument("--words", default="", help="only quotations whose words hold TEXT")
@@ -53,8 +51,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--output", metavar="FILE", help="--markdown: write to FILE")
     else:
         parser.description = (
-            "Every entity named in the articles under PATH (default: the bundled seed corpus): "
-            "name, type, articles, mentions (tab-separated), most named first."
+            "Every entity named in the articles under PATH (default: the library, or the seeds "
+            "while it is empty): name, type, articles, mentions (tab-separated), most named first."
         )
         parser.add_argument("--type", choices=ENTITY_TYPES, type=str.upper)
         parser.add_argument("--top", type=int, default=0, metavar="N", help="only the first N")

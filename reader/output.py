@@ -52,6 +52,12 @@ def strip_controls(text: str) -> str:
     return _UNSAFE.sub("", text.replace("\r\n", "\n")) if _UNSAFE.search(text) else text
 
 
+def one_line_field(text: str) -> str:
+    """A field of a tab-separated line, its runs of white space made one space and the rest
+    of its control characters shown as symbols."""
+    return safe(" ".join(text.split()), tabs=False)
+
+
 def safe(text: str, *, tabs: bool = True) -> str:
     """One field or message for a terminal or a tab-separated line: control characters as
     symbols; with `tabs=False` tabs and line breaks too (␉, ␊), so a field never splits a

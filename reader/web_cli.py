@@ -9,17 +9,14 @@ import time
 from pathlib import Path
 
 from reader.cli import say
-from reader.output import safe, write_line
+from reader.output import one_line_field as field
+from reader.output import write_line
 
 ADD_USAGE = "reader add [--data-dir DIR] [--config FILE] URL ..."
 FEEDS_USAGE = (
     "reader feeds add URL | list | remove URL|NUMBER | import FILE.opml | export [FILE.opml]"
 )
 FETCH_USAGE = "reader fetch [--data-dir DIR] [--config FILE]"
-
-
-def field(text: str) -> str:
-    return safe(" ".join(text.split()), tabs=False)
 
 
 def _parser(command: str) -> argparse.ArgumentParser:

@@ -11,7 +11,6 @@ feed's own content is used. Feeds and pages are fetched a few at a time (`WORKER
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -32,9 +31,8 @@ from reader.services.feed_reading import (
     unique_entries,
 )
 from reader.services.fetch import FEED_TYPES, Fetcher, FetchError, check_url
-from reader.services.web_library import now_stamp, write_page
+from reader.services.web_library import now_stamp, on_web_store, write_page
 from reader.store.articles import path_key
-from reader.store.database import StoreError, describe, open_existing
 from reader.store.web import FeedRow, WebStore
 
 __all__ = ["FeedError", "FeedRow", "Feeds", "FetchProgress"]
@@ -68,13 +66,7 @@ class Feeds:
         self.library = library
 
     def _run(self, work: Callable[[WebStore], object]):
-        conn = open_existing(self.database)
-        try:
-            return work(WebStore(conn))
-        except sqlite3.Error as error:
-            raise StoreError(describe(error, self.database)) from error
-        finally:
-            conn.close()
+        return on_web_store(self.database, work)
 
     # ------------------------------------------------------------ subscriptions
 

@@ -11,17 +11,21 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from reader.corpus.webpage import NoArticleText, Page, extract_page, page_markdown
 from reader.services.fetch import Fetcher, FetchError, check_url, normal_url
 from reader.store.articles import path_key
-from reader.store.database import StoreError, describe, open_existing
+from reader.store.database import StoreError, describe, open_existing, problem_kind
 from reader.store.web import WebStore
 
-__all__ = ["Added", "FetchError", "WebLibrary", "now_stamp", "write_page"]
+__all__ = ["Added", "FetchError", "WebLibrary", "now_stamp", "on_web_store", "write_page"]
+
+T = TypeVar("T")
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
 _MAX_NAME = 60
@@ -70,6 +74,18 @@ def write_page(folder: Path, page: Page, url_key: str, fetched: str) -> Path:
     return target
 
 
+def on_web_store(database: Path, work: Callable[[WebStore], T]) -> T:
+    """`work` on the web tables, on a connection of this thread; fails only with
+    `StoreError` (its kind saying locked, full, corrupt… as for every other service)."""
+    conn = open_existing(database)
+    try:
+        return work(WebStore(conn))
+    except sqlite3.Error as error:
+        raise StoreError(describe(error, database), problem_kind(error)) from error
+    finally:
+        conn.close()
+
+
 class WebLibrary:
     """Adds pages by URL to the library folder, remembering which URL is which file."""
 
@@ -80,13 +96,7 @@ class WebLibrary:
     def known(self, url: str) -> Path | None:
         """The article file of `url`, if it was added before and is still there."""
         key = normal_url(check_url(url))
-        conn = open_existing(self.database)
-        try:
-            found = WebStore(conn).page_path(key)
-        except sqlite3.Error as error:
-            raise StoreError(describe(error, self.database)) from error
-        finally:
-            conn.close()
+        found = on_web_store(self.database, lambda store: store.page_path(key))
         return Path(found) if found and Path(found).is_file() else None
 
     def add(self, url: str, fetcher: Fetcher) -> Added:
@@ -108,11 +118,6 @@ class WebLibrary:
             raise FetchError(f"{error}; nothing was written") from error
         fetched = now_stamp()
         path = write_page(self.folder, page, final_key, fetched)
-        conn = open_existing(self.database)
-        try:
-            WebStore(conn).remember_page([normal_url(url), final_key], path_key(path), fetched)
-        except sqlite3.Error as error:
-            raise StoreError(describe(error, self.database)) from error
-        finally:
-            conn.close()
+        urls, where = [normal_url(url), final_key], path_key(path)
+        on_web_store(self.database, lambda store: store.remember_page(urls, where, fetched))
         return Added(path, page.title, existed=False)

@@ -31,7 +31,6 @@ _TAKE_IN_SECONDS = 0.5  # new articles of a fetch join the list at most this oft
 class WebActions:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
-        self.new_count = 0  # articles the last fetch brought, for the header
         self._waiting: list[Path] = []
         self._taken_at = 0.0
         self._take_in_timer: Timer | None = None
@@ -59,39 +58,41 @@ class WebActions:
             self.add(url)
 
     def add(self, url: str) -> None:
+        from reader.services.web_library import WebLibrary
+
+        library = WebLibrary(self.screen.app.state.database, self.library)
         self.screen.notify(f"Fetching {url}", title="Add a link", timeout=3, markup=False)
-        self.screen.run_worker(
-            lambda: self._fetch_link(url),
-            thread=True,
-            group="add-link",
-            description=WORKER_DESCRIPTION,
+        self._in_background(
+            "add-link",
+            f"Could not add {url}",
+            lambda fetcher: library.add(url, fetcher),
+            self._added,
         )
 
-    def _fetch_link(self, url: str) -> None:
-        from reader.services.fetch import Fetcher
+    def _in_background(self, group: str, failure: str, work, then) -> None:
+        """`work(fetcher)` in a worker; `then(result)` on the screen after, or a notice that
+        says `failure` and why. Quitting meanwhile does not wait for the server."""
+        from reader.services.feed_reading import FeedError
+        from reader.services.fetch import Fetcher, FetchError
         from reader.services.library_index import StoreError
-        from reader.services.web_library import FetchError, WebLibrary
 
-        app, worker = self.screen.app, get_current_worker()
-        library = WebLibrary(app.state.database, self.library)
+        def run() -> None:
+            app, worker = self.screen.app, get_current_worker()
 
-        def fetch() -> Added:
-            with Fetcher() as fetcher:
-                return library.add(url, fetcher)
+            def fetch():
+                with Fetcher() as fetcher:
+                    return work(fetcher)
 
-        try:
-            added = _unless_cancelled(fetch, worker)
-            if added is None:  # the app is closing: the request is left to end with it
+            try:
+                result = _unless_cancelled(fetch, worker)
+            except (FetchError, FeedError, StoreError, OSError) as error:
+                detail = getattr(error, "strerror", None) or error
+                app.call_from_thread(self._problem, f"{failure}: {detail}")
                 return
-        except FetchError as error:
-            message = f"Could not add {url}: {error}"
-            app.call_from_thread(self._problem, message)
-            return
-        except (StoreError, OSError) as error:
-            detail = getattr(error, "strerror", None) or error
-            app.call_from_thread(self._problem, f"Could not add {url}: {detail}")
-            return
-        app.call_from_thread(self._added, added)
+            if result is not None:  # None: the app is closing, the request left to end with it
+                app.call_from_thread(then, result)
+
+        self.screen.run_worker(run, thread=True, group=group, description=WORKER_DESCRIPTION)
 
     def _problem(self, message: str) -> None:
         self.screen.notify(message, title="Web", severity="error", timeout=10, markup=False)
@@ -146,34 +147,17 @@ class WebActions:
         self.screen.app.push_screen(box, self._feed_given)
 
     def _feed_given(self, url: str | None) -> None:
+        from reader.services.feeds import Feeds
+
         if url:
+            feeds = Feeds(self.screen.app.state.database, self.library)
             self.screen.notify(f"Reading {url}", title="Subscribe", timeout=3, markup=False)
-            self.screen.run_worker(
-                lambda: self._subscribe(url),
-                thread=True,
-                group="subscribe",
-                description=WORKER_DESCRIPTION,
+            self._in_background(
+                "subscribe",
+                f"Could not subscribe to {url}",
+                lambda fetcher: feeds.add(url, fetcher),
+                lambda feed: self._subscribed(feed.title or feed.url),
             )
-
-    def _subscribe(self, url: str) -> None:
-        from reader.services.feeds import FeedError, Feeds
-        from reader.services.fetch import Fetcher, FetchError
-        from reader.services.library_index import StoreError
-
-        app, worker = self.screen.app, get_current_worker()
-        feeds = Feeds(app.state.database, self.library)
-
-        def subscribe():
-            with Fetcher() as fetcher:
-                return feeds.add(url, fetcher)
-
-        try:
-            feed = _unless_cancelled(subscribe, worker)
-        except (FeedError, FetchError, StoreError) as error:
-            app.call_from_thread(self._problem, f"Could not subscribe to {url}: {error}")
-            return
-        if feed is not None:
-            app.call_from_thread(self._subscribed, feed.title or feed.url)
 
     def _subscribed(self, name: str) -> None:
         self.screen.notify(
@@ -185,7 +169,6 @@ class WebActions:
         if self.fetching:
             self.screen.notify("Already fetching the feeds", timeout=2)
             return
-        self.new_count = 0
         self._set_progress(0.0, "fetching feeds")
         self.screen.run_worker(
             self._fetch_feeds,
@@ -222,7 +205,6 @@ class WebActions:
 
     def _fetch_progress(self, snapshot: tuple, fresh: list[Path]) -> None:
         fraction, feeds_done, feeds_total, new = snapshot
-        self.new_count = new
         self._set_progress(fraction, f"feeds {feeds_done} of {feeds_total} · {new:,} new")
         self._waiting.extend(fresh)
         if not self._waiting or self._take_in_timer is not None:
@@ -267,8 +249,7 @@ class WebActions:
                 markup=False,
             )
             return
-        self.new_count = len(final.new)
-        self.screen.sidebar.set_activity("web", f"{self.new_count:,} new from feeds")
+        self.screen.sidebar.set_activity("web", f"{len(final.new):,} new from feeds")
         if final.problems:
             lines = final.problems[:6]
             if len(final.problems) > 6:
@@ -315,7 +296,7 @@ def _unless_cancelled(work, worker):
             outcome.append((False, error))
         done.set()
 
-    threading.Thread(target=run, daemon=True, name="reader-add-link").start()
+    threading.Thread(target=run, daemon=True, name="reader-web").start()
     while not done.wait(0.1):
         if worker.is_cancelled:
             return None
