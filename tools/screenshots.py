@@ -151,7 +151,9 @@ async def shoot_fetch() -> Path:
                     await pilot.pause(0.02)
                 await pilot.press("r")
                 for _ in range(600):  # the bound only ends a run that would hang
-                    if app.article_list.total_count >= 8 and "3 of 3" in app.screen.sub_title:
+                    listed = app.article_list
+                    settled = listed.shown_count == listed.total_count >= 8  # every row placed
+                    if settled and "3 of 3" in app.screen.sub_title:
                         break
                     await pilot.pause(0.05)
                 await pilot.pause(0.6)
